@@ -1,0 +1,140 @@
+"""The data model: plain frozen dataclasses that analysis fills and templates read.
+
+`Statement.to_dict()` is the `bayan/analysis@1` JSON contract (see analysis-schema.md).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem or remark about a statement, for the editor."""
+
+    level: str  # "error" | "warning" | "info"
+    code: str
+    message: str
+    sentence: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front-matter metadata of a statement (plus what analysis reads off a wire dateline)."""
+
+    title: str
+    title_en: str | None = None
+    date: str | None = None  # ISO date
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    template: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A statement as read from content/, before analysis."""
+
+    slug: str
+    path: str  # as given, relative to the project when possible
+    meta: Meta
+    body: str  # the Arabic text; all offsets refer to it
+    body_line: int = 1  # line of the file where the body starts
+    translation: tuple[str, ...] | None = None  # English paragraphs from <slug>.en.md
+    translation_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    n: int  # 1-based
+    text: str
+    start: int  # offsets into Source.body
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str  # as written, or the resolved speaker's words when implicit
+    canonical: str
+    explicit: bool
+    from_claim: str | None = None
+    en: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    sentence: int
+    cue: str  # as written, without an attached و/ف
+    cue_en: str
+    act: str  # assert emphasize call warn welcome condemn deny announce express commit
+    speaker: Speaker | None
+    content: str
+
+
+@dataclass(frozen=True)
+class PillarItem:
+    n: int
+    sentences: tuple[int, ...]
+    explicit: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Pillars:
+    announced: int | None
+    noun: str | None
+    sentence: int
+    items: tuple[PillarItem, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    canonical: str
+    en: str
+    type: str  # ORG LOC PER DOC EVENT OTHER
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: float | int | str
+    unit: str | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    sentences: tuple[int, ...]
+    text: str
+    text_en: str | None = None
+
+
+@dataclass(frozen=True)
+class Translation:
+    sentences: tuple[str | None, ...]  # English per sentence, None where missing
+    missing: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A fully analysed statement: exactly what templates receive."""
+
+    slug: str
+    path: str
+    meta: Meta
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...] = ()
+    pillars: Pillars | None = None
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    summary: Summary | None = None
+    translation: Translation | None = None
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The statement as JSON-ready data (bayan/analysis@1)."""
+        return asdict(self)
