@@ -1,0 +1,53 @@
+"""Command line: `python -m generator analyze|check …`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import SCHEMA
+from .pipeline import load_paths
+from .sources import read_statements
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Print the analysis of the given statements as bayan/analysis@1 JSON."""
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    statements = load_paths(args.paths, Path.cwd())
+    document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=args.indent)
+    sys.stdout.write("\n")
+    failed = any(f.level == "error" for s in statements for f in s.findings)
+    return 1 if failed else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the content tree without building; exit 1 on errors."""
+    _, problems = read_statements(args.content)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.level == "error" for p in problems)
+    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m generator", description="Bayan: analyse Arabic statements.")
+    commands = main.add_subparsers(dest="command", required=True)
+    analyze = commands.add_parser("analyze", help="print the analysis of statements as JSON")
+    analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="statement files or folders")
+    analyze.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
+    analyze.set_defaults(run=cmd_analyze)
+    check = commands.add_parser("check", help="validate content/ without building")
+    check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
+    check.set_defaults(run=cmd_check)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

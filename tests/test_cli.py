@@ -1,0 +1,58 @@
+"""The command line: `analyze` prints the JSON contract, `check` lists problems."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "content" / "statements" / "2018-02-13-coalition-ministerial.md"
+STATEMENT_KEYS = {"slug", "path", "meta", "sentences", "claims", "pillars", "entities", "figures",
+                  "summary", "translation", "findings"}
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_analyze_prints_the_contract():
+    result = run("analyze", str(SEED))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema"] == "bayan/analysis@1"
+    (statement,) = document["statements"]
+    assert set(statement) == STATEMENT_KEYS
+    assert statement["slug"] == "2018-02-13-coalition-ministerial"
+    assert statement["meta"]["date"] == "2018-02-13"
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2].strip()
+    for sentence in statement["sentences"]:
+        assert body[sentence["start"]:sentence["end"]] == sentence["text"]
+
+
+def test_analyze_reports_a_broken_file_and_keeps_the_others(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("أكد الوزير أهمية التعاون.\n", encoding="utf-8")
+    result = run("analyze", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    bad, good = json.loads(result.stdout)["statements"]
+    assert bad["findings"][0]["level"] == "error" and bad["findings"][0]["line"] == 2
+    assert "bad.md:2:" in bad["findings"][0]["message"]
+    assert good["slug"] == "good" and good["sentences"]
+
+
+def test_analyze_bad_usage():
+    assert run("analyze", "no/such/file.md").returncode == 2
+    assert run("analyze").returncode == 2
+
+
+def test_check_lists_problems_with_file_and_line(tmp_path):
+    statements = tmp_path / "content" / "statements"
+    statements.mkdir(parents=True)
+    (statements / "a.md").write_text("---\ntitle: عنوان\ndate: someday\n---\nنص عربي.\n", encoding="utf-8")
+    result = run("check", "--content", "content", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.strip() == "content/statements/a.md:3: error: bad-date: date 'someday' is not a date (YYYY-MM-DD)"
+
+
+def test_check_passes_on_shipped_content():
+    assert run("check").returncode == 0
