@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import SCHEMA
+from .evaluate import evaluate
 from .pipeline import load_paths
 from .sources import read_statements
 
@@ -35,6 +36,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the analysis against a folder of gold annotations."""
+    if not args.gold_dir.is_dir():
+        print(f"error: no such folder: {args.gold_dir}", file=sys.stderr)
+        return 2
+    evaluate(args.gold_dir, args.corpus, verbose=args.verbose)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Bayan: analyse Arabic statements.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -45,6 +55,11 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate content/ without building")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
     check.set_defaults(run=cmd_check)
+    evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
+    evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")
+    evaluation.add_argument("--corpus", type=Path, help="JSON Lines corpus holding the texts gold files name by id")
+    evaluation.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    evaluation.set_defaults(run=cmd_eval)
     return main
 
 

@@ -1,0 +1,237 @@
+"""Measure the analysis against hand-made gold annotations (`python -m generator eval`).
+
+Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds/…`) or a record
+`id` of the corpus JSON Lines. System sentences are mapped to gold sentences by offset, so a
+segmentation slip costs the sentence figure, not every claim after it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pyarabic import araby
+
+from .analysis import analyze
+from .model import Meta, Source, Statement
+
+CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
+
+
+@dataclass
+class Score:
+    """Counts for one gold file (or the total); figures are derived from them."""
+
+    sentences: int = 0
+    sentences_found: int = 0
+    gold_claims: int = 0
+    system_claims: int = 0
+    matched_claims: int = 0
+    speakers_right: int = 0
+    acts_right: int = 0
+    pillar_counts: int = 0
+    pillar_counts_right: int = 0
+    pillar_items: int = 0
+    pillar_items_right: int = 0
+    entities: int = 0
+    entities_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        for name, value in vars(other).items():
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)
+
+    @property
+    def claims_f1(self) -> float:
+        precision = _ratio(self.matched_claims, self.system_claims)
+        recall = _ratio(self.matched_claims, self.gold_claims)
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "sentences": _ratio(self.sentences_found, self.sentences),
+            "claims P": _ratio(self.matched_claims, self.system_claims),
+            "claims R": _ratio(self.matched_claims, self.gold_claims),
+            "claims F1": self.claims_f1,
+            "speakers": _ratio(self.speakers_right, self.matched_claims),
+            "acts": _ratio(self.acts_right, self.matched_claims),
+            "pillar counts": _ratio(self.pillar_counts_right, self.pillar_counts),
+            "pillars": _ratio(self.pillar_items_right, self.pillar_items),
+            "entities": _ratio(self.entities_found, self.entities),
+        }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def normalise_word(word: str) -> str:
+    """A cue or key for comparison: no diacritics, tatweel, hamza forms or attached و/ف."""
+    word = araby.strip_tatweel(araby.strip_tashkeel(word.strip()))
+    word = araby.normalize_hamza(word, method="tasheel")
+    return CONJUNCTION.sub("", word)
+
+
+def normalise_text(text: str) -> str:
+    return " ".join(normalise_word(w) for w in text.split())
+
+
+def load_text(gold: dict[str, Any], shared: Path, corpus: dict[str, dict[str, Any]]) -> tuple[str, str]:
+    """The title and body text a gold file annotates."""
+    if "id" in gold:
+        record = corpus[gold["id"]]
+        return record.get("title") or gold["id"], record["content"].strip()
+    path = shared / gold["source"]
+    return path.stem, path.read_text(encoding="utf-8").strip()
+
+
+def gold_starts(body: str, sentences: Sequence[dict[str, Any]]) -> list[int | None]:
+    """Offset in body of each gold sentence's first words (None when not found)."""
+    offsets: list[int | None] = []
+    cursor = 0
+    for sentence in sentences:
+        words = sentence["starts"].split()
+        pattern = re.compile(r"\s*".join(re.escape(w) for w in words))
+        match = pattern.search(body, cursor)
+        offsets.append(match.start() if match else None)
+        if match:
+            cursor = match.end()
+    return offsets
+
+
+def to_gold_sentence(offset: int, starts: Sequence[int | None]) -> int:
+    """The gold sentence number whose span holds a body offset."""
+    number = 0
+    for n, start in enumerate(starts, 1):
+        if start is not None and start <= offset:
+            number = n
+    return number
+
+
+def score_statement(gold: dict[str, Any], statement: Statement, body: str) -> Score:
+    """Compare one analysed statement with its gold annotation."""
+    score = Score()
+    gold_sentences = gold.get("sentences") or []
+    starts = gold_starts(body, gold_sentences)
+    system_starts = {s.start for s in statement.sentences}
+    score.sentences = len(gold_sentences)
+    for n, start in enumerate(starts, 1):
+        if start is not None and start in system_starts:
+            score.sentences_found += 1
+        else:
+            score.misses.append(f"sentence {n} not split: «{gold_sentences[n - 1]['starts']}»")
+    sentence_map = {s.n: to_gold_sentence(s.start, starts) for s in statement.sentences}
+    _score_claims(score, gold_sentences, statement, sentence_map)
+    _score_pillars(score, gold.get("pillars"), statement, sentence_map)
+    _score_entities(score, gold.get("entities") or [], statement)
+    return score
+
+
+def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statement: Statement,
+                  sentence_map: dict[int, int]) -> None:
+    gold = [(s["n"], claim) for s in gold_sentences for claim in s.get("claims") or []]
+    score.gold_claims = len(gold)
+    score.system_claims = len(statement.claims)
+    unmatched = list(statement.claims)
+    for n, claim in gold:
+        cue = normalise_word(claim["cue"])
+        found = next((c for c in unmatched
+                      if sentence_map.get(c.sentence) == n and normalise_word(c.cue) == cue), None)
+        if found is None:
+            score.misses.append(f"claim missed: s{n} {claim['cue']}")
+            continue
+        unmatched.remove(found)
+        score.matched_claims += 1
+        key = normalise_word(claim["speaker_key"])
+        speaker = found.speaker
+        said_by = normalise_text(f"{speaker.text} {speaker.canonical}") if speaker else ""
+        if key and key in said_by.split() or key in said_by:
+            score.speakers_right += 1
+        else:
+            score.misses.append(f"speaker wrong: s{n} {claim['cue']} → {speaker.text if speaker else None}"
+                                f" (gold key {claim['speaker_key']})")
+        if found.act == claim["act"]:
+            score.acts_right += 1
+        else:
+            score.misses.append(f"act wrong: s{n} {claim['cue']} {found.act} (gold {claim['act']})")
+    for claim in unmatched:
+        score.misses.append(f"claim extra: s{sentence_map.get(claim.sentence)} {claim.cue}")
+
+
+def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Statement,
+                   sentence_map: dict[int, int]) -> None:
+    system = statement.pillars
+    if not gold:
+        if system is not None:
+            score.misses.append(f"pillars extra: {system.announced} {system.noun}")
+        return
+    score.pillar_counts = 1
+    if system is not None and system.announced == gold.get("announced"):
+        score.pillar_counts_right = 1
+    else:
+        score.misses.append(f"pillar count {system.announced if system else None} (gold {gold.get('announced')})")
+    system_items = {item.n: sorted({sentence_map.get(s) for s in item.sentences}) for item in system.items} \
+        if system else {}
+    for item in gold.get("items") or []:
+        score.pillar_items += 1
+        if system_items.get(item["n"]) == sorted(item["sentences"]):
+            score.pillar_items_right += 1
+        else:
+            score.misses.append(f"pillar {item['n']} at {system_items.get(item['n'])} (gold {item['sentences']})")
+
+
+def _score_entities(score: Score, gold: Iterable[dict[str, Any]], statement: Statement) -> None:
+    found = [(normalise_text(e.text), normalise_text(e.canonical), _english(e.en)) for e in statement.entities]
+    for entity in gold:
+        score.entities += 1
+        arabic, english = normalise_text(entity["ar"]), _english(entity["en"])
+        if any(english == en and (arabic in (text, canonical) or arabic in text or text in arabic)
+               for text, canonical, en in found):
+            score.entities_found += 1
+        else:
+            score.misses.append(f"entity missed: {entity['ar']} ({entity['en']})")
+
+
+def _english(name: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).strip()
+
+
+def load_corpus(path: Path | None, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The corpus records that the gold files name."""
+    records: dict[str, dict[str, Any]] = {}
+    if path is None or not ids:
+        return records
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in ids:
+                records[record["id"]] = record
+    return records
+
+
+def evaluate(gold_dir: Path, corpus_path: Path | None, verbose: bool = False) -> Score:
+    """Score every gold file, print per file and in total; return the total."""
+    files = sorted(gold_dir.glob("*.gold.yml"))
+    golds = {f: yaml.safe_load(f.read_text(encoding="utf-8")) for f in files}
+    corpus = load_corpus(corpus_path, {g["id"] for g in golds.values() if "id" in g})
+    total = Score()
+    for file, gold in golds.items():
+        title, body = load_text(gold, gold_dir.parent, corpus)
+        source = Source(slug=file.name.removesuffix(".gold.yml"), path=str(file), meta=Meta(title=title), body=body)
+        score = score_statement(gold, analyze(source), body)
+        total.add(score)
+        print(f"{file.name}: " + " · ".join(f"{k} {v:.2f}" for k, v in score.figures().items()))
+        if verbose:
+            for miss in score.misses:
+                print(f"    {miss}")
+    figures = total.figures()
+    print("total: " + " · ".join(f"{k} {v:.2f}" for k, v in figures.items()))
+    print(f"claims F1 {figures['claims F1']:.2f} · speakers {figures['speakers']:.2f} · "
+          f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f}")
+    return total

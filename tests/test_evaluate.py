@@ -1,0 +1,82 @@
+"""Scoring against gold: offsets map sentences, cues match after normalisation."""
+from pathlib import Path
+
+import yaml
+
+from generator.evaluate import evaluate, normalise_word, score_statement
+from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement
+
+BODY = "أكد الوزير أن التعاون مهم. وقال إن الخطة تقوم على ثلاثة محاور أولها الأمن. ثانيها الاقتصاد."
+GOLD = yaml.safe_load("""
+sentences:
+  - {n: 1, starts: "أكد الوزير أن", claims: [{cue: أكد, act: assert, speaker: الوزير, explicit: true, speaker_key: الوزير}]}
+  - {n: 2, starts: "وقال إن الخطة", claims: [{cue: قال, act: assert, speaker: null, explicit: false, speaker_key: الوزير}]}
+  - {n: 3, starts: "ثانيها الاقتصاد", claims: []}
+pillars:
+  announced: 3
+  noun: محاور
+  items: [{n: 1, sentences: [2]}, {n: 2, sentences: [3]}]
+entities:
+  - {ar: "الوزير", en: "the Minister", type: PER}
+""")
+
+
+def sentences(*cuts: int) -> tuple[Sentence, ...]:
+    bounds = [0, *cuts, len(BODY)]
+    return tuple(Sentence(i + 1, BODY[a:b].strip(), a + (len(BODY[a:b]) - len(BODY[a:b].lstrip())), b)
+                 for i, (a, b) in enumerate(zip(bounds, bounds[1:])))
+
+
+def statement(split, claims=(), pillars=None, entities=()) -> Statement:
+    return Statement("t", "t.md", Meta(title="t"), split, tuple(claims), pillars, tuple(entities))
+
+
+def claim(sentence: int, cue: str, speaker: str, act: str = "assert") -> Claim:
+    return Claim(f"c{sentence}", sentence, cue, "said", act, Speaker(speaker, speaker, True), "…")
+
+
+def test_normalise_word_drops_conjunction_hamza_and_diacritics():
+    assert normalise_word("وأكّد") == normalise_word("أكد") == normalise_word("اكد")
+    assert normalise_word("فقال") == "قال"
+    assert normalise_word("مشيرًا") == normalise_word("مشيرا")
+
+
+def test_perfect_analysis_scores_one():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    pillars = Pillars(3, "محاور", 2, (PillarItem(1, (2,), True, ""), PillarItem(2, (3,), True, "")))
+    score = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير"), claim(2, "قال", "الوزير")],
+                                            pillars, [Entity("الوزير", "الوزير", "The Minister", "PER", (1,))]), BODY)
+    figures = score.figures()
+    assert figures["sentences"] == figures["claims F1"] == figures["speakers"] == 1.0
+    assert figures["pillars"] == figures["pillar counts"] == figures["entities"] == 1.0
+    assert score.misses == []
+
+
+def test_a_missed_boundary_costs_sentences_not_claims():
+    split = sentences(BODY.index("وقال"))  # sentences 2 and 3 glued together
+    score = score_statement(GOLD, statement(split, [claim(1, "وأكد", "الوزير"), claim(2, "قال", "البيان", "call")]), BODY)
+    figures = score.figures()
+    assert round(figures["sentences"], 2) == 0.67
+    assert figures["claims F1"] == 1.0
+    assert figures["speakers"] == 0.5 and figures["acts"] == 0.5
+    assert figures["pillar counts"] == 0.0 and figures["entities"] == 0.0
+
+
+def test_extra_claim_lowers_precision():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    score = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير"), claim(2, "قال", "الوزير"),
+                                                    claim(3, "ذكر", "الوزير")]), BODY)
+    assert round(score.figures()["claims P"], 2) == 0.67
+    assert "claim extra: s3 ذكر" in score.misses
+
+
+def test_evaluate_prints_the_summary_line(tmp_path, capsys):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "t.txt").write_text(BODY, encoding="utf-8")
+    gold = dict(GOLD, source="seeds/t.txt")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "t.gold.yml").write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    evaluate(tmp_path / "gold", None)
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("claims F1 ") and " · speakers " in last and " · sentences " in last
+    assert last.split(" · ")[-1].startswith("pillars ")
