@@ -1,4 +1,4 @@
-"""Command line: `python -m generator analyze|check …`."""
+"""Command line: `python -m generator analyze|check|eval|import …`."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import SCHEMA
 from .evaluate import evaluate
+from .importer import import_into
 from .pipeline import load_paths
 from .sources import read_statements
 
@@ -45,6 +46,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a corpus file or folder into statement files."""
+    if not args.file.exists():
+        print(f"error: no such file or folder: {args.file}", file=sys.stderr)
+        return 2
+    report = import_into(args.file, args.into, force=args.force)
+    for path in report.skipped:
+        print(f"{path}: exists, skipped (use --force to overwrite)", file=sys.stderr)
+    print(f"{len(report.written)} statement(s) written to {args.into}, {len(report.skipped)} skipped")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Bayan: analyse Arabic statements.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -60,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--corpus", type=Path, help="JSON Lines corpus holding the texts gold files name by id")
     evaluation.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     evaluation.set_defaults(run=cmd_eval)
+    importing = commands.add_parser("import", help="import a corpus (JSON Lines or a folder of .txt)")
+    importing.add_argument("file", type=Path, metavar="FILE", help="JSON Lines file or folder of .txt files")
+    importing.add_argument("--into", type=Path, default=Path("content/statements"),
+                           help="folder to write statements into (default content/statements)")
+    importing.add_argument("--force", action="store_true", help="overwrite existing statement files")
+    importing.set_defaults(run=cmd_import)
     return main
 
 
