@@ -1,0 +1,57 @@
+"""Invisible and misleading characters: bidi controls, zero-width characters, look-alikes.
+
+Such characters can reorder or disguise what a reader sees, so each one is a finding with its
+sentence and file line. Legitimate Arabic typography (ZWNJ between letters, tatweel) is not.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..model import Finding, Sentence
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+ZERO_WIDTH = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]|\u200c(?![\u0620-\u064a])|(?<![\u0620-\u064a])\u200c")
+WORD = re.compile(r"\w+")
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Finding, ...]:
+    """A finding for each bidi control, stray zero-width character and mixed-script word."""
+    findings = []
+    for match in BIDI_CONTROLS.finditer(body):
+        findings.append(_finding(body, sentences, body_line, match.start(), "bidi-control",
+                                 f"bidi control {_name(match.group())} can reorder the text a reader sees"))
+    for match in ZERO_WIDTH.finditer(body):
+        findings.append(_finding(body, sentences, body_line, match.start(), "invisible-character",
+                                 f"invisible {_name(match.group())}"))
+    for match in WORD.finditer(body):
+        scripts = _scripts(match.group())
+        if len(scripts) > 1:
+            findings.append(_finding(body, sentences, body_line, match.start(), "mixed-script",
+                                     f"«{match.group()}» mixes {' and '.join(sorted(scripts))} letters (look-alike?)"))
+    return tuple(sorted(findings, key=lambda f: (f.line or 0, f.code)))
+
+
+def _scripts(word: str) -> set[str]:
+    scripts = set()
+    for char in word:
+        if not char.isalpha():
+            continue
+        if ARABIC.match(char):
+            scripts.add("Arabic")
+        else:
+            scripts.add(unicodedata.name(char, "UNKNOWN").split()[0].title())
+    return scripts
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
+
+
+def _finding(body: str, sentences: Sequence[Sentence], body_line: int, offset: int, code: str,
+             message: str) -> Finding:
+    sentence = next((s.n for s in sentences if s.start <= offset < s.end), None)
+    line = body_line + body.count("\n", 0, offset)
+    return Finding(level="warning", code=f"characters/{code}", message=message, sentence=sentence, line=line)

@@ -1,0 +1,33 @@
+"""Bidi controls, invisible characters and look-alikes are findings; Arabic typography is not."""
+from generator.analysis.characters import character_findings
+from generator.model import Sentence
+
+
+def codes(body: str, body_line: int = 1):
+    sentences = (Sentence(1, body, 0, len(body)),)
+    return [(f.code, f.line, f.sentence) for f in character_findings(body, sentences, body_line)]
+
+
+def test_bidi_override_is_reported_with_line():
+    assert codes("أكد الوزير.\nالمبلغ \u202e001\u202c ريال.", body_line=7) == [
+        ("characters/bidi-control", 8, 1), ("characters/bidi-control", 8, 1)]
+
+
+def test_isolates_and_marks_are_bidi_controls():
+    assert [c for c, _, _ in codes("نص \u2067abc\u2069 و\u200fنص")] == ["characters/bidi-control"] * 3
+
+
+def test_zero_width_space_and_stray_zwnj_are_reported():
+    assert [c for c, _, _ in codes("الأمم\u200bالمتحدة \u200c")] == ["characters/invisible-character"] * 2
+
+
+def test_zwnj_inside_arabic_word_and_tatweel_are_fine():
+    assert codes("مـــجلس الأمن مي\u200cخواهم") == []
+
+
+def test_mixed_script_look_alike():
+    assert codes("زيارة الوزيرa اليوم, Pаypal") == [("characters/mixed-script", 1, 1)] * 2
+
+
+def test_clean_text_has_no_findings():
+    assert codes("أكد الوزير أن الاتفاق رقم 2254 (UN) نافذ.") == []
