@@ -1,0 +1,174 @@
+"""Extractive summary: the sentences a reader needs, in source order.
+
+Each sentence that survives boilerplate removal gets a score from its position, its word
+overlap with the lead sentence, its TF-IDF likeness to the whole text and whether it carries
+a claim; the sentence announcing the pillars is always taken. Word statistics run over
+normalised (PyArabic), stop-word-filtered (Arabic-Stopwords + lexicon) words.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import pyarabic.araby as araby
+import yaml
+from arabicstopwords import arabicstopwords
+
+from ..model import Claim, Pillars, Sentence, Summary
+
+POSITION = 1.0  # weight of 1 - rank/n: news and statements put the point first
+LEAD = 0.5  # weight of the cosine with the lead sentence (the text's topic)
+CENTRE = 0.25  # weight of the TF-IDF cosine with the whole text
+CLAIM = 0.5  # weight of carrying a claim (someone affirmed, called, condemned …)
+MIN_WORDS = 3  # a sentence with fewer words after boilerplate removal is never chosen
+
+_WORD = re.compile(r"\w+")
+_FINAL = ".؟?!:…\"'»”)"
+_WRAP = re.compile(rf"(?<![{re.escape(_FINAL)}\s])([ \t]*)\n(?![ \t]*\n)")
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return yaml.safe_load(files("generator.lexicon").joinpath("summary.yml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.VERBOSE) for p in _lexicon()["boilerplate"].values())
+
+
+def normalise(text: str) -> str:
+    """Matching form: no tashkeel or tatweel, hamza carriers and alefs → ا, ة → ه, ى → ي."""
+    text = araby.strip_tatweel(araby.strip_tashkeel(text))
+    text = araby.normalize_teh(araby.normalize_hamza(text, method="tasheel"))
+    return text.replace(araby.ALEF_MAKSURA, araby.YEH)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    words = list(arabicstopwords.stopwords_list()) + list(_lexicon()["stopwords"])
+    return frozenset(normalise(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    return tuple(normalise(p) for p in _lexicon()["prefixes"])
+
+
+def terms(text: str) -> list[str]:
+    """Content words of a text: normalised, stop words and numbers dropped, prefixes cut."""
+    stop, out = _stopwords(), []
+    for word in _WORD.findall(normalise(text)):
+        if word in stop or word.isdigit() or len(word) < 2:
+            continue
+        for prefix in _prefixes():
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix):]
+                break
+        out.append(word)
+    return out
+
+
+def clean(text: str) -> str:
+    """A sentence's text without dateline, trailer, byline or other boilerplate."""
+    for pattern in _boilerplate():
+        text = pattern.sub("", text)
+    return text.strip()
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines: a newline not after sentence-final punctuation becomes a space.
+
+    For news text wrapped mid-sentence (EASC's newspaper articles); blank lines and breaks after
+    punctuation stay. The result has the same length, so sentence offsets still fit `text`.
+    """
+    return _WRAP.sub(lambda m: m.group(1) + " ", text)
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _vectors(texts: Sequence[str]) -> list[Vector]:
+    """TF-IDF vectors, sentences as documents."""
+    bags = [Counter(terms(t)) for t in texts]
+    df = Counter(t for bag in bags for t in bag)
+    n = len(bags)
+    return [{t: c * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()} for bag in bags]
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top if top else 0.0 for v in values]
+
+
+def _scores(texts: Sequence[str], claimed: Sequence[bool]) -> list[float]:
+    vectors = _vectors(texts)
+    centre: Counter[str] = Counter()
+    for v in vectors:
+        centre.update(v)
+    n = len(texts)
+    lead = [1.0] + _scaled([_cosine(v, vectors[0]) for v in vectors[1:]])
+    centrality = _scaled([_cosine(v, centre) for v in vectors])
+    return [POSITION * (1 - r / n) + LEAD * lead[r] + CENTRE * centrality[r] + CLAIM * claimed[r]
+            for r in range(n)]
+
+
+def summarize(sentences: Sequence[Sentence], claims: Sequence[Claim] = (),
+              pillars: Pillars | None = None, ratio: float = 0.3,
+              translation: Sequence[str | None] | None = None) -> Summary:
+    """Choose about `ratio` of the sentences (at least one), in source order.
+
+    `translation` holds the English of each sentence (None where missing); `text_en` joins
+    the English of the chosen sentences, or is None without any.
+    """
+    texts = {s.n: clean(s.text) for s in sentences}
+    eligible = [s.n for s in sentences if len(_WORD.findall(texts[s.n])) >= MIN_WORDS]
+    if not eligible:
+        return Summary((), "", None)
+    with_claim = {c.sentence for c in claims}
+    scores = _scores([texts[n] for n in eligible], [n in with_claim for n in eligible])
+    size = max(1, round(ratio * len(eligible)))
+    chosen = {pillars.sentence} & set(eligible) if pillars else set()
+    for _, n in sorted(zip(scores, eligible), key=lambda p: (-p[0], p[1])):
+        if len(chosen) >= size:
+            break
+        chosen.add(n)
+    numbers = tuple(sorted(chosen))
+    english = [translation[n - 1] for n in numbers if translation and n <= len(translation)]
+    english = [e for e in english if e]
+    return Summary(numbers, " ".join(texts[n] for n in numbers),
+                   " ".join(english) if english else None)
+
+
+def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = 0.3,
+                    unwrap: bool = True) -> int:
+    """Summarise records `{"id", "article"|"content"}` into `{"id", "summary"}` lines.
+
+    `unwrap` joins hard-wrapped lines first (see `unwrap_lines`). Returns the record count.
+    """
+    from .sentences import split_sentences
+
+    count = 0
+    with open(in_path, encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
+        for line in src:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = record.get("article") or record.get("content") or ""
+            sentences = split_sentences(unwrap_lines(text) if unwrap else text)
+            summary = summarize(sentences, ratio=ratio)
+            out.write(json.dumps({"id": record["id"], "summary": summary.text},
+                                 ensure_ascii=False) + "\n")
+            count += 1
+    return count
