@@ -138,3 +138,27 @@ class Statement:
     def to_dict(self) -> dict[str, Any]:
         """The statement as JSON-ready data (bayan/analysis@1)."""
         return asdict(self)
+
+
+def statement_from_dict(data: dict[str, Any]) -> Statement:
+    """Rebuild a Statement from its JSON form (the inverse of `Statement.to_dict`)."""
+    def speaker(d: dict[str, Any] | None) -> Speaker | None:
+        return Speaker(**d) if d else None
+
+    pillars = data.get("pillars")
+    summary = data.get("summary")
+    translation = data.get("translation")
+    return Statement(
+        slug=data["slug"],
+        path=data["path"],
+        meta=Meta(**data["meta"]),
+        sentences=tuple(Sentence(**s) for s in data["sentences"]),
+        claims=tuple(Claim(**{**c, "speaker": speaker(c["speaker"])}) for c in data["claims"]),
+        pillars=Pillars(**{**pillars, "items": tuple(
+            PillarItem(**{**i, "sentences": tuple(i["sentences"])}) for i in pillars["items"])}) if pillars else None,
+        entities=tuple(Entity(**{**e, "sentences": tuple(e["sentences"])}) for e in data["entities"]),
+        figures=tuple(Figure(**f) for f in data["figures"]),
+        summary=Summary(**{**summary, "sentences": tuple(summary["sentences"])}) if summary else None,
+        translation=Translation(tuple(translation["sentences"]), tuple(translation["missing"])) if translation else None,
+        findings=tuple(Finding(**f) for f in data["findings"]),
+    )

@@ -1,10 +1,13 @@
-"""From content files to analysed statements: read, analyse, attach problems as findings."""
+"""From content files to analysed statements: read, analyse (cached, in parallel), report."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .analysis import analyze
+from .cache import AnalysisCache
 from .model import Finding, Meta, Source, Statement
 from .sources import SourceError, read_statement, read_statements
 
@@ -14,11 +17,13 @@ def as_finding(problem: SourceError) -> Finding:
     return Finding(level=problem.level, code=problem.code, message=str(problem), line=problem.line)
 
 
-def analyse_source(source: Source, problems: list[SourceError] = ()) -> Statement:
-    """Analyse one source; its reading warnings come first among the findings."""
-    statement = analyze(source)
-    own = tuple(as_finding(p) for p in problems if p.path in (source.path, source.translation_path))
-    return dataclasses.replace(statement, findings=own + statement.findings) if own else statement
+def analyse_source(source: Source) -> Statement:
+    """Analyse one source; a crash of the analysis becomes an error finding, not an exception."""
+    try:
+        return analyze(source)
+    except Exception as err:  # noqa: BLE001 - one statement must not stop the others
+        problem = SourceError(source.path, source.body_line, "analysis-failed", f"{type(err).__name__}: {err}")
+        return failed_statement(problem)
 
 
 def failed_statement(problem: SourceError) -> Statement:
@@ -28,10 +33,43 @@ def failed_statement(problem: SourceError) -> Statement:
                      findings=(as_finding(problem),))
 
 
-def load_content(content_dir: Path) -> tuple[list[Statement], list[SourceError]]:
+def with_problems(statement: Statement, source: Source, problems: Sequence[SourceError]) -> Statement:
+    """The statement with its own reading warnings first among its findings."""
+    own = tuple(as_finding(p) for p in problems if p.path in (source.path, source.translation_path))
+    return dataclasses.replace(statement, findings=own + statement.findings) if own else statement
+
+
+def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
+                cache: AnalysisCache | None = None, jobs: int = 1) -> list[Statement]:
+    """Analyse every source, taking unchanged ones from the cache and the rest in `jobs` processes."""
+    results: dict[int, Statement] = {}
+    todo = []
+    for i, source in enumerate(sources):
+        cached = cache.get(source) if cache else None
+        if cached is not None:
+            results[i] = cached
+        else:
+            todo.append(i)
+    fresh = _run([sources[i] for i in todo], jobs)
+    for i, statement in zip(todo, fresh):
+        results[i] = statement
+        if cache and not any(f.code == "analysis-failed" for f in statement.findings):
+            cache.put(sources[i], statement)
+    return [with_problems(results[i], source, problems) for i, source in enumerate(sources)]
+
+
+def _run(sources: list[Source], jobs: int) -> list[Statement]:
+    if jobs <= 1 or len(sources) < 2 * jobs:
+        return [analyse_source(s) for s in sources]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(analyse_source, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+
+
+def load_content(content_dir: Path, cache: AnalysisCache | None = None,
+                 jobs: int = 1) -> tuple[list[Statement], list[SourceError]]:
     """Every readable statement of a content folder, analysed, and every problem found."""
     sources, problems = read_statements(content_dir)
-    return [analyse_source(s, problems) for s in sources], problems
+    return analyse_all(sources, problems, cache, jobs), problems
 
 
 def load_paths(paths: list[Path], root: Path) -> list[Statement]:
@@ -43,7 +81,7 @@ def load_paths(paths: list[Path], root: Path) -> list[Statement]:
         except SourceError as err:
             statements.append(failed_statement(err))
             continue
-        statements.append(analyse_source(source, warnings))
+        statements.append(with_problems(analyse_source(source), source, warnings))
     return statements
 
 

@@ -1,0 +1,73 @@
+"""Reading + analysis: the cache skips unchanged statements, jobs run in parallel, failures stay local."""
+from pathlib import Path
+
+import generator.pipeline as pipeline
+from generator.cache import AnalysisCache
+from generator.pipeline import load_content
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / "content" / "statements" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def counting_analyze(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = pipeline.analyze
+
+    def analyze(source):
+        calls.append(source.slug)
+        return real(source)
+
+    monkeypatch.setattr(pipeline, "analyze", analyze)
+    return calls
+
+
+def test_unchanged_statements_come_from_the_cache(tmp_path, monkeypatch):
+    for n in range(3):
+        write(tmp_path, f"s{n}.md", f"---\ntitle: بيان {n}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n")
+    cache = AnalysisCache(tmp_path / "cache")
+    calls = counting_analyze(monkeypatch)
+    first, _ = load_content(tmp_path / "content", cache)
+    assert sorted(calls) == ["s0", "s1", "s2"]
+    calls.clear()
+    again, _ = load_content(tmp_path / "content", cache)
+    assert calls == [] and again == first
+    write(tmp_path, "s1.md", "---\ntitle: بيان معدل\n---\nقال الوزير إن العمل مستمر.\n")
+    edited, _ = load_content(tmp_path / "content", cache)
+    assert calls == ["s1"] and edited[1].meta.title == "بيان معدل"
+
+
+def test_a_new_analysis_version_invalidates_the_cache(tmp_path, monkeypatch):
+    write(tmp_path, "s.md", "---\ntitle: بيان\n---\nأكد الوزير أهمية التعاون.\n")
+    load_content(tmp_path / "content", AnalysisCache(tmp_path / "cache", version="1"))
+    calls = counting_analyze(monkeypatch)
+    load_content(tmp_path / "content", AnalysisCache(tmp_path / "cache", version="2"))
+    assert calls == ["s"]
+
+
+def test_parallel_jobs_give_the_same_result(tmp_path):
+    for n in range(8):
+        write(tmp_path, f"s{n}.txt", f"أكد الوزير أهمية التعاون رقم {n}.\nوقال إن العمل مستمر.\n")
+    serial, _ = load_content(tmp_path / "content")
+    parallel, _ = load_content(tmp_path / "content", jobs=2)
+    assert parallel == serial
+
+
+def test_a_crashing_analysis_becomes_an_error_finding(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", "أكد الوزير.\n")
+    write(tmp_path, "b.txt", "قال الوزير.\n")
+
+    def analyze(source):
+        if source.slug == "a":
+            raise ValueError("boom")
+        return real(source)
+
+    real = pipeline.analyze
+    monkeypatch.setattr(pipeline, "analyze", analyze)
+    a, b = load_content(tmp_path / "content")[0]
+    assert a.findings[0].level == "error" and "content/statements/a.txt:1:" in a.findings[0].message
+    assert "ValueError: boom" in a.findings[0].message
+    assert b.sentences and not b.findings
