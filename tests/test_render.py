@@ -1,0 +1,114 @@
+"""Rendering: escaping filters, <bdi> isolation and the page set, without MkDocs."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
+
+from generator.model import Meta
+from generator.render import Escaped, bdi, is_web_url, md, render_pages
+
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
+SITE = {"site_name": "بيان"}
+
+
+def to_html(text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(text, extensions=EXTENSIONS), "html.parser")
+
+
+@pytest.mark.parametrize("text", [
+    HOSTILE, "- item", "+ item", "* item", "1. item", "2) item", "# heading", "=== x", "---",
+    "> quote", "    code", "`code`", "a\n\n# heading\n\n| a | b |\n|---|---|", "x {: #id }",
+    "~~del~~ ^^ins^^ \\* &amp; &copy;", "[x]: http://example.org", "<!-- c -->", "![i](x.png)",
+])
+@pytest.mark.parametrize("escape", [md, bdi])
+def test_escaped_text_renders_as_one_plain_paragraph(text, escape):
+    soup = to_html(escape(text))
+    assert len(soup.find_all("p")) == 1 and {el.name for el in soup.find_all(True)} <= {"p", "bdi"}
+    assert soup.get_text() == " ".join(text.split())
+
+
+def test_md_escapes_html_and_is_idempotent():
+    out = md('<a href="x">&\'')
+    assert out == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+    assert md(out) is out and isinstance(out, Escaped)
+    assert md(None) == "" and md(3.5) == "3.5"
+
+
+def test_bdi_isolates_signed_numbers_and_latin_runs():
+    soup = to_html(bdi("ارتفع النمو +2.0% وبلغ و2015 نحو ٢٥٪ بحسب UN Security Council و COVID-19"))
+    runs = [(b.get_text(), b.get("dir"), b.get("lang")) for b in soup.find_all("bdi")]
+    assert runs == [("+2.0%", "ltr", None), ("2015", "ltr", None), ("٢٥٪", "ltr", None),
+                    ("UN Security Council", "ltr", "en"), ("COVID-19", "ltr", "en")]
+
+
+def test_bdi_wants_raw_text():
+    with pytest.raises(ValueError):
+        bdi(md("نص"))
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://example.org/x", True), ("HTTP://example.org", True), ("javascript:alert(1)", False),
+    ("data:text/html,x", False), ("//example.org", False), ("example.org", False), (None, False),
+])
+def test_only_web_urls_are_links(url, ok):
+    assert is_web_url(url) is ok
+
+
+def test_page_set_and_order(templates_dir):
+    old = dataclasses.replace(full_statement("old"), meta=Meta(title="قديم", date="2001-01-01"))
+    pages = render_pages([old, full_statement("new"), empty_statement()], SITE, templates_dir)
+    assert set(pages) == {"index.md", "statements/old.md", "statements/new.md", "statements/empty.md"}
+    index = pages["index.md"]
+    assert index.index("statements/new.md") < index.index("statements/old.md")
+
+
+def test_full_statement_page(templates_dir):
+    soup = to_html(render_pages([full_statement()], SITE, templates_dir)["statements/full.md"])
+    assert soup.h1.get_text() == "البيان الختامي للاجتماع الوزاري"
+    assert soup.find(class_="bayan-title-en")["lang"] == "en"
+    assert soup.find("a", href="https://example.org/a?b=1&c=2").get_text() == "وكالة الأنباء"
+    assert {h["id"] for h in soup.find_all("h2")} == {"summary", "pillars", "claims", "entities",
+                                                       "figures", "text"}
+    claims, entities, figures = soup.find_all("table")
+    assert [th.get_text() for th in claims.find_all("th")] == ["الجملة", "القائل", "فعل القول", "نوعه", "المضمون"]
+    assert "affirmed" in claims.get_text() and "Kuwait" in entities.get_text()
+    assert [li["value"] for li in soup.find(class_="bayan-pillars").find_all("li")] == ["1", "2"]
+    pairs = soup.find_all(class_="bayan-pair")
+    assert [p["id"] for p in pairs] == ["s1", "s2", "s3"]
+    assert pairs[1].find(class_="bayan-pending")["lang"] == "en"
+    assert "الترجمة غير متوفرة" in pairs[1].get_text()
+    assert all(p["dir"] == "ltr" for p in soup.find_all(lang="en"))
+    assert "+2.0%" in [b.get_text() for b in soup.find_all("bdi")]
+
+
+def test_empty_statement_page(templates_dir):
+    soup = to_html(render_pages([empty_statement()], SITE, templates_dir)["statements/empty.md"])
+    assert [h["id"] for h in soup.find_all("h2")] == ["text"]
+    assert not soup.find("table") and not soup.find("dl")
+    assert soup.find(id="s1").find(class_="bayan-pending")
+
+
+def test_empty_site_has_a_home_page(templates_dir):
+    assert "content/statements/" in render_pages([], SITE, templates_dir)["index.md"]
+
+
+def test_hostile_text_stays_text(templates_dir):
+    pages = render_pages([hostile_statement()], SITE, templates_dir)
+    for soup in map(to_html, pages.values()):
+        assert not soup.find_all(["script", "img", "strong", "em", "code", "blockquote", "ul"])
+        assert not soup.find_all("h1")[1:] and not soup.find_all(["h3", "h4", "h5", "h6"])
+        assert not soup.find_all(onclick=True)
+        assert all(not a["href"].startswith("javascript") for a in soup.find_all("a"))
+        assert HOSTILE.split("}")[0] in soup.get_text()
+
+
+def test_a_statement_can_choose_its_template(tmp_path, templates_dir):
+    shutil.copytree(templates_dir, tmp_path / "t")
+    (tmp_path / "t" / "brief.md.j2").write_text("# {{ statement.meta.title|bdi }}\n", encoding="utf-8")
+    st = dataclasses.replace(empty_statement(), meta=Meta(title="قصير", template="brief.md.j2"))
+    assert render_pages([st], SITE, tmp_path / "t")["statements/empty.md"] == "# قصير\n"
