@@ -2,7 +2,8 @@
 
 Each sentence that survives boilerplate removal gets a score from its position, its word
 overlap with the lead sentence, its TF-IDF likeness to the whole text and whether it carries
-a claim; the sentence announcing the pillars is always taken. Word statistics run over
+a claim; the sentence announcing the pillars is always taken, and the rest are picked greedily,
+each one's score lessened by its likeness to those already picked. Word statistics run over
 normalised (PyArabic), stop-word-filtered (Arabic-Stopwords + lexicon) words.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ POSITION = 1.0  # weight of 1 - rank/n: news and statements put the point first
 LEAD = 0.5  # weight of the cosine with the lead sentence (the text's topic)
 CENTRE = 0.25  # weight of the TF-IDF cosine with the whole text
 CLAIM = 0.5  # weight of carrying a claim (someone affirmed, called, condemned …)
+REDUNDANCY = 0.5  # penalty per unit of cosine with a sentence already chosen
 MIN_WORDS = 3  # a sentence with fewer words after boilerplate removal is never chosen
 
 _WORD = re.compile(r"\w+")
@@ -112,12 +114,12 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top if top else 0.0 for v in values]
 
 
-def _scores(texts: Sequence[str], claimed: Sequence[bool]) -> list[float]:
-    vectors = _vectors(texts)
+def _scores(vectors: list[Vector], claimed: Sequence[bool]) -> list[float]:
+    """Position + lead likeness + centrality + claim, for sentences in source order."""
     centre: Counter[str] = Counter()
     for v in vectors:
         centre.update(v)
-    n = len(texts)
+    n = len(vectors)
     lead = [1.0] + _scaled([_cosine(v, vectors[0]) for v in vectors[1:]])
     centrality = _scaled([_cosine(v, centre) for v in vectors])
     return [POSITION * (1 - r / n) + LEAD * lead[r] + CENTRE * centrality[r] + CLAIM * claimed[r]
@@ -137,13 +139,15 @@ def summarize(sentences: Sequence[Sentence], claims: Sequence[Claim] = (),
     if not eligible:
         return Summary((), "", None)
     with_claim = {c.sentence for c in claims}
-    scores = _scores([texts[n] for n in eligible], [n in with_claim for n in eligible])
+    vectors = dict(zip(eligible, _vectors([texts[n] for n in eligible])))
+    scores = dict(zip(eligible, _scores(list(vectors.values()),
+                                        [n in with_claim for n in eligible])))
     size = max(1, round(ratio * len(eligible)))
-    chosen = {pillars.sentence} & set(eligible) if pillars else set()
-    for _, n in sorted(zip(scores, eligible), key=lambda p: (-p[0], p[1])):
-        if len(chosen) >= size:
-            break
-        chosen.add(n)
+    chosen = [pillars.sentence] if pillars and pillars.sentence in scores else []
+    while len(chosen) < size:
+        chosen.append(max((n for n in eligible if n not in chosen),
+                          key=lambda n: scores[n] - REDUNDANCY * max(
+                              (_cosine(vectors[n], vectors[c]) for c in chosen), default=0.0)))
     numbers = tuple(sorted(chosen))
     english = [translation[n - 1] for n in numbers if translation and n <= len(translation)]
     english = [e for e in english if e]

@@ -1,0 +1,109 @@
+"""Extractive summaries: order, size, pillars, boilerplate, English, determinism."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.analysis.summary import clean, summarize, summarize_jsonl, unwrap_lines
+from generator.model import Claim, Pillars, Sentence
+
+BODY = [
+    "أعلن مجلس الوزراء اليوم عن خطة وطنية جديدة لدعم التعليم والصحة في جميع المحافظات.",
+    "وتشمل الخطة بناء مئة مدرسة جديدة وتجهيز المستشفيات بالأجهزة الحديثة.",
+    "وقد حضر الاجتماع عدد من الوزراء والمسؤولين في القاعة الكبرى.",
+    "وتقوم الخطة على أربع ركائز هي التعليم والصحة والطرق والمياه.",
+    "وأكد رئيس المجلس أن التعليم هو أساس التنمية في البلاد.",
+    "وقدمت الفرقة الوطنية عرضا فنيا قصيرا بعد الجلسة.",
+    "ودعا الوزراء المواطنين إلى المشاركة في تنفيذ الخطة الوطنية.",
+    "وستبدأ المرحلة الأولى من الخطة في مطلع العام المقبل.",
+    "وتناول المشاركون الغداء في مطعم الفندق.",
+    "واختتم الاجتماع بالتقاط الصور التذكارية.",
+]
+
+
+def sentences(texts: list[str]) -> list[Sentence]:
+    """Sentences with offsets as if the texts were joined by single spaces."""
+    out, start = [], 0
+    for n, text in enumerate(texts, 1):
+        out.append(Sentence(n, text, start, start + len(text)))
+        start += len(text) + 1
+    return out
+
+
+def test_source_order_and_text():
+    summary = summarize(sentences(BODY))
+    assert list(summary.sentences) == sorted(summary.sentences)
+    assert summary.text == " ".join(BODY[n - 1] for n in summary.sentences)
+    assert 1 in summary.sentences
+
+
+@pytest.mark.parametrize(("ratio", "size"), [(0.3, 3), (0.5, 5), (0.01, 1), (1.0, 10)])
+def test_size_follows_ratio(ratio, size):
+    assert len(summarize(sentences(BODY), ratio=ratio).sentences) == size
+
+
+def test_pillar_announcement_is_included():
+    pillars = Pillars(announced=4, noun="ركائز", sentence=4, items=())
+    assert 4 in summarize(sentences(BODY), pillars=pillars, ratio=0.1).sentences
+
+
+def test_claims_weigh_in():
+    without = summarize(sentences(BODY), ratio=0.2).sentences
+    claim = Claim("c1", 7, "دعا", "called", "call", None, "المشاركة في تنفيذ الخطة")
+    assert 7 not in without
+    assert 7 in summarize(sentences(BODY), claims=[claim], ratio=0.2).sentences
+
+
+def test_dateline_trailer_and_byline_never_enter():
+    texts = ["الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", "بقلم: محمد أحمد",
+             *BODY, "// انتهى //"]
+    summary = summarize(sentences(texts), ratio=1.0)
+    assert summary.sentences == tuple(range(3, 13))
+    assert "واس" not in summary.text and "انتهى" not in summary.text
+
+
+def test_glued_dateline_and_trailer_are_cut():
+    texts = ["الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس " + BODY[0],
+             *BODY[1:], BODY[-1] + " // انتهى //"]
+    summary = summarize(sentences(texts), ratio=1.0)
+    assert summary.text.startswith("أعلن مجلس الوزراء")
+    assert summary.text.endswith("التذكارية.")
+    assert clean("عمّان (بترا) - " + BODY[1]) == BODY[1]
+
+
+def test_english_follows_chosen_sentences():
+    english = [f"English {n}." for n in range(1, 11)]
+    english[2] = None
+    summary = summarize(sentences(BODY), ratio=0.5, translation=english)
+    expected = [english[n - 1] for n in summary.sentences if english[n - 1]]
+    assert summary.text_en == " ".join(expected)
+    assert summarize(sentences(BODY)).text_en is None
+
+
+def test_deterministic():
+    first = summarize(sentences(BODY), ratio=0.4)
+    assert all(summarize(sentences(BODY), ratio=0.4) == first for _ in range(3))
+
+
+def test_nothing_to_summarise():
+    summary = summarize(sentences(["// انتهى //"]))
+    assert summary.sentences == () and summary.text == ""
+
+
+def test_unwrap_lines_keeps_offsets():
+    text = "أعلن المجلس عن خطة\nجديدة لدعم التعليم.\nوتشمل الخطة بناء المدارس\n\nفقرة ثانية."
+    joined = unwrap_lines(text)
+    assert len(joined) == len(text)
+    assert joined == "أعلن المجلس عن خطة جديدة لدعم التعليم.\nوتشمل الخطة بناء المدارس\n\nفقرة ثانية."
+
+
+def test_summarize_jsonl(tmp_path):
+    pytest.importorskip("generator.analysis.sentences")
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    records = [{"id": "a", "article": "\n".join(BODY)}, {"id": "b", "content": BODY[0]}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    assert summarize_jsonl(src, out) == 2
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert lines[0]["summary"].startswith(BODY[0]) and lines[1]["summary"] == BODY[0]
