@@ -1,0 +1,120 @@
+"""Named entities from the gazetteer: organisations, places, people, documents, events."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..arabic import Token, digits_value, normalize, skip_letters, stems, tokenize
+from ..lexicon import load
+from ..model import Entity, Sentence
+
+
+@dataclass(frozen=True)
+class Entry:
+    canonical: str
+    en: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    first: int  # token indexes, end exclusive
+    end: int
+    start: int  # character offsets into the text (an attached clitic left out)
+    stop: int
+    entry: Entry
+
+
+Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+
+
+def _index(groups: list[dict]) -> Index:
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for group in groups:
+        entry = Entry(group["ar"][0], group["en"], group.get("type", "PER"))
+        for variant in group["ar"]:
+            words = tuple(t.norm for t in tokenize(variant))
+            index.setdefault(words[0], []).append((words, entry))
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
+
+
+@cache
+def gazetteer() -> Index:
+    """Entity variants by their first normalised word, longest first."""
+    return _index(load("gazetteer")["entities"])
+
+
+@cache
+def speaker_names() -> Index:
+    """Speaker phrases that are not entities (البيان، الوزراء) with their English names."""
+    return _index(load("gazetteer")["speakers"])
+
+
+def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
+    """The longest variant of the index that starts at tokens[i] (behind a clitic, too)."""
+    for stem, cut in stems(tokens[i].norm):
+        for words, entry in index.get(stem, ()):
+            end = i + len(words)
+            if end <= len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(words[1:], 1)):
+                start = tokens[i].start + skip_letters(tokens[i].text, cut)
+                return Mention(i, end, start, tokens[end - 1].end, entry)
+    return None
+
+
+def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Mention]:
+    """Non-overlapping longest matches, left to right."""
+    index = gazetteer() if index is None else index
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        mention = match_at(tokens, i, index) if tokens[i].kind != "punct" else None
+        if mention:
+            found.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    return found
+
+
+@cache
+def _numbered() -> tuple[tuple[tuple[str, ...], dict], ...]:
+    data = load("gazetteer")
+    return tuple(sorted(((tuple(t.norm for t in tokenize(v)), group)
+                         for group in data["numbered"] for v in group["ar"]), key=lambda x: -len(x[0])))
+
+
+def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
+    number_word = normalize(load("gazetteer")["number_word"])
+    found = []
+    for i in range(len(tokens)):
+        for words, group in _numbered():
+            end = i + len(words)
+            if end > len(tokens) or all(s != words[0] for s, _ in stems(tokens[i].norm)):
+                continue
+            if any(tokens[i + k].norm != w for k, w in enumerate(words[1:], 1)):
+                continue
+            j = end + (end < len(tokens) and tokens[end].norm == number_word)
+            j += j < len(tokens) and tokens[j].text == "("
+            if j < len(tokens) and tokens[j].kind == "num":
+                n = digits_value(tokens[j].text)
+                last = j + (j + 1 < len(tokens) and tokens[j + 1].text == ")")
+                entry = Entry(group["canonical"].format(n=n), group["en"].format(n=n), group["type"])
+                found.append(Mention(i, last + 1, tokens[i].start, tokens[last].end, entry))
+                break
+    return found
+
+
+def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Entity, ...]:
+    """Entities of the statement, one per canonical name, with the sentences that mention it."""
+    seen: dict[str, tuple[str, Entry, list[int]]] = {}
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        for mention in mentions(tokens) + numbered_mentions(tokens):
+            surface = text[mention.start:mention.stop]
+            key = mention.entry.canonical
+            if key not in seen:
+                seen[key] = (surface, mention.entry, [])
+            if sentence.n not in seen[key][2]:
+                seen[key][2].append(sentence.n)
+    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())

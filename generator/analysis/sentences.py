@@ -1,0 +1,37 @@
+"""Sentence splitting with offsets into the original text.
+
+A sentence ends at . ؟ ? ! … or `..` (with any closing quotes or brackets after them) and at a
+line break. The commas ، and , and : ؛ never end a sentence, nor does a point between digits.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence
+
+_DIGIT = r"[0-9\u0660-\u0669]"
+_BOUNDARY = re.compile(
+    rf"(?:\.{{2,}}|…|[؟?!]|(?<!{_DIGIT})\.|\.(?!{_DIGIT}))+[\"'»”’)\]]*|\n"
+)
+_CONTENT = re.compile(r"\w")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of text[start:end], numbered from 1, stripped, offsets into text."""
+    stop = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    position = start
+    for match in _BOUNDARY.finditer(text, start, stop):
+        _add(sentences, text, position, match.end())
+        position = match.end()
+    _add(sentences, text, position, stop)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not _CONTENT.search(stripped):
+        return
+    first = start + (len(piece) - len(piece.lstrip()))
+    sentences.append(Sentence(len(sentences) + 1, stripped, first, first + len(stripped)))

@@ -1,0 +1,186 @@
+"""Arabic text helpers on PyArabic: normalisation for matching, tokens with offsets, numbers.
+
+Normalised forms are for matching only; every token keeps its offsets into the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pyarabic import araby
+
+from .lexicon import load
+
+_TOKEN = re.compile(
+    r"(?P<num>[0-9\u0660-\u0669]+(?:[.,\u066B\u066C][0-9\u0660-\u0669]+)*)"
+    r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])+)"
+    r"|(?P<punct>\.{2,}|[^\s\w])"
+)
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def normalize(text: str) -> str:
+    """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
+    text = araby.strip_tatweel(araby.strip_tashkeel(text))
+    text = araby.normalize_teh(araby.normalize_alef(text))
+    return text.replace(araby.ALEF_MAKSURA, araby.YEH)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets into the original text
+    end: int
+    norm: str
+    kind: str  # "word" | "num" | "punct"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words, numbers and punctuation of text[start:end], with offsets into text."""
+    pattern_end = len(text) if end is None else end
+    return tuple(
+        Token(m.group(), m.start(), m.end(), normalize(m.group()), m.lastgroup or "punct")
+        for m in _TOKEN.finditer(text, start, pattern_end)
+    )
+
+
+@cache
+def _morphology() -> dict:
+    return load("morphology")
+
+
+def without_conjunction(norm: str) -> tuple[str, str]:
+    """(conjunction, rest) for a word with an attached و/ف, else ("", norm)."""
+    morph = _morphology()
+    if norm[:1] in morph["conjunctions"] and len(norm) - 1 >= morph["min_stem"]:
+        return norm[0], norm[1:]
+    return "", norm
+
+
+def stems(norm: str) -> tuple[tuple[str, int], ...]:
+    """(stem, letters removed) for the word and for it without و/ف and then ب/ل/ك (لل→ال)."""
+    morph = _morphology()
+    article, minimum = morph["article"], morph["min_stem"]
+    found = [(norm, 0)]
+    conj, rest = without_conjunction(norm)
+    if conj:
+        found.append((rest, 1))
+    for word, cut in list(found):
+        if word[:1] in morph["prepositions"] and len(word) - 1 >= minimum:
+            tail = word[1:]
+            found.append((tail, cut + 1))
+            if word[0] == "ل" and tail.startswith("ل"):
+                found.append((article[0] + tail, cut + 1))  # للأمم → الأمم
+    return tuple(dict.fromkeys(found))
+
+
+def skip_letters(text: str, letters: int) -> int:
+    """Index in text after its first `letters` letters (diacritics after them included)."""
+    index = 0
+    for _ in range(letters):
+        index += 1
+        while index < len(text) and (araby.is_tashkeel(text[index]) or text[index] == araby.TATWEEL):
+            index += 1
+    return index
+
+
+def is_definite(norm: str) -> bool:
+    """True for a word with the article, also behind a clitic (والوزير، للأمم)."""
+    article = _morphology()["article"]
+    return any(s.startswith(article) for s, _ in stems(norm)) or norm.startswith("لل")
+
+
+def digits_value(text: str) -> int | float:
+    """Value of a digit string (Western or Arabic-Indic; ',' or '٬' as thousands separator)."""
+    plain = text.translate(_INDIC).replace("\u066B", ".")
+    if re.fullmatch(r"\d{1,3}(?:[,\u066C]\d{3})+", plain):
+        plain = re.sub(r"[,\u066C]", "", plain)
+    plain = plain.replace(",", ".")
+    value = float(plain)
+    return int(value) if value.is_integer() and "." not in plain else value
+
+
+@cache
+def _numbers() -> dict[str, dict[str, float]]:
+    data = load("numbers")
+    table = {key: {normalize(w): v for w, v in data[key].items()}
+             for key in ("units", "tens", "scales", "fractions")}
+    table["teen"] = {normalize(w): 10 for w in data["teen"]}
+    table["conjunction"] = {normalize(data["conjunction"]): 0}
+    return table
+
+
+def number_word(norm: str) -> tuple[str, float] | None:
+    """(class, value) of a cardinal number word, with or without a joining و."""
+    table = _numbers()
+    conj = next(iter(table["conjunction"]))
+    for word in (norm, norm[1:] if norm.startswith(conj) else None):
+        if word is None:
+            continue
+        for kind in ("units", "tens", "scales", "fractions"):
+            if word in table[kind]:
+                return kind, table[kind][word]
+    return None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: int | float
+    first: int  # token indexes, end exclusive
+    end: int
+    noun: int | None  # index of the counted noun, when there is one
+
+
+def read_number(tokens: tuple[Token, ...], i: int) -> tuple[int | float, int] | None:
+    """(value, end) of the number (digits or words) starting at tokens[i]."""
+    token = tokens[i]
+    if token.kind == "num":
+        value, j = digits_value(token.text), i + 1
+        scale = number_word(tokens[j].norm) if j < len(tokens) else None
+        if scale and scale[0] == "scales":
+            return value * scale[1], j + 1
+        return value, j
+    table = _numbers()
+    conj = next(iter(table["conjunction"]))
+    first = number_word(token.norm)
+    if not first or first[0] == "fractions" or token.norm.startswith(conj):
+        return None
+    total, current, j = 0.0, 0.0, i
+    while j < len(tokens) and tokens[j].kind == "word":
+        norm, word = tokens[j].norm, number_word(tokens[j].norm)
+        joined = j > i and norm.startswith(conj)
+        if j > i and norm in table["teen"] and tokens[j - 1].norm in table["units"]:
+            current += 10
+        elif word and word[0] in ("units", "tens") and (j == i or joined):
+            current += word[1]
+        elif word and word[0] == "scales" and not joined:
+            total, current = total + max(current, 1) * word[1], 0.0
+        else:
+            break
+        j += 1
+    value = total + current
+    return (int(value) if value.is_integer() else value), j
+
+
+def read_quantity(tokens: tuple[Token, ...], i: int) -> Quantity | None:
+    """A number, its counted noun and a joined fraction: «ثلاث سنوات ونصف السنة» → 3.5."""
+    read = read_number(tokens, i)
+    if read is None:
+        return None
+    value, j = read
+    noun = j if j < len(tokens) and tokens[j].kind == "word" and not number_word(tokens[j].norm) else None
+    end = j if noun is None else j + 1
+    if noun is not None and end < len(tokens):
+        fraction = number_word(tokens[end].norm)
+        if fraction and fraction[0] == "fractions" and tokens[end].norm[0] == "و":
+            value, end = value + fraction[1], end + 1
+            if end < len(tokens) and tokens[end].kind == "word" and _same_noun(tokens[end].norm, tokens[noun].norm):
+                end += 1
+    return Quantity(value, i, end, noun)
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Loose match of a repeated counted noun (سنوات … السنة, أشهر … الشهر)."""
+    a = a.removeprefix(_morphology()["article"])
+    return a[:2] == b[:2]
