@@ -32,7 +32,7 @@ HOSTILE_LINES = [
     "<script>alert(1)</script>", "| pipes |", "# heading", "[x](javascript:alert(1))",
     "**bold**", "<img src=x onerror=alert(1)>",
 ]
-HOSTILE = "---\ntitle: '<script>alert(2)</script> **عنوان**'\n---\n" + "".join(
+HOSTILE = "---\ntitle: '</title><script>alert(2)</script> **عنوان**'\n---\n" + "".join(
     f"{line} نص عربي.\n" for line in HOSTILE_LINES)
 
 BROKEN = "---\ntitle: بيان\ndate: [2018\n---\nنص عربي.\n"
@@ -100,7 +100,10 @@ def test_home_page_links_every_statement(strict):
 
 
 def test_hostile_text_is_visible_text(strict):
-    soup = page(strict[1], "statements/hostile/index.html").article
+    whole = page(strict[1], "statements/hostile/index.html")
+    assert "</title><script>alert(2)</script>" in whole.title.get_text()
+    assert not [s for s in whole.find_all("script") if "alert" in s.get_text()]
+    soup = whole.article
     assert not soup.find_all(["script", "img", "strong", "table"])
     assert all(not a["href"].lower().startswith("javascript") for a in soup.find_all("a", href=True))
     headings = [h.get_text() for h in soup.find_all(re.compile(r"^h\d$"))]

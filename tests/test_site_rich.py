@@ -1,0 +1,71 @@
+"""A built page with every part of the model filled: the analysis is replaced by hand-built
+statements so that the page does not depend on how far the analysis stages have come."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import full_statement, hostile_statement, make_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import generator.pipeline
+from generator.model import Source, Statement
+
+
+def hand_built(source: Source) -> Statement:
+    statement = hostile_statement if source.slug == "hostile" else full_statement
+    return dataclasses.replace(statement(source.slug), path=source.path)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("rich"))
+    for slug in ("full", "hostile"):
+        (root / "content" / "statements" / f"{slug}.txt").write_text("نص عربي.\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generator.pipeline, "analyze", hand_built)
+        build(load_config(str(root / "mkdocs.yml"), strict=True))
+    return root / "site"
+
+
+def article(site: Path, slug: str) -> BeautifulSoup:
+    html = (site / "statements" / slug / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").article
+
+
+def test_claims_table(site):
+    table = article(site, "full").find(id="claims").find_next("table")
+    assert [th.get_text() for th in table.find_all("th")] == ["الجملة", "القائل", "فعل القول", "نوعه", "المضمون"]
+    rows = table.tbody.find_all("tr")
+    assert len(rows) == 3 and rows[0].find("a", href="#s1")
+    gloss = rows[0].find(lang="en", string="affirmed")
+    assert gloss and gloss["dir"] == "ltr"
+
+
+def test_every_section(site):
+    soup = article(site, "full")
+    assert [h["id"] for h in soup.find_all("h2")] == ["summary", "pillars", "claims", "entities",
+                                                      "figures", "text"]
+    assert soup.find(class_="bayan-summary", lang="en")
+    assert "Kuwait" in soup.find(id="entities").find_next("table").get_text()
+
+
+def test_parallel_text(site):
+    soup = article(site, "full")
+    english = soup.find(id="s1").find(class_="bayan-en")
+    assert (english["lang"], english["dir"]) == ("en", "ltr")
+    assert english.get_text() == "The ministers affirmed the Coalition's resolve."
+    assert "الترجمة غير متوفرة" in soup.find(id="s2").get_text()
+    assert "+2.0%" in [b.get_text() for b in soup.find(id="s2").find_all("bdi")]
+
+
+def test_hostile_fields_stay_text(site):
+    soup = article(site, "hostile")
+    assert not soup.find_all(["script", "img", "strong"]) and not soup.find_all(onclick=True)
+    assert all(not a["href"].startswith("javascript") for a in soup.find_all("a", href=True))
+    assert len(soup.find_all("h1")) == 1 and "<script>alert(1)</script>" in soup.h1.get_text()
+    for table in soup.find_all("table"):  # pipes in the text add no columns
+        assert {len(tr.find_all(["td", "th"])) for tr in table.find_all("tr")} == {len(table.find_all("th"))}
