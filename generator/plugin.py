@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -56,7 +58,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         templates = self._folder(config, self.config.templates_dir)
         statements = self._statements(config)
-        for src_uri, markdown in render_pages(statements, config, templates).items():
+        try:
+            pages = render_pages(statements, config, templates)
+        except TemplateSyntaxError as err:
+            raise PluginError(f"{err.filename}:{err.lineno}: error: template: {err.message}") from err
+        except TemplateError as err:
+            raise PluginError(f"{templates}: error: template: {err}") from err
+        for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue

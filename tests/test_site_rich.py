@@ -3,6 +3,7 @@ statements so that the page does not depend on how far the analysis stages have 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import full_statement, hostile_statement, make_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import generator.pipeline
 from generator.model import Source, Statement
@@ -69,3 +71,12 @@ def test_hostile_fields_stay_text(site):
     assert len(soup.find_all("h1")) == 1 and "<script>alert(1)</script>" in soup.h1.get_text()
     for table in soup.find_all("table"):  # pipes in the text add no columns
         assert {len(tr.find_all(["td", "th"])) for tr in table.find_all("tr")} == {len(table.find_all("th"))}
+
+
+def test_template_error_names_file_and_line(tmp_path, caplog):
+    root = make_project(tmp_path)
+    (root / "content" / "statements" / "one.txt").write_text("نص عربي.\n", encoding="utf-8")
+    (root / "templates" / "partials" / "figures.md.j2").write_text("\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build(load_config(str(root / "mkdocs.yml")))
+    assert re.search(r"partials/figures\.md\.j2:2: error: template:", caplog.text)
