@@ -1,14 +1,36 @@
-"""Analysis pipeline: pure stages from a Source to a Statement."""
+"""Analysis pipeline: pure stages from a Source to a Statement.
+
+wire frame → sentences → claims → speakers → pillars → entities, figures. Each stage reads the
+body text and what the stages before it produced; offsets always refer to `Source.body`.
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
-from ..model import Sentence, Source, Statement
+from ..model import Source, Statement
+from .claims import find_claims
+from .entities import find_entities
+from .figures import find_figures
+from .pillars import find_pillars
+from .sentences import split_sentences
+from .speakers import resolve
+from .wire import frame
 
 
 def analyze(source: Source) -> Statement:
-    """Analyse one statement (placeholder: sentences only, to be replaced by the real stages)."""
-    sentences = []
-    for n, m in enumerate(re.finditer(r"[^.؟?!\n]+[.؟?!]*", source.body), 1):
-        sentences.append(Sentence(n, m.group().strip(), m.start(), m.end()))
-    return Statement(source.slug, source.path, source.meta, tuple(sentences))
+    """Analyse one statement (summary and translation are left to their own stages)."""
+    body = source.body
+    wire = frame(body)
+    meta = source.meta if source.meta.dateline or not wire.dateline else replace(source.meta, dateline=wire.dateline)
+    sentences = tuple(split_sentences(body, wire.start, wire.end))
+    claims = resolve(find_claims(body, sentences))
+    return Statement(
+        slug=source.slug,
+        path=source.path,
+        meta=meta,
+        sentences=sentences,
+        claims=claims,
+        pillars=find_pillars(body, sentences, claims),
+        entities=find_entities(body, sentences),
+        figures=find_figures(body, sentences),
+    )

@@ -1,0 +1,188 @@
+"""Claims: propositions attributed to a speaker through a reporting cue (lexicon/cues.yml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..arabic import Token, normalize, skip_letters, tokenize, without_conjunction
+from ..lexicon import load
+from ..model import Claim, Sentence
+from .speakers import Mention, Subject, is_stop, known_names, mention, subject_span
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue_en: str
+    act: str
+    kind: str  # "past" | "present" | "participle" | "attribution"
+    needs: tuple[str, ...] = ()
+    joined: str = ""  # a preposition attached to the source: وفقًا لـ
+
+
+@dataclass(frozen=True)
+class _Hit:
+    index: int  # token index of the cue
+    cue: Cue
+    cut: int  # letters of an attached و/ف
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict[str, Cue]
+    lead_ins: frozenset[str]
+    openers: frozenset[str]
+    complementizers: frozenset[str]
+    quotes: frozenset[str]
+    content_preps: frozenset[str]
+    agentless: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load("cues")
+    forms: dict[str, Cue] = {}
+    past_endings, present_endings = data["agreement"]["past"], data["agreement"]["present"]
+    for verb in data["verbs"]:
+        needs = tuple(normalize(n) for n in verb.get("needs", ()))
+        past = Cue(verb["cue_en"], verb["act"], "past", needs)
+        for form in [verb["past"] + e for e in past_endings] + verb.get("also", []):
+            forms.setdefault(normalize(form), past)
+        present = Cue(verb["cue_en"], verb["act"], "present", needs)
+        for stem in verb["present"]:
+            for ending in present_endings:
+                forms.setdefault(normalize(stem + ending), present)
+    for item in data["participles"]:
+        cue = Cue(item["cue_en"], item["act"], "participle", tuple(normalize(n) for n in item.get("needs", ())))
+        for form in item["forms"]:
+            stem = normalize(form).removesuffix("ا")
+            for ending in data["participle_endings"]:
+                forms.setdefault(stem + (ending or "ا"), cue)
+    for item in data["attributions"]:
+        cue = Cue(item["cue_en"], item["act"], "attribution", (), normalize(item.get("joined", "")))
+        for form in item["forms"]:
+            forms.setdefault(normalize(form), cue)
+    words = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
+    return _Lexicon(forms, words("lead_ins"), frozenset(data["openers"]), words("complementizers"),
+                    frozenset(data["quotes"]), words("content_preps"), words("agentless"))
+
+
+def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
+    lex = _lexicon()
+    return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
+
+
+def _cue_at(tokens: tuple[Token, ...], k: int) -> _Hit | None:
+    lex = _lexicon()
+    token = tokens[k]
+    if token.kind != "word":
+        return None
+    if token.norm in lex.forms:
+        return _Hit(k, lex.forms[token.norm], 0)
+    conj, rest = without_conjunction(token.norm)
+    if conj and rest in lex.forms and lex.forms[rest].kind in ("past", "present", "participle"):
+        return _Hit(k, lex.forms[rest], 1)
+    return None
+
+
+def _is_marker(token: Token, needs: tuple[str, ...] = ()) -> bool:
+    lex = _lexicon()
+    if token.norm in lex.complementizers or token.text in lex.quotes:
+        return not needs or "@speech" in needs
+    return any(token.norm == n or (len(n) == 1 and token.norm.startswith(n)) for n in needs)
+
+
+def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Subject | None:
+    """A subject written before the verb («الوزير يؤكد»), opening its clause."""
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if _opens_clause(tokens, j):
+            subject = subject_span(tokens, j, k, known)
+            if subject and subject.end == k and not subject.pronoun:
+                return subject
+    return None
+
+
+def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[_Hit, Subject | None]]:
+    """Cue words that stand where a reporting verb can stand, with a preverbal subject if any."""
+    lex = _lexicon()
+    found = []
+    for k in range(len(tokens)):
+        hit = _cue_at(tokens, k)
+        if hit is None:
+            continue
+        before = None
+        if hit.cue.kind in ("past", "present") and not hit.cut and not _opens_clause(tokens, k):
+            before = _svo_subject(tokens, k, known)
+            if before is None:
+                continue
+        if (hit.cue.kind == "present" and tokens[k].norm in lex.agentless and k + 1 < len(tokens)
+                and tokens[k + 1].norm in lex.complementizers):
+            continue
+        found.append((hit, before))
+    return found
+
+
+def _content(text: str, tokens: tuple[Token, ...], a: int, limit: int, needs: tuple[str, ...]) -> str:
+    """The reported words between the cue (and its speaker) and the next cue."""
+    lex = _lexicon()
+    opens = lambda t: _is_marker(t, needs) or _is_marker(t) or t.norm in lex.content_preps  # noqa: E731
+    if a < limit and _is_adjunct(tokens[a]) and tokens[a].norm not in lex.content_preps:
+        marker = next((m for m in range(a, limit) if opens(tokens[m])), None)
+        comma = next((m for m in range(a, limit) if tokens[m].text in "،,"), None)
+        a = marker if marker is not None else (comma + 1 if comma is not None else a)
+    while a < limit and (opens(tokens[a]) or tokens[a].kind == "punct"):
+        a += 1
+    b = limit
+    while b > a and (tokens[b - 1].kind == "punct" and tokens[b - 1].text not in "»\")" or tokens[b - 1].norm == "و"):
+        b -= 1
+    return text[tokens[a].start:tokens[b - 1].end] if b > a else ""
+
+
+def _is_adjunct(token: Token) -> bool:
+    """A comma or a function word between the speaker and the content («في بيانهم …»، «، لدى …»)."""
+    return token.text in "،," or (is_stop(token) and not _is_marker(token))
+
+
+def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> list[tuple[Claim, Mention | None]]:
+    """Claims in order, each with its overt speaker (None when the subject is dropped)."""
+    known = set(known_names())
+    found: list[tuple[Claim, Mention | None]] = []
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        candidates = _candidates(tokens, frozenset(known))
+        kept = []
+        for n, (hit, before) in enumerate(candidates):
+            limit = candidates[n + 1][0].index if n + 1 < len(candidates) else len(tokens)
+            if hit.cue.needs and not any(_is_marker(t, hit.cue.needs) for t in tokens[hit.index + 1:limit]):
+                continue
+            kept.append((hit, before))
+        for n, (hit, before) in enumerate(kept):
+            limit = kept[n + 1][0].index if n + 1 < len(kept) else len(tokens)
+            claim_mention, after = _speaker(text, tokens, hit, before, limit, frozenset(known))
+            if hit.cue.kind == "attribution" and claim_mention is None:
+                continue
+            if claim_mention and claim_mention.name:
+                known.update(claim_mention.name)
+            token = tokens[hit.index]
+            cue = token.text[skip_letters(token.text, hit.cut):]
+            content = _content(text, tokens, after, limit, hit.cue.needs)
+            if hit.cue.kind == "attribution":
+                content = content or text[sentence.start:token.start].strip(" ،,")
+            claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
+            found.append((claim, claim_mention))
+    return found
+
+
+def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | None, limit: int,
+             known: frozenset[str]) -> tuple[Mention | None, int]:
+    """The overt speaker of a cue and the token index where its content may start."""
+    if before is not None:
+        return mention(text, tokens, before), hit.index + 1
+    if hit.cue.kind == "participle":
+        return None, hit.index + 1
+    subject = subject_span(tokens, hit.index + 1, limit, known)
+    if subject is None:
+        return None, hit.index + 1
+    cut = 0
+    if hit.cue.joined and tokens[subject.first].norm.startswith(hit.cue.joined):
+        cut = skip_letters(tokens[subject.first].text, len(hit.cue.joined))
+    return mention(text, tokens, subject, cut), subject.end

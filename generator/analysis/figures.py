@@ -1,0 +1,71 @@
+"""Figures: numbers with their unit («ثلاث سنوات ونصف السنة» → 3.5 year, «(2254)» → resolution)."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..arabic import Token, bare, normalize, read_number, read_quantity, tokenize
+from ..lexicon import load
+from ..model import Figure, Sentence
+
+
+@cache
+def _units() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(normalised words, unit), longest first; pillar nouns count as the unit «pillar»."""
+    data = load("figures")
+    units = [(tuple(bare(normalize(w)) for w in form.split()), unit)
+             for unit, forms in data["units"].items() for form in forms]
+    units += [((bare(normalize(noun)),), "pillar") for noun in load("pillars")["nouns"]]
+    return tuple(sorted(units, key=lambda u: -len(u[0])))
+
+
+def _unit_at(tokens: tuple[Token, ...], j: int) -> tuple[str, int] | None:
+    for words, unit in _units():
+        end = j + len(words)
+        if end <= len(tokens) and all(bare(tokens[j + k].norm) == w or tokens[j + k].text == w
+                                      for k, w in enumerate(words)):
+            return unit, end
+    return None
+
+
+def _is_resolution(tokens: tuple[Token, ...], i: int) -> bool:
+    data = load("figures")["resolution"]
+    before = {normalize(w) for w in data["before"]}
+    window = tokens[max(0, i - data["window"] - 2):i]
+    return tokens[i].kind == "num" and any(t.norm in before for t in window) and (
+        normalize(data["word"]) in {t.norm for t in window[-2:]} or (i > 0 and tokens[i - 1].text == "("))
+
+
+def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figure, int] | None:
+    read = read_number(tokens, i)
+    if read is None:
+        return None
+    value, j = read
+    if _is_resolution(tokens, i):
+        first = i - 1 if tokens[i - 1].text == "(" else i
+        last = j if j < len(tokens) and tokens[j].text == ")" and first < i else j - 1
+        return Figure(text[tokens[first].start:tokens[last].end], value,
+                      load("figures")["resolution"]["unit"], n), last + 1
+    unit = _unit_at(tokens, j) if j < len(tokens) else None
+    if unit is None:
+        return None
+    end = unit[1]
+    quantity = read_quantity(tokens, i)
+    if quantity and quantity.noun == j and quantity.end > end:
+        value, end = quantity.value, quantity.end
+    return Figure(text[tokens[i].start:tokens[end - 1].end], value, unit[0], n), end
+
+
+def find_figures(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Figure, ...]:
+    """Numbers that carry a unit, in order of appearance."""
+    figures = []
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        i = 0
+        while i < len(tokens):
+            found = _figure(text, tokens, i, sentence.n)
+            if found:
+                figures.append(found[0])
+                i = found[1]
+            else:
+                i += 1
+    return tuple(figures)

@@ -1,0 +1,107 @@
+"""Pillars: an announced enumeration of principles and the sentences that state each item.
+
+An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث) or by «من بين الركائز»; a sentence
+without a mark starts the next item while numbers are left before the next marked item (or the
+announced count), and otherwise elaborates the current one, until a new speaker is named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..arabic import Token, bare, normalize, read_quantity, tokenize
+from ..lexicon import load
+from ..model import Claim, PillarItem, Pillars, Sentence
+
+NEXT = 0  # marker value of «من بين الركائز»: the item after the current one
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    nouns: frozenset[str]
+    singular: frozenset[str]
+    markers: dict[str, int]
+    adjectives: dict[str, int]
+    among: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load("pillars")
+    ordinals = lambda key: {normalize(w): int(n) for n, ws in data[key].items() for w in ws}  # noqa: E731
+    return _Lexicon(frozenset(bare(normalize(w)) for w in data["nouns"]),
+                    frozenset(bare(normalize(w)) for w in data["singular"]),
+                    ordinals("markers"), ordinals("adjectives"),
+                    tuple(normalize(w) for w in data["among"].split()))
+
+
+def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
+    """(count, noun as written, token index after it) of «أربع ركائز» in a sentence."""
+    for i in range(len(tokens)):
+        quantity = read_quantity(tokens, i)
+        if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in _lexicon().nouns:
+            return int(quantity.value), tokens[quantity.noun].text, quantity.noun + 1
+    return None
+
+
+def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+    """(value or NEXT, token index) of the first item mark at or after tokens[start]."""
+    lex = _lexicon()
+    for i in range(start, len(tokens)):
+        norm = tokens[i].norm
+        word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
+        if word in lex.markers:
+            return lex.markers[word], i
+        if i + 1 < len(tokens) and bare(norm) in lex.singular and tokens[i + 1].norm in lex.adjectives:
+            return lex.adjectives[tokens[i + 1].norm], i
+        among = len(lex.among)
+        if (tuple(t.norm for t in tokens[i:i + among]) == lex.among and i + among < len(tokens)
+                and bare(tokens[i + among].norm) in lex.nouns):
+            return NEXT, i
+    return None
+
+
+def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
+                 claims: tuple[Claim, ...] = ()) -> Pillars | None:
+    """The statement's enumeration of principles, or None when it has none."""
+    tokens = [tokenize(text, s.start, s.end) for s in sentences]
+    announced, noun, first, start = None, None, None, 0
+    for k, sentence_tokens in enumerate(tokens):
+        found = _announcement(sentence_tokens)
+        if found:
+            (announced, noun, start), first = found, k
+            break
+    marks: dict[int, tuple[int, int]] = {}
+    for k in range(first or 0, len(tokens)):
+        mark = _marker(tokens[k], start if k == first else 0)
+        if mark:
+            marks[k] = mark
+    if first is None:
+        if sum(1 for v, _ in marks.values() if v) < 2:
+            return None
+        first = min(marks)
+    named = {c.sentence for c in claims if c.speaker is not None and c.speaker.explicit}
+    items: list[list] = []  # [n, sentence indexes, explicit, text start]
+    for k in range(first, len(tokens)):
+        n = items[-1][0] if items else 0
+        if k in marks:
+            value, at = marks[k]
+            items.append([value or n + 1, [k], True, tokens[k][at].start])
+            continue
+        if k == first:
+            continue
+        ahead = [marks[m][0] for m in sorted(marks) if m > k]
+        fixed = next((i for i, v in enumerate(ahead) if v), len(ahead))  # «من بين» marks before it
+        ceiling = ahead[fixed] if fixed < len(ahead) else (announced or n) + 1
+        free = ceiling - 1 - n - fixed
+        if free > 0:
+            items.append([n + 1, [k], False, sentences[k].start])
+        elif items and sentences[k].n not in named:
+            items[-1][1].append(k)
+        else:
+            break
+    if not items:
+        return None
+    return Pillars(announced, noun, sentences[first].n, tuple(
+        PillarItem(n, tuple(sentences[k].n for k in ks), explicit,
+                   text[at:sentences[ks[0]].end]) for n, ks, explicit, at in items))
