@@ -184,3 +184,9 @@ def _same_noun(a: str, b: str) -> bool:
     """Loose match of a repeated counted noun (سنوات … السنة, أشهر … الشهر)."""
     a = a.removeprefix(_morphology()["article"])
     return a[:2] == b[:2]
+
+
+def bare(norm: str) -> str:
+    """A normalised word without its article (الوزير → وزير), for comparing names and titles."""
+    article, minimum = _morphology()["article"], _morphology()["min_stem"]
+    return norm[len(article):] if norm.startswith(article) and len(norm) - len(article) >= minimum - 1 else norm
