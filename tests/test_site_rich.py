@@ -76,7 +76,8 @@ def test_hostile_fields_stay_text(site):
 def test_template_error_names_file_and_line(tmp_path, caplog):
     root = make_project(tmp_path)
     (root / "content" / "statements" / "one.txt").write_text("نص عربي.\n", encoding="utf-8")
+    (root / "templates" / "partials").mkdir()
     (root / "templates" / "partials" / "figures.md.j2").write_text("\n{% if %}\n", encoding="utf-8")
     with pytest.raises(Abort):
-        build(load_config(str(root / "mkdocs.yml")))
+        build(load_config(str(root / "mkdocs.yml"), strict=True))
     assert re.search(r"partials/figures\.md\.j2:2: error: template:", caplog.text)
