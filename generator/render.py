@@ -206,7 +206,7 @@ def _render_statement(env: Environment, st: Statement, site: Mapping[str, Any]) 
     except TemplateNotFound as err:
         if err.name != name:
             raise
-        known = ", ".join(n for n in builtin_names() if "/" not in n)
+        known = ", ".join(n for n in builtin_names() if "/" not in n and template_file(n) != INDEX_TEMPLATE)
         raise UnknownTemplate(f"unknown template '{st.meta.template}': no {name} in the project's "
                               f"templates/ nor among the built-in ones ({known})") from None
     return template.render(statement=st, site=site)
