@@ -224,16 +224,17 @@ def _render_into(out: Rendered, page: str, rendering: str, root: Path, render: C
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path(".")) -> Rendered:
-    """Render the home page, the template reference and one page per statement.
+    """Render one page per statement, the home page (listing those that rendered) and the
+    template reference.
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name.
     """
     env = make_env(templates_dir)
-    ordered = _newest_first(statements)
     out = Rendered({REFERENCE_PAGE: reference_page(env)})
-    _render_into(out, "index.md", "the home page", root,
-                 lambda: env.get_template(INDEX_TEMPLATE).render(statements=ordered, site=site_config))
-    for st in ordered:
+    for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
+    listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    _render_into(out, "index.md", "the home page", root,
+                 lambda: env.get_template(INDEX_TEMPLATE).render(statements=listed, site=site_config))
     return out
