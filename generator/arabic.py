@@ -22,9 +22,8 @@ _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 def normalize(text: str) -> str:
     """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
-    text = araby.strip_tatweel(araby.strip_tashkeel(text))
-    text = araby.normalize_teh(araby.normalize_alef(text))
-    return text.replace(araby.ALEF_MAKSURA, araby.YEH)
+    text = araby.strip_tatweel(araby.strip_tashkeel(text)).replace(araby.ALEF_MAKSURA, araby.YEH)
+    return araby.normalize_teh(araby.normalize_alef(text))
 
 
 @dataclass(frozen=True)

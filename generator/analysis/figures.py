@@ -41,8 +41,9 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
         return None
     value, j = read
     if _is_resolution(tokens, i):
-        first = i - 1 if tokens[i - 1].text == "(" else i
-        last = j if j < len(tokens) and tokens[j].text == ")" and first < i else j - 1
+        number_word = normalize(load("figures")["resolution"]["word"])
+        first = i - 1 if tokens[i - 1].text == "(" or tokens[i - 1].norm == number_word else i
+        last = j if j < len(tokens) and tokens[j].text == ")" and tokens[first].text == "(" else j - 1
         return Figure(text[tokens[first].start:tokens[last].end], value,
                       load("figures")["resolution"]["unit"], n), last + 1
     unit = _unit_at(tokens, j) if j < len(tokens) else None
