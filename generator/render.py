@@ -187,7 +187,10 @@ def _located(err: Exception, root: Path, rendering: str) -> TemplateProblem:
     else:
         frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.endswith(SUFFIX)]
         where, line = (frames[-1].filename, frames[-1].lineno or 1) if frames else (rendering, 1)
-    message = getattr(err, "message", None) or f"{type(err).__name__}: {err}"
+    if isinstance(err, TemplateNotFound):
+        message = f"no template {err.name} (included, imported or extended)"
+    else:
+        message = getattr(err, "message", None) or f"{type(err).__name__}: {err}"
     return TemplateProblem(_shown(where, root), line, f"{message} (rendering {rendering})")
 
 
