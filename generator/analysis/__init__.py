@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..model import Source, Statement
 from ..translation import align
+from ..translation_qa import check as check_translation
 from .characters import character_findings
 from .claims import find_claims
 from .entities import find_entities
@@ -31,6 +32,7 @@ def analyze(source: Source) -> Statement:
     pillars = find_pillars(body, sentences, claims)
     translation, alignment_findings = align(source, sentences)
     english = translation.sentences if translation else None
+    entities = find_entities(body, sentences)
     return Statement(
         slug=source.slug,
         path=source.path,
@@ -38,9 +40,10 @@ def analyze(source: Source) -> Statement:
         sentences=sentences,
         claims=claims,
         pillars=pillars,
-        entities=find_entities(body, sentences),
+        entities=entities,
         figures=find_figures(body, sentences),
         summary=summarize(sentences, claims, pillars, translation=english),
         translation=translation,
-        findings=alignment_findings + character_findings(body, sentences, source.body_line),
+        findings=(alignment_findings + check_translation(source, sentences, translation, entities)
+                  + character_findings(body, sentences, source.body_line)),
     )
