@@ -55,6 +55,22 @@ def units(paragraphs: Sequence[str], lines: Sequence[int]) -> list[Unit]:
     return found
 
 
+def line_markers(body: str, sentences: Sequence[Sentence]) -> list[str]:
+    """For a body whose lines each have one English paragraph: the marker each paragraph
+    needs ("" where its position says it already), so that a line the splitter cut into two
+    sentences («[4-5]») or a line with no sentence of its own stays aligned."""
+    markers: list[str] = []
+    offset, cursor, previous = 0, 1, (1, 1)
+    for line in body.split("\n"):
+        starting = [s.n for s in sentences if offset <= s.start < offset + len(line) + 1]
+        group = (starting[0], starting[-1]) if starting else previous
+        markers.append("" if group == (cursor, cursor) and starting else
+                       f"[{group[0]}]" if group[0] == group[1] else f"[{group[0]}-{group[1]}]")
+        cursor, previous = group[1] + 1, group
+        offset += len(line) + 1
+    return markers
+
+
 def sentence_lines(source: Source, sentences: Sequence[Sentence]) -> dict[int, int]:
     """The line of the statement file where each sentence starts."""
     return {s.n: source.body_line + source.body.count("\n", 0, s.start) for s in sentences}

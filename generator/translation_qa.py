@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -172,32 +173,66 @@ def _optional() -> frozenset[str]:
 
 
 def name_forms(name: str) -> list[frozenset[str]]:
-    """The words an English name must show: «Daesh (ISIS)» → {daesh} or {isis} or {daesh, isis}."""
+    """The words an English name must show, for each of its forms: «Daesh (ISIS)» → {daesh},
+    {isis}; «European Union» → {european, union}, {eu}; «UN Security Council» → {security,
+    council} (short capitals inside a longer name may be left out)."""
     inner = re.findall(r"\(([^)]*)\)", name)
     outer = re.sub(r"\([^)]*\)", " ", name)
     forms = []
     for form in [outer, *inner]:
-        words = frozenset(w.lower() for w in _EN_WORD.findall(form)) - _optional()
-        if words:
-            forms.append(words)
-    return forms
+        raw = _EN_WORD.findall(_fold(form))
+        content = [w for w in raw if w.lower() not in _optional()]
+        if len(content) > 1:
+            content = [w for w in content if not (w.isupper() and len(w) <= 4)] or content
+            initials = "".join(w[0].lower() for w in content)  # EU, UK, US, USA
+            forms += [frozenset({initials}), frozenset({initials[:2]})]
+        if content:
+            forms.append(frozenset(w.lower() for w in content))
+    return [f for f in forms if len(f) > 1 or len(next(iter(f))) > 1]
+
+
+def plain_english(text: str) -> str:
+    """English as names are looked up in: accents folded, U.S. → US, possessive 's removed."""
+    text = re.sub(r"\b([A-Z])\.(?=[A-Z]\b|[A-Z]\.)", r"\1", _fold(text))
+    return re.sub(r"\b([A-Z]{2,})\.", r"\1", re.sub(r"['’]s\b", "", text))
 
 
 def english_words(text: str) -> frozenset[str]:
-    """Lowercased words of English text, possessive 's removed."""
-    return frozenset(w.lower() for w in _EN_WORD.findall(re.sub(r"['’]s\b", "", text)))
+    """Lowercased words of English text, as `plain_english` gives them."""
+    return frozenset(w.lower() for w in _EN_WORD.findall(plain_english(text)))
+
+
+def _fold(text: str) -> str:
+    """Text without accents: Erdoğan → Erdogan."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def word_in(word: str, words: frozenset[str]) -> bool:
+    """The word, or a derived form: Syria ~ Syrian, Germany ~ German, Egypt ~ Egyptian."""
+    if word in words:
+        return True
+    return len(word) >= 4 and any(len(w) >= 4 and abs(len(w) - len(word)) <= 3 and
+                                  (w.startswith(word) or word.startswith(w)) for w in words)
 
 
 def named(form: frozenset[str], words: frozenset[str]) -> bool:
     """A name of one or two words must be all there; a longer one may drop a third of them
     («the Coalition against Daesh» names the «Global Coalition against Daesh»)."""
-    return len(form & words) >= (len(form) if len(form) <= 2 else math.ceil(len(form) * 2 / 3))
+    found = sum(word_in(w, words) for w in form)
+    return found >= (len(form) if len(form) <= 2 else math.ceil(len(form) * 2 / 3))
 
 
 def names_missing(entities: Iterable[Entity], english: str) -> list[Entity]:
     """The entities none of whose English forms is in the English text."""
     words = english_words(english)
-    return [e for e in entities if name_forms(e.en) and not any(named(f, words) for f in name_forms(e.en))]
+    return [e for e in entities if entity_forms(e) and not any(named(f, words) for f in entity_forms(e))]
+
+
+def entity_forms(entity: Entity) -> list[frozenset[str]]:
+    """The forms of an entity's English name; a person is also named by the surname alone."""
+    found = [f for name in [entity.en, *_lexicon()["aliases"].get(entity.en, ())] for f in name_forms(name)]
+    surname = _EN_WORD.findall(_fold(entity.en).lower())[-1:] if entity.type == "PER" else []
+    return found + [frozenset(surname)] if surname else found  # Erdoğan for Recep Tayyip Erdoğan
 
 
 def arabic_share(english: str) -> float:
