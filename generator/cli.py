@@ -15,6 +15,7 @@ from mkdocs.exceptions import ConfigurationError
 from . import SCHEMA
 from .evaluate import evaluate
 from .importer import import_into
+from .model import Finding, Statement
 from .pipeline import load_content, load_paths
 from .render import render_pages
 from .scaffold import ScaffoldError, copy_template, new_statement
@@ -46,14 +47,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     site, config_error = _site_config(args.config_file)
     lines += [config_error] if config_error else []
     good = [s for s in statements if s.path not in crashed]
-    rendered = render_pages(good, site, args.templates, args.content.parent)
-    lines += [str(p) for p in rendered.problems]
-    for line in lines:
+    for language in ("ar", "en"):  # the Arabic pages and their English mirror
+        rendered = render_pages(good, site, args.templates, args.content.parent, language)
+        lines += [str(p) for p in rendered.problems]
+    qa = [translation_line(s, f) for s in good for f in s.findings if f.code.startswith("translation/")]
+    lines = list(dict.fromkeys(lines))  # a problem shared by both languages is reported once
+    for line in lines + qa:
         print(line)
-    warnings = sum(p.level == "warning" for p in problems)
-    errors = len(lines) - warnings
+    warnings = sum(p.level == "warning" for p in problems) + len(qa)
+    errors = len(lines) - sum(p.level == "warning" for p in problems)
     print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def translation_line(statement: Statement, finding: Finding) -> str:
+    """A translation finding as `path:line: level: code: message` (the sidecar's line, or the
+    statement's); the message itself names the other file."""
+    where = f"{finding.path or statement.path}:{finding.line or 1}"
+    return f"{where}: {finding.level}: {finding.code}: {finding.message.removeprefix(where + ': ')}"
 
 
 def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:

@@ -24,5 +24,6 @@ def test_missing_paragraph_is_marked_and_reported_with_both_files():
     translation, (finding,) = align(source(("The minister affirmed.",)), SENTENCES)
     assert translation.sentences == ("The minister affirmed.", None)
     assert translation.missing == (2,)
-    assert finding.code == "translation/alignment"
+    assert finding.code == "translation/missing"
     assert "a.en.md" in finding.message and "content/statements/a.md" in finding.message
+    assert (finding.sentence, finding.line, finding.path) == (2, 1, None)  # a line of the statement file
