@@ -88,12 +88,17 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
-@pytest.fixture
-def page(context: BrowserContext, base_url: str) -> Iterator[Page]:
+def new_tab(context: BrowserContext) -> Page:
     """A fresh tab; every page it loads is counted as checked."""
     tab = context.new_page()
     tab.on("framenavigated", lambda frame: frame.parent_frame is None
            and FIGURES.pages.add(urlsplit(frame.url).path))
+    return tab
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    tab = new_tab(context)
     yield tab
     tab.close()
 

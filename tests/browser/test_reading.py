@@ -2,12 +2,13 @@
 sign, an English column left to right, nothing fetched from another host."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import FIGURES, open_page, screenshot
+from .conftest import FIGURES, new_tab, open_page, screenshot
 
 STATEMENT = "statements/security-council/"
 FONT = "Noto Naskh Arabic"
@@ -20,37 +21,44 @@ CHARS = """node => [...node.data].map((ch, i) => {
 })"""
 
 
+@pytest.fixture(scope="module")
+def statement(context, base_url) -> Iterator[Page]:
+    """The statement page, loaded once for the tests that only look at it."""
+    tab = open_page(new_tab(context), base_url, STATEMENT)
+    yield tab
+    tab.close()
+
+
 def box(page: Page, selector: str) -> dict[str, float]:
     return page.locator(selector).first.evaluate(BOX)
 
 
-def test_statement_page_reads_right_to_left(page, base_url):
-    open_page(page, base_url, STATEMENT)
-    assert page.evaluate("[document.documentElement.dir, document.documentElement.lang]") == ["rtl", "ar"]
-    assert page.locator("article").evaluate("el => getComputedStyle(el).direction") == "rtl"
-    content, article, h1 = box(page, ".md-content"), box(page, "article"), box(page, "article h1")
-    nav, toc = box(page, ".md-sidebar--primary"), box(page, ".md-sidebar--secondary")
+def test_statement_page_reads_right_to_left(statement):
+    html = "[document.documentElement.dir, document.documentElement.lang]"
+    assert statement.evaluate(html) == ["rtl", "ar"]
+    assert statement.locator("article").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    content, article = box(statement, ".md-content"), box(statement, "article")
+    nav, toc = box(statement, ".md-sidebar--primary"), box(statement, ".md-sidebar--secondary")
     assert nav["left"] >= content["right"] - 1, "the navigation belongs on the right"
     assert toc["right"] <= content["left"] + 1, "the table of contents belongs on the left"
-    assert page.locator("article h1").evaluate("el => getComputedStyle(el).textAlign") in ("start", "right")
-    text = page.locator("article h1").evaluate_handle("el => el.firstChild")
-    first = text.evaluate(CHARS)[0]  # the title's first letter, at the right edge of the text
-    assert abs(first["right"] - article["right"]) < 40 and h1["right"] <= article["right"] + 1
+    h1 = statement.locator("article h1")
+    assert h1.evaluate("el => getComputedStyle(el).textAlign") in ("start", "right")
+    first = h1.evaluate_handle("el => el.firstChild").evaluate(CHARS)[0]
+    assert abs(first["right"] - article["right"]) < 40, "the title starts at the right edge"
 
 
-def test_arabic_glyphs_use_the_self_hosted_font(page, base_url):
-    open_page(page, base_url, STATEMENT)
-    family = page.locator("#s1 .bayan-ar").evaluate("el => getComputedStyle(el).fontFamily")
+def test_arabic_glyphs_use_the_self_hosted_font(statement, base_url):
+    family = statement.locator("#s1 .bayan-ar").evaluate("el => getComputedStyle(el).fontFamily")
     assert family.strip('"').startswith(FONT)
-    loaded = page.evaluate(
+    loaded = statement.evaluate(
         "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === %r && f.status === 'loaded')"
         ".map(f => f.weight)" % FONT)
     assert "400" in loaded
-    woff2 = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"
-                          ".filter(n => n.endsWith('noto-naskh-arabic-arabic-400-normal.woff2'))")
+    woff2 = statement.evaluate("performance.getEntriesByType('resource').map(e => e.name)"
+                               ".filter(n => n.endsWith('noto-naskh-arabic-arabic-400-normal.woff2'))")
     assert woff2 and all(url.startswith(base_url) for url in woff2)
     # What Chromium really drew the Arabic sentence with (DevTools protocol).
-    cdp = page.context.new_cdp_session(page)
+    cdp = statement.context.new_cdp_session(statement)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
@@ -61,9 +69,8 @@ def test_arabic_glyphs_use_the_self_hosted_font(page, base_url):
     assert any(f["isCustomFont"] for f in fonts if f["familyName"] == FONT)
 
 
-def test_signed_number_keeps_its_sign_on_the_left(page, base_url):
-    open_page(page, base_url, STATEMENT)
-    bdi = page.locator("#s2 .bayan-ar bdi", has_text="+2.0%")
+def test_signed_number_keeps_its_sign_on_the_left(statement):
+    bdi = statement.locator("#s2 .bayan-ar bdi", has_text="+2.0%")
     chars = bdi.evaluate_handle("el => el.firstChild").evaluate(CHARS)
     assert "".join(c["ch"] for c in sorted(chars, key=lambda c: c["left"])) == "+2.0%"
     number = bdi.evaluate(BOX)
@@ -75,14 +82,13 @@ def test_signed_number_keeps_its_sign_on_the_left(page, base_url):
         assert after["right"] <= number["left"] + 1
 
 
-def test_english_reads_left_to_right(page, base_url):
-    open_page(page, base_url, STATEMENT)
+def test_english_reads_left_to_right(statement):
     for selector in ("#s1 .bayan-en", ".bayan-title-en"):
-        element = page.locator(selector).first
+        element = statement.locator(selector).first
         assert element.evaluate("el => getComputedStyle(el).direction") == "ltr", selector
         first = element.evaluate_handle("el => el.firstChild").evaluate(CHARS)[0]
         assert abs(first["left"] - element.evaluate(BOX)["left"]) < 2, f"{selector} starts on the left"
-    assert box(page, "#s1 .bayan-en")["right"] <= box(page, "#s1 .bayan-ar")["left"], \
+    assert box(statement, "#s1 .bayan-en")["right"] <= box(statement, "#s1 .bayan-ar")["left"], \
         "the English column is left of the Arabic one"
 
 
