@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..arabic import Token, bare, normalize, read_number, read_quantity, tokenize
+from ..arabic import Token, bare, normalize, number_word, read_number, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Figure, Sentence
 
@@ -36,13 +36,16 @@ def _is_resolution(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figure, int] | None:
+    if tokens[i].kind != "num" and not number_word(tokens[i].norm):
+        return None
     read = read_number(tokens, i)
     if read is None:
         return None
     value, j = read
     if _is_resolution(tokens, i):
-        first = i - 1 if tokens[i - 1].text == "(" else i
-        last = j if j < len(tokens) and tokens[j].text == ")" and first < i else j - 1
+        numero = normalize(load("figures")["resolution"]["word"])
+        first = i - 1 if tokens[i - 1].text == "(" or tokens[i - 1].norm == numero else i
+        last = j if j < len(tokens) and tokens[j].text == ")" and tokens[first].text == "(" else j - 1
         return Figure(text[tokens[first].start:tokens[last].end], value,
                       load("figures")["resolution"]["unit"], n), last + 1
     unit = _unit_at(tokens, j) if j < len(tokens) else None

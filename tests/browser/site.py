@@ -54,9 +54,20 @@ source: وزارة المالية
 أعلنت وزارة المالية أن الاقتصاد نما بنسبة 3.5% في عام 2019.
 وقالت الوزارة إن الصادرات ارتفعت إلى مستوى قياسي.
 """
+# The one-page brief template, so that its page is checked too.
+BRIEF = """\
+---
+title: موجز بيان الجامعة العربية
+title_en: Arab League brief
+date: 2017-05-20
+template: brief
+---
+دعت الجامعة العربية إلى وقف إطلاق النار في المنطقة.
+وأكد الأمين العام أن الحل السياسي هو السبيل الوحيد.
+"""
 STATEMENTS = {
     "security-council.md": SECURITY_COUNCIL, "security-council.en.md": SECURITY_COUNCIL_EN,
-    "ministers.md": MINISTERS, "finance.md": FINANCE,
+    "ministers.md": MINISTERS, "finance.md": FINANCE, "brief.md": BRIEF,
 }
 
 
