@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from typing import NamedTuple
+from functools import cache, lru_cache
 
 from pyarabic import araby
 
@@ -20,14 +21,14 @@ _TOKEN = re.compile(
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+@lru_cache(maxsize=1 << 17)
 def normalize(text: str) -> str:
     """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
     text = araby.strip_tatweel(araby.strip_tashkeel(text)).replace(araby.ALEF_MAKSURA, araby.YEH)
     return araby.normalize_teh(araby.normalize_alef(text))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int  # offsets into the original text
     end: int
@@ -35,6 +36,7 @@ class Token:
     kind: str  # "word" | "num" | "punct"
 
 
+@lru_cache(maxsize=1 << 12)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation of text[start:end], with offsets into text."""
     pattern_end = len(text) if end is None else end
@@ -57,6 +59,7 @@ def without_conjunction(norm: str) -> tuple[str, str]:
     return "", norm
 
 
+@lru_cache(maxsize=1 << 16)
 def stems(norm: str) -> tuple[tuple[str, int], ...]:
     """(stem, letters removed) for the word and for it without و/ف and then ب/ل/ك (لل→ال)."""
     morph = _morphology()
@@ -93,9 +96,11 @@ def is_definite(norm: str) -> bool:
 def digits_value(text: str) -> int | float:
     """Value of a digit string (Western or Arabic-Indic; ',' or '٬' as thousands separator)."""
     plain = text.translate(_INDIC).replace("\u066B", ".")
-    if re.fullmatch(r"\d{1,3}(?:[,\u066C]\d{3})+", plain):
-        plain = re.sub(r"[,\u066C]", "", plain)
+    if re.fullmatch(r"\d{1,3}(?:[,\u066C]\d{3})+|\d{1,3}(?:\.\d{3}){2,}", plain):
+        plain = re.sub(r"[.,\u066C]", "", plain)
     plain = plain.replace(",", ".")
+    if plain.count(".") > 1:  # a version or a date such as 39.0.3: its first number
+        plain = plain.split(".")[0]
     value = float(plain)
     return int(value) if value.is_integer() and "." not in plain else value
 
@@ -110,6 +115,7 @@ def _numbers() -> dict[str, dict[str, float]]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)
 def number_word(norm: str) -> tuple[str, float] | None:
     """(class, value) of a cardinal number word, with or without a joining و."""
     table = _numbers()

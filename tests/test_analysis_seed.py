@@ -76,5 +76,6 @@ def test_figures(statement):
     assert {(3.5, "year", 5), (4, "pillar", 6), (2254, "resolution-number", 4)} <= found
 
 
-def test_summary_and_translation_left_to_other_stages(statement):
-    assert statement.summary is None and statement.translation is None
+def test_summary_includes_the_pillar_announcement(statement):
+    assert 6 in statement.summary.sentences
+    assert statement.summary.sentences == tuple(sorted(statement.summary.sentences))

@@ -71,3 +71,17 @@ def test_a_crashing_analysis_becomes_an_error_finding(tmp_path, monkeypatch):
     assert a.findings[0].level == "error" and "content/statements/a.txt:1:" in a.findings[0].message
     assert "ValueError: boom" in a.findings[0].message
     assert b.sentences and not b.findings
+
+
+def test_analysis_brings_translation_summary_and_character_findings(tmp_path):
+    write(tmp_path, "s.md", "---\ntitle: بيان\n---\nأكد الوزير أهمية التعاون.\n"
+                            "وذكر أن الخطة تقوم على ثلاث ركائز أولها الأمن.\nوقال إن المبلغ \u202e100\u202c.\n")
+    (tmp_path / "content" / "statements" / "s.en.md").write_text("The minister affirmed.\n\nSecond.\n",
+                                                                  encoding="utf-8")
+    (statement,), _ = load_content(tmp_path / "content")
+    assert statement.translation.sentences == ("The minister affirmed.", "Second.", None)
+    assert statement.translation.missing == (3,)
+    assert 2 in statement.summary.sentences
+    codes = [(f.code, f.line) for f in statement.findings]
+    assert ("translation/alignment", None) in codes
+    assert ("characters/bidi-control", 6) in codes

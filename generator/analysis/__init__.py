@@ -1,36 +1,46 @@
 """Analysis pipeline: pure stages from a Source to a Statement.
 
-wire frame → sentences → claims → speakers → pillars → entities, figures. Each stage reads the
-body text and what the stages before it produced; offsets always refer to `Source.body`.
+wire frame → sentences → claims → speakers → pillars → entities, figures → translation
+alignment → summary → character findings. Each stage reads the body text and what the stages
+before it produced; offsets always refer to `Source.body`.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..model import Source, Statement
+from ..translation import align
+from .characters import character_findings
 from .claims import find_claims
 from .entities import find_entities
 from .figures import find_figures
 from .pillars import find_pillars
 from .sentences import split_sentences
 from .speakers import resolve
+from .summary import summarize
 from .wire import frame
 
 
 def analyze(source: Source) -> Statement:
-    """Analyse one statement (summary and translation are left to their own stages)."""
+    """Analyse one statement: everything its page shows."""
     body = source.body
     wire = frame(body)
     meta = source.meta if source.meta.dateline or not wire.dateline else replace(source.meta, dateline=wire.dateline)
     sentences = tuple(split_sentences(body, wire.start, wire.end))
     claims = resolve(find_claims(body, sentences))
+    pillars = find_pillars(body, sentences, claims)
+    translation, alignment_findings = align(source, sentences)
+    english = translation.sentences if translation else None
     return Statement(
         slug=source.slug,
         path=source.path,
         meta=meta,
         sentences=sentences,
         claims=claims,
-        pillars=find_pillars(body, sentences, claims),
+        pillars=pillars,
         entities=find_entities(body, sentences),
         figures=find_figures(body, sentences),
+        summary=summarize(sentences, claims, pillars, translation=english),
+        translation=translation,
+        findings=alignment_findings + character_findings(body, sentences, source.body_line),
     )

@@ -86,8 +86,11 @@ def _numbered() -> tuple[tuple[tuple[str, ...], dict], ...]:
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
     number_word = normalize(load("gazetteer")["number_word"])
+    firsts = {words[0] for words, _ in _numbered()}
     found = []
     for i in range(len(tokens)):
+        if all(s not in firsts for s, _ in stems(tokens[i].norm)):
+            continue
         for words, group in _numbered():
             end = i + len(words)
             if end > len(tokens) or all(s != words[0] for s, _ in stems(tokens[i].norm)):

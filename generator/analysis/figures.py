@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..arabic import Token, bare, normalize, read_number, read_quantity, tokenize
+from ..arabic import Token, bare, normalize, number_word, read_number, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Figure, Sentence
 
@@ -36,13 +36,15 @@ def _is_resolution(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figure, int] | None:
+    if tokens[i].kind != "num" and not number_word(tokens[i].norm):
+        return None
     read = read_number(tokens, i)
     if read is None:
         return None
     value, j = read
     if _is_resolution(tokens, i):
-        number_word = normalize(load("figures")["resolution"]["word"])
-        first = i - 1 if tokens[i - 1].text == "(" or tokens[i - 1].norm == number_word else i
+        numero = normalize(load("figures")["resolution"]["word"])
+        first = i - 1 if tokens[i - 1].text == "(" or tokens[i - 1].norm == numero else i
         last = j if j < len(tokens) and tokens[j].text == ")" and tokens[first].text == "(" else j - 1
         return Figure(text[tokens[first].start:tokens[last].end], value,
                       load("figures")["resolution"]["unit"], n), last + 1

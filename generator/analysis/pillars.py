@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, bare, normalize, read_quantity, tokenize
+from ..arabic import Token, bare, normalize, number_word, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Claim, PillarItem, Pillars, Sentence
 
@@ -38,6 +38,8 @@ def _lexicon() -> _Lexicon:
 def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
     """(count, noun as written, token index after it) of «أربع ركائز» in a sentence."""
     for i in range(len(tokens)):
+        if tokens[i].kind != "num" and not number_word(tokens[i].norm):
+            continue
         quantity = read_quantity(tokens, i)
         if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in _lexicon().nouns:
             return int(quantity.value), tokens[quantity.noun].text, quantity.noun + 1
@@ -55,7 +57,7 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
         if i + 1 < len(tokens) and bare(norm) in lex.singular and tokens[i + 1].norm in lex.adjectives:
             return lex.adjectives[tokens[i + 1].norm], i
         among = len(lex.among)
-        if (tuple(t.norm for t in tokens[i:i + among]) == lex.among and i + among < len(tokens)
+        if (norm == lex.among[0] and tuple(t.norm for t in tokens[i:i + among]) == lex.among and i + among < len(tokens)
                 and bare(tokens[i + among].norm) in lex.nouns):
             return NEXT, i
     return None
