@@ -18,7 +18,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -26,6 +26,7 @@ from .cache import AnalysisCache
 from .model import Statement
 from .pipeline import load_content
 from .render import render_pages
+from .search import normalise_index
 
 log = get_plugin_logger("bayan")
 
@@ -103,6 +104,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for static templates such as 404.html."""
         return html_dir(output_content)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the search index the Arabic search keys (generator/search.py)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            normalise_index(index)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]

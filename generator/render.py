@@ -32,6 +32,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
                     TemplateSyntaxError)
 
 from .model import Statement
+from .overview import overview
 from .reference import REFERENCE_PAGE, reference_page
 from .sources import front_matter_line
 
@@ -158,7 +159,7 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url)
+    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview)
     env.tests["web_url"] = is_web_url
     return env
 
