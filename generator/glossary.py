@@ -1,7 +1,7 @@
 """The user's glossary (content/glossary.yml) applied to an analysis.
 
 Entities of the glossary are found in the text like the gazetteer's, and their English name
-wins over the gazetteer's; terms give an English name to speakers the lexicon has none for.
+wins over the gazetteer's; terms (and entities) give their English name to speakers they name.
 Matching is the gazetteer's: diacritics, hamza forms and attached clitics ignored.
 """
 from __future__ import annotations
@@ -48,13 +48,13 @@ def with_entities(text: str, sentences: Sequence[Sentence], entities: tuple[Enti
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
-    """Claims whose speaker has no English name get the glossary's, when it has one."""
+    """Speakers named in the glossary get its English name (over the lexicon's)."""
     if not glossary:
         return claims
     english = {normalize(v): g.en for g in (*glossary.terms, *glossary.entities) for v in g.ar}
     named = []
     for claim in claims:
         speaker = claim.speaker
-        en = english.get(normalize(speaker.canonical)) if speaker and not speaker.en else None
+        en = english.get(normalize(speaker.canonical)) if speaker else None
         named.append(replace(claim, speaker=replace(speaker, en=en)) if en else claim)
     return tuple(named)
