@@ -245,7 +245,10 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     messages name.
     """
     env = make_env(templates_dir, language)
-    out = Rendered({REFERENCE_PAGE: reference_page(env)})
+    reference = reference_page(env)
+    if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
+        reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
+    out = Rendered({REFERENCE_PAGE: reference})
     for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
