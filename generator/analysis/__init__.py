@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Source, Statement
+from ..model import Meta, Source, Statement
 from ..translation import align
 from .characters import character_findings
 from .claims import find_claims
@@ -18,14 +18,14 @@ from .pillars import find_pillars
 from .sentences import split_sentences
 from .speakers import resolve
 from .summary import summarize
-from .wire import frame
+from .wire import Frame, category, frame
 
 
 def analyze(source: Source) -> Statement:
     """Analyse one statement: everything its page shows."""
     body = source.body
     wire = frame(body)
-    meta = source.meta if source.meta.dateline or not wire.dateline else replace(source.meta, dateline=wire.dateline)
+    meta = _meta(source.meta, wire)
     sentences = tuple(split_sentences(body, wire.start, wire.end))
     claims = resolve(find_claims(body, sentences))
     pillars = find_pillars(body, sentences, claims)
@@ -38,9 +38,22 @@ def analyze(source: Source) -> Statement:
         sentences=sentences,
         claims=claims,
         pillars=pillars,
-        entities=find_entities(body, sentences),
+        entities=find_entities(body, sentences, (0, wire.start)),
         figures=find_figures(body, sentences),
         summary=summarize(sentences, claims, pillars, translation=english),
         translation=translation,
         findings=alignment_findings + character_findings(body, sentences, source.body_line),
+    )
+
+
+def _meta(meta: Meta, wire: Frame) -> Meta:
+    """Front matter completed from the wire frame and the title; what the user wrote wins."""
+    return replace(
+        meta,
+        dateline=meta.dateline or wire.dateline,
+        date=meta.date or wire.date,
+        place=meta.place or wire.place,
+        place_en=meta.place_en or wire.place_en,
+        agency=meta.agency or wire.agency,
+        category=meta.category or category(meta.title),
     )
