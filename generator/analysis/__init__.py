@@ -17,6 +17,7 @@ from .figures import find_figures
 from .pillars import find_pillars
 from .sentences import split_sentences
 from .speakers import resolve
+from .spelling import spelling_findings
 from .summary import summarize
 from .wire import Frame, category, frame
 
@@ -31,6 +32,8 @@ def analyze(source: Source) -> Statement:
     pillars = find_pillars(body, sentences, claims)
     translation, alignment_findings = align(source, sentences)
     english = translation.sentences if translation else None
+    entities = find_entities(body, sentences, (0, wire.start))
+    names = [e.text for e in entities] + [c.speaker.text for c in claims if c.speaker]
     return Statement(
         slug=source.slug,
         path=source.path,
@@ -38,11 +41,12 @@ def analyze(source: Source) -> Statement:
         sentences=sentences,
         claims=claims,
         pillars=pillars,
-        entities=find_entities(body, sentences, (0, wire.start)),
+        entities=entities,
         figures=find_figures(body, sentences),
         summary=summarize(sentences, claims, pillars, translation=english),
         translation=translation,
-        findings=alignment_findings + character_findings(body, sentences, source.body_line),
+        findings=alignment_findings + character_findings(body, sentences, source.body_line)
+        + spelling_findings(body, sentences, names, source.body_line),
     )
 
 

@@ -14,9 +14,10 @@ from .speakers import Mention, Subject, is_stop, known_names, mention, subject_s
 class Cue:
     cue_en: str
     act: str
-    kind: str  # "past" | "present" | "participle" | "attribution"
+    kind: str  # "past" | "present" | "participle" | "attribution" | "relative"
     needs: tuple[str, ...] = ()
     joined: str = ""  # a preposition attached to the source: وفقًا لـ
+    agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), None (any)
 
 
 @dataclass(frozen=True)
@@ -35,35 +36,41 @@ class _Lexicon:
     quotes: frozenset[str]
     content_preps: frozenset[str]
     agentless: frozenset[str]
+    relatives: frozenset[str]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load("cues")
     forms: dict[str, Cue] = {}
-    past_endings, present_endings = data["agreement"]["past"], data["agreement"]["present"]
+    agreement = data["agreement"]
     for verb in data["verbs"]:
         needs = tuple(normalize(n) for n in verb.get("needs", ()))
-        past = Cue(verb["cue_en"], verb["act"], "past", needs)
-        for form in [verb["past"] + e for e in past_endings] + verb.get("also", []):
-            forms.setdefault(normalize(form), past)
-        present = Cue(verb["cue_en"], verb["act"], "present", needs)
+        for ending, agree in agreement["past"].items():
+            forms.setdefault(normalize(verb["past"] + (ending or "")), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
+        for form in verb.get("also", []):
+            agree = next((a for e, a in agreement["past"].items() if e and normalize(form).endswith(normalize(e))), "m")
+            forms.setdefault(normalize(form), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
         for stem in verb["present"]:
-            for ending in present_endings:
-                forms.setdefault(normalize(stem + ending), present)
+            for ending, plural in agreement["present"].items():
+                agree = "p" if plural else agreement["present_prefixes"].get(normalize(stem)[0])
+                forms.setdefault(normalize(stem + (ending or "")), Cue(verb["cue_en"], verb["act"], "present", needs, "", agree))
+        for form in [verb["past"], *verb.get("also", [])[:1]]:
+            for suffix in agreement["object_pronouns"]:
+                forms.setdefault(normalize(form + suffix), Cue(verb["cue_en"], verb["act"], "relative", needs))
     for item in data["participles"]:
-        cue = Cue(item["cue_en"], item["act"], "participle", tuple(normalize(n) for n in item.get("needs", ())))
+        needs = tuple(normalize(n) for n in item.get("needs", ()))
         for form in item["forms"]:
             stem = normalize(form).removesuffix("ا")
-            for ending in data["participle_endings"]:
-                forms.setdefault(stem + (ending or "ا"), cue)
+            for ending, agree in data["participle_endings"].items():
+                forms.setdefault(stem + (ending or "ا"), Cue(item["cue_en"], item["act"], "participle", needs, "", agree))
     for item in data["attributions"]:
         cue = Cue(item["cue_en"], item["act"], "attribution", (), normalize(item.get("joined", "")))
         for form in item["forms"]:
             forms.setdefault(normalize(form), cue)
     words = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
     return _Lexicon(forms, words("lead_ins"), frozenset(data["openers"]), words("complementizers"),
-                    frozenset(data["quotes"]), words("content_preps"), words("agentless"))
+                    frozenset(data["quotes"]), words("content_preps"), words("agentless"), words("relatives"))
 
 
 def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
