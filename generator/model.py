@@ -64,6 +64,7 @@ class Speaker:
     explicit: bool
     from_claim: str | None = None
     en: str | None = None
+    issuer: str | None = None  # for a document (البيان): canonical name of who issued it
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث) or by «من بين الركائز»; a sentence
 without a mark starts the next item while numbers are left before the next marked item (or the
-announced count), and otherwise elaborates the current one, until a new speaker is named.
+announced count), and otherwise elaborates the current one; after the last marked item, a
+sentence that names its speaker ends the enumeration.
 """
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
         free = ceiling - 1 - n - fixed
         if free > 0:
             items.append([n + 1, [k], False, sentences[k].start])
-        elif items and sentences[k].n not in named:
+        elif items and (ahead or sentences[k].n not in named):  # before a marked item, all elaborates
             items[-1][1].append(k)
         else:
             break

@@ -107,6 +107,11 @@ def _dictionary() -> _Dictionary:
                        frozenset(frozenset(pair) for pair in data["confusable"]))
 
 
+def listed_words() -> frozenset[str]:
+    """Lookup forms the dictionary lists as they are (lemmas and frequent word forms)."""
+    return _dictionary().listed
+
+
 def _analyses(word: str) -> list[tuple[str, str, str]]:
     """(proclitics, stem, suffix) splits of a lookup form, the whole word first."""
     d = _dictionary()
