@@ -14,7 +14,7 @@ from .characters import character_findings
 from .claims import find_claims
 from .entities import find_entities
 from .figures import find_figures
-from .pillars import find_pillars
+from .pillars import find_pillars, pillar_findings
 from .sentences import split_sentences
 from .speakers import resolve
 from .spelling import spelling_findings
@@ -46,7 +46,7 @@ def analyze(source: Source) -> Statement:
         summary=summarize(sentences, claims, pillars, translation=english),
         translation=translation,
         findings=alignment_findings + character_findings(body, sentences, source.body_line)
-        + spelling_findings(body, sentences, names, source.body_line),
+        + pillar_findings(pillars) + spelling_findings(body, sentences, names, source.body_line),
     )
 
 
