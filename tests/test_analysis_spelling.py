@@ -36,3 +36,9 @@ def test_a_word_written_twice_or_in_a_name_is_not_flagged():
     assert spelling_findings(text, split_sentences(text)) == ()
     text = "قال الدكتور محمد الأمول إن الخطة جيدة."
     assert spelling_findings(text, split_sentences(text), names=["محمد الأمول"]) == ()
+
+
+def test_hamza_on_a_connecting_alef_after_the_article():
+    from generator.analysis.spelling import hamza_slip
+    assert hamza_slip("الإتفاقية") == "الاتفاقية" and hamza_slip("والإستثمار") == "والاستثمار"
+    assert hamza_slip("الإتقان") is None and hamza_slip("الإنتاج") is None  # إفعال keeps its hamza

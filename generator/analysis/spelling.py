@@ -188,6 +188,21 @@ def suggestion(word: str) -> str | None:
     return best[1] if best else None
 
 
+def hamza_slip(word: str) -> str | None:
+    """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary writes bare
+    (the connecting alef of افتعال and استفعال nouns), after the article."""
+    d = _dictionary()
+    written = _DIACRITICS.sub("", word)
+    at = written.find(d.checked_prefix)
+    if at < 0 or at > 3 or written[at + len(d.checked_prefix):][:1] not in "أإ":
+        return None
+    stem = written[at + len(d.checked_prefix):]
+    listed = d.forms.get(plain(stem))
+    if listed is None or listed[0] != "ا":
+        return None
+    return written[:at + len(d.checked_prefix)] + "ا" + stem[1:]
+
+
 def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
                       body_line: int = 1) -> tuple[Finding, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
@@ -202,7 +217,7 @@ def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collectio
     for sentence, token in words:
         if counts[token.norm] > 1 or any(stem in named for stem, _ in stems(token.norm)):
             continue
-        better = suggestion(token.text)
+        better = suggestion(token.text) or hamza_slip(token.text)
         if better:
             line = body_line + text.count("\n", 0, token.start)
             findings.append(Finding("info", "spelling", f"«{token.text}»: did you mean «{better}»?", sentence.n, line))
