@@ -177,6 +177,7 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
             if hit.cue.needs and not any(_is_marker(t, hit.cue.needs) for t in tokens[hit.index + 1:limit]):
                 continue
             kept.append((hit, before))
+        documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
             limit = kept[n + 1][0].index if n + 1 < len(kept) else len(tokens)
             claim_mention, after = _speaker(text, tokens, hit, before, limit, frozenset(known))
@@ -191,7 +192,7 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
                 content = content or text[sentence.start:token.start].strip(" ،,")
             claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
             quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None else None
-            found.append(Found(claim, claim_mention, hit.cue.agree, quoted, documents_named(tokens)))
+            found.append(Found(claim, claim_mention, hit.cue.agree, quoted, documents))
     return found
 
 

@@ -108,6 +108,8 @@ def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     lex = _lexicon()
     found = []
     for token in tokens:
+        if not any(d in token.norm for d in lex.documents):
+            continue
         for stem, _ in stems(token.norm):
             word = bare(stem)
             hit = next((d for d in lex.documents if word == d or word.startswith(d) and len(word) - len(d) <= 2), None)
