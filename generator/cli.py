@@ -1,16 +1,23 @@
-"""Command line: `python -m generator analyze|check|eval|import …`."""
+"""Command line: `python -m generator analyze|check|eval|import|new|new-template …`."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
 from .evaluate import evaluate
 from .importer import import_into
-from .pipeline import load_paths
-from .sources import read_statements
+from .pipeline import load_content, load_paths
+from .render import render_pages
+from .scaffold import ScaffoldError, copy_template, new_statement
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -28,13 +35,35 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the content tree without building; exit 1 on errors."""
-    _, problems = read_statements(args.content)
-    for problem in problems:
-        print(problem)
-    errors = sum(p.level == "error" for p in problems)
-    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    """Validate the content and render every page through its template, without building.
+
+    Exit 1 on errors.
+    """
+    statements, problems = load_content(args.content)
+    lines = [str(p) for p in problems]
+    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
+    lines += [f.message for s in statements for f in s.findings if f.code == "analysis-failed"]
+    site, config_error = _site_config(args.config_file)
+    lines += [config_error] if config_error else []
+    good = [s for s in statements if s.path not in crashed]
+    rendered = render_pages(good, site, args.templates, args.content.parent)
+    lines += [str(p) for p in rendered.problems]
+    for line in lines:
+        print(line)
+    warnings = sum(p.level == "warning" for p in problems)
+    errors = len(lines) - warnings
+    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:
+    """The MkDocs configuration templates receive as `site`, and an error reading it, if any."""
+    if not path.is_file():
+        return {"site_name": "", "extra": {}}, None
+    try:
+        return load_config(str(path)), None
+    except (ConfigurationError, OSError) as err:
+        return {"site_name": "", "extra": {}}, f"{path}:1: error: config: {err}"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -58,6 +87,39 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a statement file with its front matter and an empty English sidecar."""
+    try:
+        statement, sidecar = new_statement(args.content, args.title, args.date, source=args.source,
+                                           title_en=args.title_en, url=args.url, template=args.template)
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{statement}: written; replace its placeholder line with the Arabic text")
+    print(f"{sidecar}: written (empty); the English translation, one paragraph per sentence")
+    return 0
+
+
+def cmd_new_template(args: argparse.Namespace) -> int:
+    """Copy a built-in template into the project's templates folder."""
+    try:
+        target = copy_template(args.name, args.templates, args.new_name)
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{target}: written; it now replaces the built-in one" if args.new_name is None
+          else f"{target}: written; statements use it with 'template: {args.new_name}'")
+    return 0
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Bayan: analyse Arabic statements.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -67,6 +129,10 @@ def parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=cmd_analyze)
     check = commands.add_parser("check", help="validate content/ without building")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
+    check.add_argument("--templates", type=Path, default=Path("templates"),
+                       help="the project's templates folder (default templates)")
+    check.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                       help="the site configuration templates receive as `site` (default mkdocs.yml)")
     check.set_defaults(run=cmd_check)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
     evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")
@@ -79,6 +145,22 @@ def parser() -> argparse.ArgumentParser:
                            help="folder to write statements into (default content/statements)")
     importing.add_argument("--force", action="store_true", help="overwrite existing statement files")
     importing.set_defaults(run=cmd_import)
+    new = commands.add_parser("new", help="create a statement file to fill in (never overwrites)")
+    new.add_argument("title", metavar="TITLE", help="the Arabic title")
+    new.add_argument("--date", type=iso_date, required=True, help="date of the statement, YYYY-MM-DD")
+    new.add_argument("--source", help="who issued or carried it")
+    new.add_argument("--title-en", help="the English title")
+    new.add_argument("--url", help="where it was published (http or https)")
+    new.add_argument("--template", help="the template that renders it, e.g. brief")
+    new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
+    new.set_defaults(run=cmd_new)
+    new_template = commands.add_parser("new-template", help="copy a built-in template into templates/ to edit")
+    new_template.add_argument("name", metavar="NAME", help="built-in template, e.g. statement, brief, partials/claims")
+    new_template.add_argument("--as", dest="new_name", metavar="NEW_NAME",
+                              help="save it as a new template of this name instead of replacing the built-in one")
+    new_template.add_argument("--templates", type=Path, default=Path("templates"),
+                              help="the project's templates folder (default templates)")
+    new_template.set_defaults(run=cmd_new_template)
     return main
 
 

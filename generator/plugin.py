@@ -1,9 +1,10 @@
 """MkDocs plugin: statements from content/ become generated pages; nothing is written there.
 
-Each build reads and analyses `content/statements/`, renders the home page and one page per
-statement through `templates/`, and adds them as virtual files, with the assets under
-`templates/assets/`. A statement that cannot be read or analysed is reported as a warning
-(which fails `mkdocs build --strict`) naming its file and line; the others still build.
+Each build reads and analyses `content/statements/`, renders the home page, the template
+reference and one page per statement through the templates (the project's `templates/` over
+the built-in ones), and adds them as virtual files, with the assets under `templates/assets/`.
+A statement that cannot be read, analysed or rendered is reported as a warning (which fails
+`mkdocs build --strict`) naming its file and line; the others still build.
 """
 from __future__ import annotations
 
@@ -11,13 +12,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -25,6 +24,7 @@ from .cache import AnalysisCache
 from .model import Statement
 from .pipeline import load_content
 from .render import render_pages
+from .search import normalise_index
 
 log = get_plugin_logger("bayan")
 
@@ -57,19 +57,16 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         templates = self._folder(config, self.config.templates_dir)
-        statements = self._statements(config)
-        try:
-            pages = render_pages(statements, config, templates)
-        except TemplateSyntaxError as err:
-            raise PluginError(f"{err.filename}:{err.lineno}: error: template: {err.message}") from err
-        except TemplateError as err:
-            raise PluginError(f"{templates}: error: template: {err}") from err
-        for src_uri, markdown in pages.items():
+        content = self._folder(config, self.config.content_dir)
+        rendered = render_pages(self._statements(config), config, templates, content.parent)
+        for problem in rendered.problems:  # that page is left out; the others build
+            log.warning(str(problem))
+        for src_uri, markdown in rendered.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue
             file = File.generated(config, src_uri, content=markdown)
-            if src_uri != "index.md":
+            if src_uri.startswith("statements/"):
                 # Statements are reached from the home page: the navigation stays small.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
@@ -103,6 +100,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for static templates such as 404.html."""
         return html_dir(output_content)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the search index the Arabic search keys (generator/search.py)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            normalise_index(index)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]

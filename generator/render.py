@@ -1,4 +1,10 @@
-"""Render analysed statements into Markdown pages through the project's Jinja2 templates.
+"""Render analysed statements into Markdown pages through Jinja2 templates.
+
+Templates are looked up by name in the project's `templates/` first, then among the defaults
+shipped in `generator/templates/`: a project template replaces the built-in one of the same
+name (a whole page or one partial). Each page renders on its own: a template error is reported
+with the template file and line and the statement being rendered, and the other pages still
+render.
 
 Templates produce Markdown, so Jinja's HTML autoescaping is off; statement text enters a page
 only through the escaping filters below, which turn it into inert, visible text:
@@ -10,18 +16,28 @@ only through the escaping filters below, which turn it into inert, visible text:
 from __future__ import annotations
 
 import html
+import os
 import re
-from collections.abc import Mapping
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
+                    TemplateSyntaxError)
 
 from .model import Statement
+from .overview import overview
+from .reference import REFERENCE_PAGE, reference_page
+from .sources import front_matter_line
 
+BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
+SUFFIX = ".md.j2"
 INDEX_TEMPLATE = "index.md.j2"
-STATEMENT_TEMPLATE = "statement.md.j2"
+STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
 
 
 class Escaped(str):
@@ -112,33 +128,117 @@ def page_url(statement: Statement) -> str:
     return quote(statement_path(statement))
 
 
-def make_env(templates_dir: Path) -> Environment:
-    """The Jinja2 environment over a project's templates, with Bayan's filters."""
+def template_file(name: str) -> str:
+    """The file name of a template given by name: `brief` → `brief.md.j2`."""
+    return name if name.endswith(SUFFIX) else name + SUFFIX
+
+
+def builtin_names() -> list[str]:
+    """The built-in templates by name, e.g. `brief`, `partials/claims`."""
+    files = sorted(BUILTIN_TEMPLATES.rglob(f"*{SUFFIX}"))
+    return [f.relative_to(BUILTIN_TEMPLATES).as_posix()[: -len(SUFFIX)] for f in files]
+
+
+def make_env(templates_dir: Path | None = None) -> Environment:
+    """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
+    folders = [templates_dir] if templates_dir is not None else []
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, BUILTIN_TEMPLATES]]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url)
+    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview)
     env.tests["web_url"] = is_web_url
     return env
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A page that could not be rendered, located where it can be fixed."""
+
+    path: str  # the template file, or the statement file for an unknown `template:`
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: error: template: {self.message}"
+
+
+@dataclass
+class Rendered:
+    """The pages that rendered (docs-relative path → Markdown) and the ones that did not."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    problems: list[TemplateProblem] = field(default_factory=list)
+
+
+def _shown(path: str, root: Path) -> str:
+    """A template path as messages show it: relative to the project when inside it."""
+    rel = os.path.relpath(path, root)
+    return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def _located(err: Exception, root: Path, rendering: str) -> TemplateProblem:
+    """The template file and line where `err` arose (the innermost template frame)."""
+    if isinstance(err, TemplateSyntaxError) and err.filename:
+        where, line = err.filename, err.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.endswith(SUFFIX)]
+        where, line = (frames[-1].filename, frames[-1].lineno or 1) if frames else (rendering, 1)
+    if isinstance(err, TemplateNotFound):
+        message = f"no template {err.name} (included, imported or extended)"
+    else:
+        message = getattr(err, "message", None) or f"{type(err).__name__}: {err}"
+    return TemplateProblem(_shown(where, root), line, f"{message} (rendering {rendering})")
 
 
 def _newest_first(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda st: (st.meta.date or "", st.slug), reverse=True)
 
 
-def render_pages(
-    statements: list[Statement], site_config: Mapping[str, Any], templates_dir: Path = Path("templates")
-) -> dict[str, str]:
-    """Render the home page and one page per statement: docs-relative path → Markdown."""
+class UnknownTemplate(Exception):
+    """A statement's `template:` names no template of the project or built in."""
+
+
+def _render_statement(env: Environment, st: Statement, site: Mapping[str, Any]) -> str:
+    name = template_file(st.meta.template or STATEMENT_TEMPLATE)
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound as err:
+        if err.name != name:
+            raise
+        known = ", ".join(n for n in builtin_names() if "/" not in n and template_file(n) != INDEX_TEMPLATE)
+        raise UnknownTemplate(f"unknown template '{st.meta.template}': no {name} in the project's "
+                              f"templates/ nor among the built-in ones ({known})") from None
+    return template.render(statement=st, site=site)
+
+
+def _render_into(out: Rendered, page: str, rendering: str, root: Path, render: Callable[[], str]) -> None:
+    """Add one page to `out`, or the problem that stopped it."""
+    try:
+        out.pages[page] = render()
+    except UnknownTemplate as err:  # the statement's front matter is what to fix
+        out.problems.append(TemplateProblem(rendering, front_matter_line(root / rendering, "template"), str(err)))
+    except Exception as err:  # noqa: BLE001 - a broken template must not stop the other pages
+        out.problems.append(_located(err, root, rendering))
+
+
+def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
+                 templates_dir: Path | None = Path("templates"), root: Path = Path(".")) -> Rendered:
+    """Render one page per statement, the home page (listing those that rendered) and the
+    template reference.
+
+    `root` is the project folder: statement paths are relative to it, and so are the files that
+    messages name.
+    """
     env = make_env(templates_dir)
-    ordered = _newest_first(statements)
-    pages = {"index.md": env.get_template(INDEX_TEMPLATE).render(statements=ordered, site=site_config)}
-    for st in ordered:
-        template = env.get_template(st.meta.template or STATEMENT_TEMPLATE)
-        pages[statement_path(st)] = template.render(statement=st, site=site_config)
-    return pages
+    out = Rendered({REFERENCE_PAGE: reference_page(env)})
+    for st in statements:
+        _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
+    listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    _render_into(out, "index.md", "the home page", root,
+                 lambda: env.get_template(INDEX_TEMPLATE).render(statements=listed, site=site_config))
+    return out

@@ -150,12 +150,25 @@ def read_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(" ".join(b.split()) for b in blocks if b.strip())
 
 
+def field_line(text: str, key: str) -> int:
+    """The line of a statement file's text where front matter `key:` is set (1 when absent)."""
+    for i, line in enumerate(text.split("\n"), 1):
+        if re.match(rf"^{re.escape(str(key))}\s*:", line):
+            return i
+    return 1
+
+
+def front_matter_line(file: Path, key: str) -> int:
+    """The line of `key:` in a statement file's front matter (1 when absent or unreadable)."""
+    try:
+        return field_line(read_text(file, str(file)), key)
+    except (OSError, SourceError):
+        return 1
+
+
 def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[SourceError]) -> Meta:
     def line_of(key: str) -> int:
-        for i, line in enumerate(text.split("\n"), 1):
-            if re.match(rf"^{re.escape(str(key))}\s*:", line):
-                return i
-        return 1
+        return field_line(text, key)
 
     for key in fields:
         if key not in FIELDS:

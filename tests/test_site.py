@@ -151,3 +151,33 @@ def test_broken_statement_warns_with_file_and_line(broken):
 
 def test_broken_statement_fails_strict_build(broken):
     assert broken[1].returncode != 0
+
+
+def media_print_rules(css: str) -> dict[str, str]:
+    """The rules inside `@media print { … }`: selector → declarations."""
+    start = css.index("{", css.index("@media print")) + 1
+    depth, end = 1, start
+    while depth:
+        depth += {"{": 1, "}": -1}.get(css[end], 0)
+        end += 1
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css[start:end - 1], flags=re.S))
+    return {sel.strip(): body for sels, body in rules for sel in sels.split(",")}
+
+
+def test_print_stylesheet_hides_navigation(strict):
+    site = strict[1]
+    rules = media_print_rules((site / "assets" / "css" / "bayan.css").read_text(encoding="utf-8"))
+    hidden = {sel for sel, body in rules.items() if re.search(r"display:\s*none", body)}
+    assert {".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".headerlink"} <= hidden
+    assert any("break-inside: avoid" in body for body in rules.values())
+    assert "attr(href)" in rules['.md-typeset a[href^="http"]::after']
+    links = page(site, "statements/coalition/index.html").find_all("link", rel="stylesheet")
+    assert any(link["href"].endswith("assets/css/bayan.css") for link in links)
+
+
+def test_template_reference_page(strict):
+    site = strict[1]
+    soup = page(site, "reference/index.html")
+    assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
+    assert soup.article.find(id="model-claim") and soup.article.find(id="filters")
+    assert "reference/" in {a["href"] for a in page(site, "index.html").select("nav a[href]")}

@@ -76,7 +76,22 @@ def test_hostile_fields_stay_text(site):
 def test_template_error_names_file_and_line(tmp_path, caplog):
     root = make_project(tmp_path)
     (root / "content" / "statements" / "one.txt").write_text("نص عربي.\n", encoding="utf-8")
+    (root / "templates" / "partials").mkdir()
     (root / "templates" / "partials" / "figures.md.j2").write_text("\n{% if %}\n", encoding="utf-8")
     with pytest.raises(Abort):
-        build(load_config(str(root / "mkdocs.yml")))
+        build(load_config(str(root / "mkdocs.yml"), strict=True))
     assert re.search(r"partials/figures\.md\.j2:2: error: template:", caplog.text)
+
+
+def test_a_page_that_does_not_render_is_left_out(tmp_path, caplog):
+    root = make_project(tmp_path)
+    statements = root / "content" / "statements"
+    (statements / "one.txt").write_text("نص عربي.\n", encoding="utf-8")
+    (statements / "two.md").write_text("---\ntitle: بيان\ntemplate: nosuch\n---\nنص عربي.\n", encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml")))
+    assert re.search(r"WARNING.*content/statements/two\.md:3: error: template: unknown template 'nosuch'", caplog.text)
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1  # no dead link to it either
+    assert (root / "site" / "statements" / "one" / "index.html").is_file()
+    assert not (root / "site" / "statements" / "two").exists()
+    with pytest.raises(Abort):
+        build(load_config(str(root / "mkdocs.yml"), strict=True))

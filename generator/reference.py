@@ -1,0 +1,201 @@
+"""The «Template reference» page, built from the model and the Jinja2 environment themselves.
+
+Every dataclass reachable from `Statement` (through `dataclasses.fields` and type hints) and
+every filter and test registered in the environment (with its docstring) is listed, so the page
+cannot drift from what the templates receive.
+"""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import Environment
+
+from .model import Statement
+
+REFERENCE_PAGE = "reference.md"
+EN = 'lang="en" dir="ltr"'
+
+# Arabic names of the model's types; a type missing here is listed under its English name alone.
+ARABIC_NAMES = {
+    "Statement": "البيان", "Meta": "البيانات الوصفية", "Sentence": "الجملة", "Claim": "القول",
+    "Speaker": "القائل", "Pillars": "الركائز", "PillarItem": "الركيزة", "Entity": "الكيان",
+    "Figure": "الرقم", "Summary": "الملخص", "Translation": "الترجمة", "Finding": "الملاحظة",
+}
+
+# What each kind of page template receives (render.py passes exactly these names).
+VARIABLES = (
+    ("statement.md.j2, brief.md.j2 …", "statement", "Statement",
+     "البيان الذي تُعرض صفحته", "the statement whose page is rendered"),
+    ("statement.md.j2, brief.md.j2 …", "site", "MkDocsConfig",
+     "إعدادات الموقع من mkdocs.yml", "the site configuration from mkdocs.yml (site.site_name, site.extra …)"),
+    ("index.md.j2", "statements", "list[Statement]",
+     "كل البيانات، الأحدث أولًا", "every statement, newest first"),
+    ("index.md.j2", "site", "MkDocsConfig", "إعدادات الموقع", "the site configuration"),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelType:
+    """A dataclass of the model and how a statement template reaches it."""
+
+    cls: type
+    path: str  # e.g. statement.claims[i].speaker
+
+
+def model_types(root: type = Statement, path: str = "statement") -> list[ModelType]:
+    """Every dataclass reachable from `root` through its fields, in order of first appearance."""
+    found: dict[type, ModelType] = {}
+
+    def walk(cls: type, where: str) -> None:
+        found[cls] = ModelType(cls, where)
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            hint = hints[f.name]
+            step = f"{where}.{f.name}" + ("[i]" if _is_sequence(hint) else "")
+            for inner in _dataclasses_in(hint):
+                if inner not in found:
+                    walk(inner, step)
+
+    walk(root, path)
+    return list(found.values())
+
+
+def _dataclasses_in(hint: Any) -> Iterator[type]:
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        yield hint
+    for arg in typing.get_args(hint):
+        yield from _dataclasses_in(arg)
+
+
+def _is_sequence(hint: Any) -> bool:
+    return typing.get_origin(hint) in (tuple, list) or any(map(_is_sequence, typing.get_args(hint)))
+
+
+def type_html(hint: Any, esc: Callable[[object], str]) -> str:
+    """A type hint as inline HTML, model types linked to their section."""
+    if hint is type(None):
+        return "None"
+    if hint is Ellipsis:
+        return "..."
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return " &#124; ".join(type_html(a, esc) for a in args)  # a bare | would split the table cell
+    if args:
+        inner = ", ".join(type_html(a, esc) for a in args)
+        return f"{esc(typing.get_origin(hint).__name__)}&#91;{inner}&#93;"
+    name = esc(getattr(hint, "__name__", str(hint)))
+    return f'<a href="#{_anchor(hint)}">{name}</a>' if dataclasses.is_dataclass(hint) else name
+
+
+def _anchor(cls: type) -> str:
+    return f"model-{cls.__name__.lower()}"
+
+
+def _doc(obj: object) -> str | None:
+    """The first paragraph of a docstring; None for the one dataclasses generate."""
+    doc = inspect.getdoc(obj)
+    if not doc or isinstance(obj, type) and doc.startswith(f"{obj.__name__}("):
+        return None
+    return doc.split("\n\n")[0]
+
+
+def _code(text: str, esc: Callable[[object], str]) -> str:
+    return f'<code dir="ltr">{esc(text)}</code>'
+
+
+def _default(f: dataclasses.Field) -> str:
+    if f.default is not dataclasses.MISSING:
+        return repr(f.default)
+    if f.default_factory is not dataclasses.MISSING:
+        return repr(f.default_factory())
+    return ""
+
+
+def _usage(name: str, func: Callable[..., Any], test: bool) -> str:
+    """How a filter or test is written: `value|name(args)`, `value is name`."""
+    params = list(inspect.signature(func).parameters)
+    rest = f"({', '.join(params[1:])})" if params[1:] else ""
+    return f"{params[0]} is {name}{rest}" if test else f"{params[0]}|{name}{rest}"
+
+
+def _is_bayan(func: object) -> bool:
+    return getattr(func, "__module__", "").startswith("generator")
+
+
+def reference_page(env: Environment) -> str:
+    """The Markdown of the «Template reference» page for the templates of `env`."""
+    esc, bdi = env.filters["md"], env.filters["bdi"]
+    out = [
+        f'# مرجع القوالب <span {EN}>Template reference</span>',
+        "",
+        f"تُنتج القوالب (<span {EN}>Jinja2</span>) صفحات <span {EN}>Markdown</span>. "
+        "يبحث بيان عن كل قالب باسمه في مجلد `templates/` "
+        "الخاص بالمشروع أولًا ثم في القوالب المضمّنة، فيكفي وضع ملف بالاسم نفسه لاستبدال قالب أو جزء. "
+        "تسرد هذه الصفحة كل ما يتلقاه القالب، وهي مولّدة من النموذج نفسه. "
+        f"ويطبع الأمر `python -m generator analyze` البيانات نفسها بصيغة <span {EN}>JSON</span>.",
+        "",
+        "Templates (Jinja2) produce Markdown. Bayan looks a template up by name in the project's "
+        "`templates/` first, then among the built-in ones: a file of the same name replaces a whole "
+        "page or one partial. This page lists everything a template receives; it is generated from "
+        "the model itself. `python -m generator analyze FILE` prints the same data as JSON "
+        "(bayan/analysis@1): the same field names, tuples as arrays, None as null.",
+        f"{{: {EN} }}",
+        "",
+        f'## القوالب <span {EN}>Templates</span> {{ #templates }}',
+        "",
+        " · ".join(_code(n, esc) for n in env.list_templates(filter_func=lambda n: n.endswith(".md.j2"))),
+        "",
+        f'## المتغيرات <span {EN}>Variables</span> {{ #variables }}',
+        "",
+        f'| القالب <span {EN}>Template</span> | المتغير <span {EN}>Variable</span> '
+        f'| النوع <span {EN}>Type</span> | الوصف <span {EN}>Description</span> |',
+        "| --- | --- | --- | --- |",
+    ]
+    out += [f'| {_code(where, esc)} | {_code(name, esc)} | {_code(kind, esc)} | {bdi(ar)}<br>'
+            f'<span {EN}>{esc(en)}</span> |' for where, name, kind, ar, en in VARIABLES]
+    out += ["", f'## النموذج <span {EN}>The model</span> {{ #model }}', ""]
+    for item in model_types():
+        out += _model_section(item, esc)
+    out += _callables(env.filters, esc, test=False) + _callables(env.tests, esc, test=True)
+    return "\n".join(out) + "\n"
+
+
+def _model_section(item: ModelType, esc: Callable[[object], str]) -> list[str]:
+    cls = item.cls
+    arabic = ARABIC_NAMES.get(cls.__name__)
+    title = f"{arabic} <span {EN}>{cls.__name__}</span>" if arabic else f"<span {EN}>{cls.__name__}</span>"
+    lines = [f"### {title} {{ #{_anchor(cls)} }}", "", _code(item.path, esc), ""]
+    if doc := _doc(cls):
+        lines += [esc(doc), f"{{: {EN} }}", ""]
+    lines += [f'| الحقل <span {EN}>Field</span> | النوع <span {EN}>Type</span> '
+              f'| الافتراضي <span {EN}>Default</span> |', "| --- | --- | --- |"]
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        default = _default(f)
+        lines.append(f'| {_code(f.name, esc)} | <code dir="ltr">{type_html(hints[f.name], esc)}</code> '
+                     f'| {_code(default, esc) if default else "—"} |')
+    return lines + [""]
+
+
+def _callables(registry: dict[str, Callable[..., Any]], esc: Callable[[object], str], test: bool) -> list[str]:
+    """The filters (or tests) of the environment: Bayan's with their docs, then Jinja's names."""
+    if test:
+        head = f'## الاختبارات <span {EN}>Tests</span> {{ #tests }}'
+    else:
+        head = f'## المرشحات <span {EN}>Filters</span> {{ #filters }}'
+    lines = [head, "", f'| الاسم <span {EN}>Name</span> | الاستعمال <span {EN}>Usage</span> '
+             f'| الوصف <span {EN}>Description</span> |', "| --- | --- | --- |"]
+    own = {name: func for name, func in sorted(registry.items()) if _is_bayan(func)}
+    for name, func in own.items():
+        lines.append(f'| {_code(name, esc)} | {_code(_usage(name, func, test), esc)} '
+                     f'| <span {EN}>{esc(_doc(func) or "")}</span> |')
+    builtin = [_code(name, esc) for name in sorted(registry) if name not in own]
+    kind = ("اختبارات", "tests") if test else ("مرشحات", "filters")
+    lines += ["", f"و{kind[0]} <span {EN}>Jinja2</span> المضمّنة متاحة أيضًا <span {EN}>(Jinja2's built-in {kind[1]} "
+              f"are available too)</span>:", "", " · ".join(builtin), ""]
+    return lines
