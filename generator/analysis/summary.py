@@ -98,10 +98,15 @@ def unwrap_lines(text: str) -> str:
     return _WRAP.sub(lambda m: m.group(1) + " ", text)
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
+    """Cosine of two vectors, given the sums of their squared weights."""
     dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    norm = math.sqrt(norm_a * norm_b)
     return dot / norm if norm else 0.0
+
+
+def _squares(vector: Vector) -> float:
+    return sum(w * w for w in vector.values())
 
 
 def _vectors(texts: Sequence[str]) -> list[Vector]:
@@ -122,14 +127,23 @@ def _pick(scores: dict[int, float], vectors: dict[int, Vector], words: dict[int,
     """Add the best sentence, less its likeness to those chosen, while that nears `budget` words."""
     total = sum(words[n] for n in chosen)
     rest = [n for n in scores if n not in chosen]
+    squares = {n: _squares(v) for n, v in vectors.items()}
+    likeness = {n: 0.0 for n in rest}  # the highest cosine with a chosen sentence
+
+    def compare(new: int) -> None:
+        for n in rest:
+            likeness[n] = max(likeness[n], _cosine(vectors[n], vectors[new], squares[n], squares[new]))
+
+    for c in chosen:
+        compare(c)
     while rest:
-        best = max(rest, key=lambda n: scores[n] - REDUNDANCY * max(
-            (_cosine(vectors[n], vectors[c]) for c in chosen), default=0.0))
+        best = max(rest, key=lambda n: scores[n] - REDUNDANCY * likeness[n])
         if chosen and abs(total + words[best] - budget) > abs(total - budget):
             break
         chosen.append(best)
         rest.remove(best)
         total += words[best]
+        compare(best)
     return chosen
 
 
