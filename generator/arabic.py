@@ -21,11 +21,21 @@ _TOKEN = re.compile(
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+# PyArabic's strip_tashkeel, strip_tatweel, ى→ي, normalize_alef and normalize_teh as one table:
+# each maps single letters to letters none of the others changes, so their order does not matter
+# (normalize_alef's small-alef-with-ى rule finds no ى left).
+_NORMALIZE = str.maketrans({
+    **dict.fromkeys(araby.TASHKEEL + (araby.TATWEEL,), None),
+    **dict.fromkeys(araby.ALEFAT, araby.ALEF),
+    araby.ALEF_MAKSURA: araby.YEH,
+    araby.TEH_MARBUTA: araby.HEH,
+})
+
+
 @lru_cache(maxsize=1 << 17)
 def normalize(text: str) -> str:
     """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
-    text = araby.strip_tatweel(araby.strip_tashkeel(text)).replace(araby.ALEF_MAKSURA, araby.YEH)
-    return araby.normalize_teh(araby.normalize_alef(text))
+    return text.translate(_NORMALIZE)
 
 
 class Token(NamedTuple):
@@ -36,14 +46,15 @@ class Token(NamedTuple):
     kind: str  # "word" | "num" | "punct"
 
 
+_new_token = tuple.__new__  # Token's own __new__ is a Python function: too slow for every token
+
+
 @lru_cache(maxsize=1 << 12)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation of text[start:end], with offsets into text."""
     pattern_end = len(text) if end is None else end
-    return tuple(
-        Token(m.group(), m.start(), m.end(), normalize(m.group()), m.lastgroup or "punct")
-        for m in _TOKEN.finditer(text, start, pattern_end)
-    )
+    return tuple([_new_token(Token, (word := m.group(), m.start(), m.end(), normalize(word), m.lastgroup or "punct"))
+                  for m in _TOKEN.finditer(text, start, pattern_end)])
 
 
 @cache
