@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..arabic import Token, normalize, skip_letters, tokenize, without_conjunction
@@ -81,15 +81,22 @@ def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def _cue_at(tokens: tuple[Token, ...], k: int) -> _Hit | None:
-    lex = _lexicon()
     token = tokens[k]
     if token.kind != "word":
         return None
-    if token.norm in lex.forms:
-        return _Hit(k, lex.forms[token.norm], 0)
-    conj, rest = without_conjunction(token.norm)
-    if conj and rest in lex.forms and lex.forms[rest].kind in ("past", "present", "participle"):
-        return _Hit(k, lex.forms[rest], 1)
+    found = _cue_of(token.norm)
+    return _Hit(k, *found) if found else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_of(norm: str) -> tuple[Cue, int] | None:
+    """The cue a word is, with the letters of its attached و/ف."""
+    forms = _lexicon().forms
+    if norm in forms:
+        return forms[norm], 0
+    conj, rest = without_conjunction(norm)
+    if conj and rest in forms and forms[rest].kind in ("past", "present", "participle"):
+        return forms[rest], 1
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..arabic import Token, bare, is_definite, normalize, stems
 from ..lexicon import load
@@ -105,18 +105,22 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
 
 def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     """Document nouns of a sentence, possessed or not («في بيانهم» → بيان)."""
-    lex = _lexicon()
-    found = []
-    for token in tokens:
-        if not any(d in token.norm for d in lex.documents):
-            continue
-        for stem, _ in stems(token.norm):
-            word = bare(stem)
-            hit = next((d for d in lex.documents if word == d or word.startswith(d) and len(word) - len(d) <= 2), None)
-            if hit:
-                found.append(hit)
-                break
+    found = [hit for hit in map(_document, (token.norm for token in tokens)) if hit]
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1 << 16)
+def _document(norm: str) -> str | None:
+    """The document noun a word is, behind clitics and before a pronoun, if any."""
+    lex = _lexicon()
+    if not any(d in norm for d in lex.documents):
+        return None
+    for stem, _ in stems(norm):
+        word = bare(stem)
+        hit = next((d for d in lex.documents if word == d or word.startswith(d) and len(word) - len(d) <= 2), None)
+        if hit:
+            return hit
+    return None
 
 
 def is_stop(token: Token) -> bool:
