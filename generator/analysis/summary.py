@@ -50,11 +50,22 @@ def _boilerplate() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.VERBOSE) for p in _lexicon()["boilerplate"].values())
 
 
+# PyArabic's strip_tashkeel, strip_tatweel, normalize_hamza (tasheel), normalize_teh and ى → ي as
+# one table: each maps single letters to letters none of the others changes.
+_NORMALISE = str.maketrans({
+    **dict.fromkeys(araby.TASHKEEL + (araby.TATWEEL,), None),
+    **dict.fromkeys((araby.ALEF_MADDA, araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.HAMZA_ABOVE,
+                     araby.HAMZA_BELOW), araby.ALEF),
+    araby.WAW_HAMZA: araby.WAW,
+    araby.YEH_HAMZA: araby.YEH,
+    araby.TEH_MARBUTA: araby.HEH,
+    araby.ALEF_MAKSURA: araby.YEH,
+})
+
+
 def normalise(text: str) -> str:
     """Matching form: no tashkeel or tatweel, hamza carriers and alefs → ا, ة → ه, ى → ي."""
-    text = araby.strip_tatweel(araby.strip_tashkeel(text))
-    text = araby.normalize_teh(araby.normalize_hamza(text, method="tasheel"))
-    return text.replace(araby.ALEF_MAKSURA, araby.YEH)
+    return text.translate(_NORMALISE)
 
 
 @lru_cache(maxsize=1)
@@ -70,16 +81,18 @@ def _prefixes() -> tuple[str, ...]:
 
 def terms(text: str) -> list[str]:
     """Content words of a text: normalised, stop words and numbers dropped, prefixes cut."""
-    stop, out = _stopwords(), []
-    for word in _WORD.findall(normalise(text)):
-        if word in stop or word.isdigit() or len(word) < 2:
-            continue
-        for prefix in _prefixes():
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                word = word[len(prefix):]
-                break
-        out.append(word)
-    return out
+    return [term for term in map(_term, _WORD.findall(normalise(text))) if term]
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """A normalised word without its prefix, or None for a stop word, a number or a letter."""
+    if word in _stopwords() or word.isdigit() or len(word) < 2:
+        return None
+    for prefix in _prefixes():
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def clean(text: str) -> str:
