@@ -203,6 +203,7 @@ def _same_noun(a: str, b: str) -> bool:
     return a[:2] == b[:2]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(norm: str) -> str:
     """A normalised word without its article (الوزير → وزير), for comparing names and titles."""
     article, minimum = _morphology()["article"], _morphology()["min_stem"]

@@ -15,6 +15,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 ZERO_WIDTH = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]|\u200c(?![\u0620-\u064a])|(?<![\u0620-\u064a])\u200c")
 WORD = re.compile(r"\w+")
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
 def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Finding, ...]:
@@ -27,6 +28,8 @@ def character_findings(body: str, sentences: Sequence[Sentence], body_line: int 
         findings.append(_finding(body, sentences, body_line, match.start(), "invisible-character",
                                  f"invisible {_name(match.group())}"))
     for match in WORD.finditer(body):
+        if match.group().isascii() or ARABIC_WORD.fullmatch(match.group()):
+            continue  # one script: Latin, or Arabic letters only
         scripts = _scripts(match.group())
         if len(scripts) > 1:
             findings.append(_finding(body, sentences, body_line, match.start(), "mixed-script",

@@ -80,14 +80,6 @@ def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
     return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
 
 
-def _cue_at(tokens: tuple[Token, ...], k: int) -> _Hit | None:
-    token = tokens[k]
-    if token.kind != "word":
-        return None
-    found = _cue_of(token.norm)
-    return _Hit(k, *found) if found else None
-
-
 @lru_cache(maxsize=1 << 16)
 def _cue_of(norm: str) -> tuple[Cue, int] | None:
     """The cue a word is, with the letters of its attached و/ف."""
@@ -121,10 +113,8 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
     """Cue words that stand where a reporting verb can stand, with a preverbal subject if any."""
     lex = _lexicon()
     found = []
-    for k in range(len(tokens)):
-        hit = _cue_at(tokens, k)
-        if hit is None:
-            continue
+    for k, cue in [(k, cue) for k, t in enumerate(tokens) if t.kind == "word" and (cue := _cue_of(t.norm))]:
+        hit = _Hit(k, *cue)
         before = None
         if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
                                            and tokens[k - 1].norm not in lex.relatives):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..arabic import Token, digits_value, normalize, skip_letters, stems, tokenize
 from ..lexicon import load
@@ -61,18 +61,24 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start(norm: str) -> bool:
+    """True when a word (behind a clitic, too) is the first word of a gazetteer entry."""
+    index = gazetteer()
+    return any(stem in index for stem, _ in stems(norm))
+
+
 def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Mention]:
     """Non-overlapping longest matches, left to right."""
+    may_start = _may_start if index is None else lambda norm: True
     index = gazetteer() if index is None else index
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        mention = match_at(tokens, i, index) if tokens[i].kind != "punct" else None
+    after = 0  # the end of the last mention found
+    for i in [i for i, t in enumerate(tokens) if t.kind != "punct" and may_start(t.norm)]:
+        mention = match_at(tokens, i, index) if i >= after else None
         if mention:
             found.append(mention)
-            i = mention.end
-        else:
-            i += 1
+            after = mention.end
     return found
 
 
@@ -83,14 +89,23 @@ def _numbered() -> tuple[tuple[tuple[str, ...], dict], ...]:
                          for group in data["numbered"] for v in group["ar"]), key=lambda x: -len(x[0])))
 
 
+@cache
+def _numbered_firsts() -> frozenset[str]:
+    return frozenset(words[0] for words, _ in _numbered())
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_number(norm: str) -> bool:
+    """True when a word (behind a clitic, too) starts a name that carries a number."""
+    firsts = _numbered_firsts()
+    return any(s in firsts for s, _ in stems(norm))
+
+
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
     number_word = normalize(load("gazetteer")["number_word"])
-    firsts = {words[0] for words, _ in _numbered()}
     found = []
-    for i in range(len(tokens)):
-        if all(s not in firsts for s, _ in stems(tokens[i].norm)):
-            continue
+    for i in [i for i, t in enumerate(tokens) if _may_number(t.norm)]:
         for words, group in _numbered():
             end = i + len(words)
             if end > len(tokens) or all(s != words[0] for s, _ in stems(tokens[i].norm)):

@@ -11,20 +11,28 @@ from .dates import read_date
 
 
 @cache
-def _units() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(normalised words, unit), longest first; pillar nouns count as the unit «pillar»."""
+def _units() -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """(rank, normalised words, unit) by first word, ranked longest first; pillar nouns count
+    as the unit «pillar»."""
     data = load("figures")
     units = [(tuple(bare(normalize(w)) for w in form.split()), unit)
              for unit, forms in data["units"].items() for form in forms]
     units += [((bare(normalize(noun)),), "pillar") for noun in load("pillars")["nouns"]]
-    return tuple(sorted(units, key=lambda u: -len(u[0])))
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (words, unit) in enumerate(sorted(units, key=lambda u: -len(u[0]))):
+        by_first.setdefault(words[0], []).append((rank, words, unit))
+    return {first: tuple(entries) for first, entries in by_first.items()}
 
 
 def _unit_at(tokens: tuple[Token, ...], j: int) -> tuple[str, int] | None:
-    for words, unit in _units():
+    """The highest-ranked unit whose words (bare, or as written) start at tokens[j]."""
+    units = _units()
+    first = tokens[j]
+    candidates = sorted(units.get(bare(first.norm), ()) + units.get(first.text, ()))
+    for _, words, unit in candidates:
         end = j + len(words)
         if end <= len(tokens) and all(bare(tokens[j + k].norm) == w or tokens[j + k].text == w
-                                      for k, w in enumerate(words)):
+                                      for k, w in enumerate(words[1:], 1)):
             return unit, end
     return None
 
@@ -68,12 +76,10 @@ def find_figures(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) ->
     figures = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
-        i = 0
-        while i < len(tokens):
-            found = _figure(text, tokens, i, sentence.n)
+        after = 0  # the end of the last figure found
+        for i in [i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)]:
+            found = _figure(text, tokens, i, sentence.n) if i >= after else None
             if found:
                 figures.append(found[0])
-                i = found[1]
-            else:
-                i += 1
+                after = found[1]
     return tuple(figures)

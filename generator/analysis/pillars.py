@@ -10,7 +10,7 @@ sentence that names its speaker ends the enumeration.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..arabic import Token, bare, digits_value, normalize, number_word, read_quantity, tokenize
 from ..lexicon import load
@@ -41,9 +41,7 @@ def _lexicon() -> _Lexicon:
 
 def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
     """(count, noun as written, token index after it) of «أربع ركائز» in a sentence."""
-    for i in range(len(tokens)):
-        if tokens[i].kind != "num" and not number_word(tokens[i].norm):
-            continue
+    for i in [i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)]:
         quantity = read_quantity(tokens, i)
         if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in _lexicon().nouns:
             return int(quantity.value), tokens[quantity.noun].text, quantity.noun + 1
@@ -55,7 +53,7 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     lex = _lexicon()
     if start == 0 and len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].text in lex.numbering:
         return int(digits_value(tokens[0].text)), 0  # «1- …», «2) …»
-    for i in range(start, len(tokens)):
+    for i in [i for i in range(start, len(tokens)) if _may_mark(tokens[i].norm)]:
         norm = tokens[i].norm
         word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
         if word in lex.markers:
@@ -67,6 +65,15 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
                 and bare(tokens[i + among].norm) in lex.nouns):
             return NEXT, i
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_mark(norm: str) -> bool:
+    """True when a word can start an item mark: an ordinal, a singular noun before an ordinal
+    adjective, or the first word of «من بين»."""
+    lex = _lexicon()
+    return (norm in lex.markers or norm[:1] == "و" and norm[1:] in lex.markers or bare(norm) in lex.singular
+            or norm == lex.among[0])
 
 
 def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],

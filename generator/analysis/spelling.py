@@ -22,13 +22,14 @@ from ..lexicon import load
 from ..model import Finding, Sentence
 
 _DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+_PLAIN = str.maketrans({**dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]),
+                        "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 
 
 @lru_cache(maxsize=1 << 16)
 def plain(word: str) -> str:
     """Lookup form: no diacritics or tatweel, one alef, ى→ي (ة is kept: it is not ه)."""
-    return _DIACRITICS.sub("", word).translate(_ALEFS)
+    return word.translate(_PLAIN)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 import pyarabic.araby as araby
@@ -113,7 +115,7 @@ def unwrap_lines(text: str) -> str:
 
 def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
     """Cosine of two vectors, given the sums of their squared weights."""
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
     norm = math.sqrt(norm_a * norm_b)
     return dot / norm if norm else 0.0
 
