@@ -15,9 +15,11 @@ from mkdocs.exceptions import ConfigurationError
 from . import SCHEMA
 from .evaluate import evaluate
 from .importer import import_into
+from .model import Finding, Statement
 from .pipeline import load_content, load_paths
 from .render import render_pages
 from .scaffold import ScaffoldError, copy_template, new_statement
+from .sources import MAX_BYTES
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -37,23 +39,39 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and render every page through its template, without building.
 
-    Exit 1 on errors.
+    Prints reading problems, the analysis findings an editor should see (warnings and errors)
+    and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
     """
-    statements, problems = load_content(args.content)
-    lines = [str(p) for p in problems]
-    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
-    lines += [f.message for s in statements for f in s.findings if f.code == "analysis-failed"]
     site, config_error = _site_config(args.config_file)
-    lines += [config_error] if config_error else []
+    max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_max_bytes(site)
+    statements, problems = load_content(args.content, max_bytes=max_bytes)
+    reported = {str(p) for p in problems}  # reading warnings also sit among the findings
+    found = [(p.level, str(p)) for p in problems]
+    found += [(f.level, f.message if f.code == "analysis-failed" else finding_line(s, f))
+              for s in statements for f in s.findings
+              if f.level in ("warning", "error") and f.message not in reported]
+    found += [("error", config_error)] if config_error else []
+    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
     good = [s for s in statements if s.path not in crashed]
     rendered = render_pages(good, site, args.templates, args.content.parent)
-    lines += [str(p) for p in rendered.problems]
-    for line in lines:
+    found += [("error", str(p)) for p in rendered.problems]
+    for _, line in found:
         print(line)
-    warnings = sum(p.level == "warning" for p in problems)
-    errors = len(lines) - warnings
-    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    errors = sum(level == "error" for level, _ in found)
+    print(f"{errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def finding_line(statement: Statement, finding: Finding) -> str:
+    """An analysis finding as `path:line: level: code: message (sentence n)`."""
+    where = f" (sentence {finding.sentence})" if finding.sentence else ""
+    return f"{statement.path}:{finding.line or 1}: {finding.level}: {finding.code}: {finding.message}{where}"
+
+
+def _plugin_max_bytes(site: Mapping[str, Any]) -> int:
+    """The `max_bytes` of the bayan plugin in mkdocs.yml, or the default."""
+    plugin = (site.get("plugins") or {}).get("bayan")
+    return getattr(getattr(plugin, "config", None), "max_bytes", MAX_BYTES)
 
 
 def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:
@@ -133,6 +151,9 @@ def parser() -> argparse.ArgumentParser:
                        help="the project's templates folder (default templates)")
     check.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
                        help="the site configuration templates receive as `site` (default mkdocs.yml)")
+    check.add_argument("--max-bytes", type=int, metavar="N",
+                       help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
+                            f"in mkdocs.yml, else {MAX_BYTES})")
     check.set_defaults(run=cmd_check)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
     evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")
