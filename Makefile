@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator build --strict
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator analyze|check|eval|import|new|new-template …`."""
+"""Command line: `python -m generator analyze|build|check|eval|import|new|new-template …`."""
 from __future__ import annotations
 
 import argparse
@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
+from .build import BuildError, build
 from .evaluate import evaluate
 from .importer import import_into
 from .model import Finding, Statement
@@ -34,6 +35,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     sys.stdout.write("\n")
     failed = any(f.level == "error" for s in statements for f in s.findings)
     return 1 if failed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site into a fresh folder and swap it in only when the build succeeds."""
+    try:
+        return build(args.config_file, strict=args.strict)
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -145,6 +155,11 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="statement files or folders")
     analyze.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
     analyze.set_defaults(run=cmd_analyze)
+    building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
+    building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
+    building.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                          help="the site configuration (default mkdocs.yml)")
+    building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
     check.add_argument("--templates", type=Path, default=Path("templates"),
