@@ -23,6 +23,7 @@ FIELDS = {"title", "title_en", "date", "source", "url", "template"}
 NAME = re.compile(r"^[\w-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass
@@ -140,7 +141,8 @@ def read_text(file: Path, rel: str, max_bytes: int = MAX_BYTES) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        raise SourceError(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}") from None
+        hint = " (the file looks like UTF-16: save it as UTF-8)" if data[:2] in UTF16_BOMS else ""
+        raise SourceError(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}{hint}") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -252,7 +254,9 @@ def _date(value: Any, rel: str, line_of: Callable[[str], int]) -> str | None:
 def _trim_leading_blank_lines(body: str, line: int) -> tuple[str, int]:
     """Drop blank lines before the text (counting them) and trailing whitespace."""
     lines = body.split("\n")
-    blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+    blank = next((i for i, text in enumerate(lines) if text.strip()), None)
+    if blank is None:  # no text at all: point at where it should begin
+        return "", line
     return "\n".join(lines[blank:]).rstrip(), line + blank
 
 
