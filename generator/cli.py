@@ -41,7 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only when the build succeeds."""
     try:
         return build(args.config_file, strict=args.strict)
-    except BuildError as err:
+    except (BuildError, ConfigurationError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 
