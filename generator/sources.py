@@ -118,7 +118,8 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES) -> tuple[
     if sidecar.is_file():
         sidecar_rel = _relative(sidecar, root)
         _inside(sidecar, sidecar_rel)
-        translation = read_paragraphs(read_text(sidecar, sidecar_rel, max_bytes))
+        # An empty sidecar is a translation not written yet (`new` creates one), not a misalignment.
+        translation = read_paragraphs(read_text(sidecar, sidecar_rel, max_bytes)) or None
     source = Source(slug=slug, path=rel, meta=meta, body=body, body_line=body_line,
                     translation=translation, translation_path=sidecar_rel)
     return source, warnings
