@@ -2,9 +2,10 @@
 
 Usage: python bench/hostile.py [--keep DIR]
 
-The project gets the real mkdocs.yml and templates, the files of tests/hostile/statements/
-(bayan `max_bytes: 32768`, no cache), and this script then runs `python -m generator check`,
-two lax builds (different hash seeds), a strict build that must fail, and counts:
+The project gets the real mkdocs.yml and mkdocs.en.yml (the English mirror), templates and
+the files of tests/hostile/statements/ (bayan `max_bytes: 32768`, no cache); this script then
+runs `python -m generator check`, two lax builds (different hash seeds) and a strict build that
+must fail, and counts:
 
 - crashes: a traceback, or an exit status other than the documented ones;
 - files handled otherwise than tests/hostile/expected.yml says (reported codes, page or not);
@@ -40,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "hostile"
 TOKEN = "bayanpwn"  # every payload carries it where markup would start
 MAX_BYTES = 32768
+CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")  # the Arabic site and its English mirror in site/en
+BUILD = ("build", *(arg for name in CONFIGS for arg in ("-f", name)))
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<level>error|warning): (?P<code>[\w/-]+): ")
 STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "table", "th", "td", "a", "img", "strong", "em", "b", "i",
              "code", "pre", "del", "sup", "abbr", "li", "blockquote", "div", "script", "style", "iframe"}
@@ -89,14 +92,16 @@ class Report:
 
 
 def make_project(root: Path, statements: Path) -> Path:
-    """A Bayan project: the real mkdocs.yml (size limit, no cache), templates and pages."""
+    """A Bayan project: the real mkdocs.yml and mkdocs.en.yml (size limit, no cache), templates
+    and pages."""
     root.mkdir()
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    anchor = "      templates_dir: templates\n"
-    if anchor not in config:
-        raise SystemExit(f"mkdocs.yml has no line {anchor.strip()!r} under the bayan plugin")
-    extra = f"{anchor}      max_bytes: {MAX_BYTES}\n      cache_dir: ''\n"
-    (root / "mkdocs.yml").write_text(config.replace(anchor, extra), encoding="utf-8")
+    for name in CONFIGS:
+        config = (ROOT / name).read_text(encoding="utf-8")
+        anchor = "  - bayan:\n"
+        if anchor not in config:
+            raise SystemExit(f"{name} has no line {anchor.strip()!r}")
+        extra = f"{anchor}      max_bytes: {MAX_BYTES}\n      cache_dir: ''\n"
+        (root / name).write_text(config.replace(anchor, extra), encoding="utf-8")
     shutil.copytree(ROOT / "templates", root / "templates")
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     shutil.copytree(statements, root / "content" / "statements", symlinks=True)
@@ -227,7 +232,7 @@ def evaluate(workdir: Path) -> Report:
     """Build the hostile project in `workdir` and count everything that went wrong."""
     report = Report()
     baseline = make_project(workdir / "baseline", CORPUS / "baseline")
-    base = run(baseline, "build", "--strict")
+    base = run(baseline, *BUILD, "--strict")
     crashed(report, "baseline build", base, (0,))
     allowed = signatures(baseline / "site")
 
@@ -235,16 +240,16 @@ def evaluate(workdir: Path) -> Report:
     before = tree(project, skip=("site",))
     check = run(project, "check")
     crashed(report, "check", check, (1,))
-    first = run(project, "build", seed="1")
+    first = run(project, *BUILD, seed="1")
     crashed(report, "first build", first, (0,))
     site = project / "site"
     built = tree(site)
-    second = run(project, "build", seed="2")
+    second = run(project, *BUILD, seed="2")
     crashed(report, "second build", second, (0,))
     again = tree(site)
     report.identical = bool(built) and built == again
     report.site_files = len(again)
-    strict = run(project, "build", "--strict", seed="3")
+    strict = run(project, *BUILD, "--strict", seed="3")
     crashed(report, "strict build", strict, (1,))
     report.kept_last_site = tree(site) == again
     after = tree(project, skip=("site",))
@@ -255,9 +260,10 @@ def evaluate(workdir: Path) -> Report:
         report.pages += 1
         rel = html.relative_to(site).as_posix()
         report.injected += page_injections(html.read_text(encoding="utf-8"), rel, allowed)
-    index = site / "search" / "search_index.json"
-    found, report.search_entries = search_injections(index)
-    report.injected += found
+    for index in sorted(site.rglob("search_index.json")):  # the Arabic site's and the mirror's
+        found, entries = search_injections(index)
+        report.injected += found
+        report.search_entries += entries
     return report
 
 

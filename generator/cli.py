@@ -40,7 +40,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only when the build succeeds."""
     try:
-        return build(args.config_file, strict=args.strict)
+        return build(args.config_file or [Path("mkdocs.yml")], strict=args.strict)
     except (BuildError, ConfigurationError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -63,8 +63,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     found += [("error", config_error)] if config_error else []
     crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
     good = [s for s in statements if s.path not in crashed]
-    rendered = render_pages(good, site, args.templates, args.content.parent)
-    found += [("error", str(p)) for p in rendered.problems]
+    for language in ("ar", "en"):  # the Arabic pages and their English mirror
+        rendered = render_pages(good, site, args.templates, args.content.parent, language)
+        found += [("error", str(p)) for p in rendered.problems]
+    found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
     for _, line in found:
         print(line)
     errors = sum(level == "error" for level, _ in found)
@@ -73,9 +75,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def finding_line(statement: Statement, finding: Finding) -> str:
-    """An analysis finding as `path:line: level: code: message (sentence n)`."""
-    where = f" (sentence {finding.sentence})" if finding.sentence else ""
-    return f"{statement.path}:{finding.line or 1}: {finding.level}: {finding.code}: {finding.message}{where}"
+    """A finding as `path:line: level: code: message (sentence n)`, in the file it concerns (the
+    sidecar's line, or the statement's); a message that starts with that place does not repeat it."""
+    where = f"{finding.path or statement.path}:{finding.line or 1}"
+    sentence = f" (sentence {finding.sentence})" if finding.sentence else ""
+    return f"{where}: {finding.level}: {finding.code}: {finding.message.removeprefix(where + ': ')}{sentence}"
 
 
 def _plugin_max_bytes(site: Mapping[str, Any]) -> int:
@@ -157,8 +161,9 @@ def parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
-    building.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                          help="the site configuration (default mkdocs.yml)")
+    building.add_argument("-f", "--config-file", type=Path, action="append", metavar="FILE",
+                          help="the site configuration (default mkdocs.yml); repeat it to build a "
+                               "mirror into its place inside the first site (-f mkdocs.yml -f mkdocs.en.yml)")
     building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")

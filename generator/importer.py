@@ -17,7 +17,10 @@ from pathlib import Path
 import yaml
 from pyarabic import trans
 
+from .analysis.sentences import split_sentences
+from .analysis.wire import frame
 from .sources import SIDECAR_SUFFIX
+from .translation import line_markers
 
 SLUG_WORDS = 6
 
@@ -103,9 +106,18 @@ def import_into(path: Path, into: Path, force: bool = False) -> Report:
             continue
         target.write_text(render_statement(item), encoding="utf-8")
         if item.english is not None:
-            (into / f"{slug}{SIDECAR_SUFFIX}").write_text("\n\n".join(item.english) + "\n", encoding="utf-8")
+            (into / f"{slug}{SIDECAR_SUFFIX}").write_text(render_sidecar(item), encoding="utf-8")
         report.written.append(target)
     return report
+
+
+def render_sidecar(item: Imported) -> str:
+    """The English sidecar: one paragraph per line of the body, with a `[n]` marker wherever
+    Bayan's sentence splitter does not make that line exactly the next sentence."""
+    wire = frame(item.body)
+    markers = line_markers(item.body, split_sentences(item.body, wire.start, wire.end))
+    english = [" ".join(text.split()) for text in item.english or ()]
+    return "\n\n".join(f"{m} {e}" if m else e for m, e in zip(markers, english)) + "\n"
 
 
 def render_statement(item: Imported) -> str:

@@ -3,6 +3,8 @@
 Each build reads and analyses `content/statements/`, renders the home page, the template
 reference and one page per statement through the templates (the project's `templates/` over
 the built-in ones), and adds them as virtual files, with the assets under `templates/assets/`.
+With `language: en` (mkdocs.en.yml) the same pages are rendered through the English templates
+(`en/`) for the mirror site.
 A statement that cannot be read, analysed or rendered is reported as a warning (which fails
 `mkdocs build --strict`) naming its file and line; the others still build.
 """
@@ -45,6 +47,7 @@ class BayanConfig(Config):
     """Folders are relative to mkdocs.yml; an empty `cache_dir` turns the analysis cache off."""
 
     content_dir = opt.Type(str, default="content")
+    language = opt.Choice(("ar", "en"), default="ar")  # en: the English mirror (mkdocs.en.yml)
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
     jobs = opt.Type(int, default=1)
@@ -60,7 +63,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         templates = self._folder(config, self.config.templates_dir)
         content = self._folder(config, self.config.content_dir)
-        rendered = render_pages(self._statements(config), config, templates, content.parent)
+        rendered = render_pages(self._statements(config), config, templates, content.parent,
+                                self.config.language)
         for problem in rendered.problems:  # that page is left out; the others build
             log.warning(str(problem))
         for src_uri, markdown in rendered.pages.items():

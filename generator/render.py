@@ -2,7 +2,9 @@
 
 Templates are looked up by name in the project's `templates/` first, then among the defaults
 shipped in `generator/templates/`: a project template replaces the built-in one of the same
-name (a whole page or one partial). Each page renders on its own: a template error is reported
+name (a whole page or one partial). The English mirror (`language="en"`) looks in the `en/`
+folder of each first (`templates/en/`, then `generator/templates/en/`), then falls back to the
+Arabic templates: the same names, another language. Each page renders on its own: a template error is reported
 with the template file and line and the statement being rendered, and the other pages still
 render.
 
@@ -156,16 +158,23 @@ def template_file(name: str) -> str:
 
 
 def builtin_names() -> list[str]:
-    """The built-in templates by name, e.g. `brief`, `partials/claims`."""
+    """The built-in templates by name, e.g. `brief`, `partials/claims`, `en/brief`."""
     files = sorted(BUILTIN_TEMPLATES.rglob(f"*{SUFFIX}"))
     return [f.relative_to(BUILTIN_TEMPLATES).as_posix()[: -len(SUFFIX)] for f in files]
 
 
-def make_env(templates_dir: Path | None = None) -> Environment:
-    """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
+def template_folders(templates_dir: Path | None, language: str = "ar") -> list[Path]:
+    """Where templates are looked up, first to last: the project's over the built-in ones, and
+    for another language than Arabic its own folder (`en/`) of each before them."""
     folders = [templates_dir] if templates_dir is not None else []
+    folders.append(BUILTIN_TEMPLATES)
+    return [f / language for f in folders] + folders if language != "ar" else folders
+
+
+def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environment:
+    """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, BUILTIN_TEMPLATES]]),
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in template_folders(templates_dir, language)]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -249,15 +258,19 @@ def _render_into(out: Rendered, page: str, rendering: str, root: Path, render: C
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
-                 templates_dir: Path | None = Path("templates"), root: Path = Path(".")) -> Rendered:
+                 templates_dir: Path | None = Path("templates"), root: Path = Path("."),
+                 language: str = "ar") -> Rendered:
     """Render one page per statement, the home page (listing those that rendered) and the
-    template reference.
+    template reference, in `language` (`ar`, or `en` for the English mirror).
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name.
     """
-    env = make_env(templates_dir)
-    out = Rendered({REFERENCE_PAGE: reference_page(env)})
+    env = make_env(templates_dir, language)
+    reference = reference_page(env)
+    if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
+        reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
+    out = Rendered({REFERENCE_PAGE: reference})
     for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])

@@ -6,24 +6,27 @@ skipped without hiding the others. Nothing here ever writes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import yaml
 
-from .model import Meta, Source
+from .model import Glossary, GlossaryEntry, Meta, Source
 
 STATEMENTS_DIR = "statements"
 SIDECAR_SUFFIX = ".en.md"
+GLOSSARY = "glossary.yml"  # in the content folder, beside statements/
 MAX_BYTES = 2 * 1024 * 1024
 FIELDS = {"title", "title_en", "date", "source", "url", "template"}
 NAME = re.compile(r"^[\w-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+ENTITY_TYPES = ("ORG", "LOC", "PER", "DOC", "EVENT", "OTHER")
 
 
 @dataclass
@@ -53,6 +56,11 @@ def read_statements(
     sources: list[Source] = []
     seen: dict[str, tuple[str, str]] = {}  # slug key → (slug, file)
     files = sorted(folder.glob("*")) if folder.is_dir() else []
+    try:
+        glossary = read_glossary(Path(content_dir) / GLOSSARY, root)
+    except SourceError as err:  # reported once; the statements build without it
+        problems.append(err)
+        glossary = Glossary()
     for file in files:
         rel = _relative(file, root)
         if file.name.startswith(".") or file.name.endswith(SIDECAR_SUFFIX):
@@ -72,7 +80,7 @@ def read_statements(
             continue
         seen[slug_key(slug)] = (slug, rel)
         try:
-            source, warnings = read_statement(file, root, max_bytes)
+            source, warnings = read_statement(file, root, max_bytes, glossary)
         except SourceError as err:
             problems.append(err)
             continue
@@ -91,10 +99,12 @@ def slug_key(slug: str) -> str:
     return slug.lower()
 
 
-def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES) -> tuple[Source, list[SourceError]]:
+def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
+                   glossary: Glossary | None = None) -> tuple[Source, list[SourceError]]:
     """One statement file (.md with front matter or plain .txt) and its sidecar, if any.
 
-    Paths in messages and in the Source are relative to root (the project folder).
+    Paths in messages and in the Source are relative to root (the project folder). Without
+    `glossary`, the content folder's glossary.yml is read (its errors raise SourceError).
     """
     rel = _relative(file, root)
     slug = file.stem
@@ -113,15 +123,19 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES) -> tuple[
         raise SourceError(rel, body_line, "empty-body", "the statement has no text")
     if not ARABIC_LETTER.search(body):
         raise SourceError(rel, body_line, "no-arabic", "the statement text contains no Arabic")
-    translation, sidecar_rel = None, None
+    translation, lines, sidecar_rel = None, (), None
     sidecar = file.with_name(slug + SIDECAR_SUFFIX)
     if sidecar.is_file():
         sidecar_rel = _relative(sidecar, root)
         _inside(sidecar, sidecar_rel)
-        # An empty sidecar is a translation not written yet (`new` creates one), not a misalignment.
-        translation = read_paragraphs(read_text(sidecar, sidecar_rel, max_bytes)) or None
+        paragraphs = read_paragraphs(read_text(sidecar, sidecar_rel, max_bytes))
+        translation = tuple(p.text for p in paragraphs)
+        lines = tuple(p.line for p in paragraphs)
+    if glossary is None:
+        glossary = read_glossary(file.parent.parent / GLOSSARY, root)
     source = Source(slug=slug, path=rel, meta=meta, body=body, body_line=body_line,
-                    translation=translation, translation_path=sidecar_rel)
+                    translation=translation, translation_path=sidecar_rel, translation_lines=lines,
+                    glossary=glossary)
     return source, warnings
 
 
@@ -181,10 +195,71 @@ class _Loader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(None, None, str(err), node.start_mark) from None
 
 
-def read_paragraphs(text: str) -> tuple[str, ...]:
-    """Paragraphs separated by blank lines, inner line breaks joined with spaces."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return tuple(" ".join(b.split()) for b in blocks if b.strip())
+class Paragraph(NamedTuple):
+    text: str  # inner line breaks joined with spaces
+    line: int  # line of the file where it starts
+
+
+def read_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs separated by blank lines, each with the line it starts on."""
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    start = 1
+    for number, line in enumerate([*text.split("\n"), ""], 1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            paragraphs.append(Paragraph(" ".join(" ".join(block).split()), start))
+            block = []
+    return tuple(paragraphs)
+
+
+def read_glossary(file: Path, root: Path) -> Glossary:
+    """The project's glossary (empty when there is none); errors name the file and line."""
+    if not file.is_file():
+        return Glossary()
+    stat = file.stat()
+    return _glossary(file, _relative(file, root), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary(file: Path, rel: str, mtime: int, size: int) -> Glossary:
+    text = read_text(file, rel)
+    try:
+        data = yaml.load(text, _Loader) or {}
+    except RecursionError:
+        raise SourceError(rel, 1, "glossary", "invalid YAML: nested too deeply") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise SourceError(rel, mark.line + 1 if mark else 1, "glossary",
+                          f"invalid YAML: {getattr(err, 'problem', None) or err}") from None
+    if not isinstance(data, dict) or set(data) - {"entities", "terms"}:
+        raise SourceError(rel, 1, "glossary", "the glossary is a mapping with 'entities' and 'terms' lists")
+    sections = {}
+    for section in ("entities", "terms"):
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            raise SourceError(rel, field_line(text, section), "glossary", f"'{section}' must be a list")
+        sections[section] = tuple(_glossary_entry(item, section, rel, text) for item in items)
+    return Glossary(**sections)
+
+
+def _glossary_entry(item: Any, section: str, rel: str, text: str) -> GlossaryEntry:
+    ar = item.get("ar") if isinstance(item, dict) else None
+    ar = [ar] if isinstance(ar, str) else ar
+    en, kind = (item.get("en"), item.get("type")) if isinstance(item, dict) else (None, None)
+    valid = (isinstance(ar, list) and ar and all(isinstance(a, str) and ARABIC_LETTER.search(a) for a in ar)
+             and isinstance(en, str) and en.strip() and (kind is None or kind in ENTITY_TYPES))
+    if not valid:
+        first = ar[0] if isinstance(ar, list) and ar and isinstance(ar[0], str) else None
+        line = next((i for i, l in enumerate(text.split("\n"), 1) if first and first in l), field_line(text, section))
+        raise SourceError(rel, line, "glossary",
+                          f"each of '{section}' needs 'ar' (Arabic variants) and 'en' (text)"
+                          + (f" and a 'type' among {', '.join(ENTITY_TYPES)}" if section == "entities" else ""))
+    return GlossaryEntry(tuple(a.strip() for a in ar), en.strip(),
+                         (kind or "OTHER") if section == "entities" else None)
 
 
 def field_line(text: str, key: str) -> int:

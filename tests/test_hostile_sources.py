@@ -111,9 +111,3 @@ def test_check_size_limit_from_the_command_line_and_mkdocs_yml(tmp_path):
         "site_name: x\ndocs_dir: content\nplugins:\n  - bayan:\n      max_bytes: 100\n", encoding="utf-8")
     assert "over the limit of 100" in check(tmp_path).stdout
 
-
-def test_an_empty_sidecar_is_a_translation_not_written_yet(tmp_path):
-    write(tmp_path, "a.md", f"---\ntitle: أ\n---\n{BODY}")
-    write(tmp_path, "a.en.md", "\n  \n")
-    (source,), problems = read_statements(tmp_path / "content")
-    assert problems == [] and source.translation is None

@@ -1,7 +1,7 @@
 """Analysis pipeline: pure stages from a Source to a Statement.
 
-wire frame → sentences → claims → speakers → pillars → entities, figures → translation
-alignment → summary → character findings. Each stage reads the body text and what the stages
+wire frame → sentences → claims → speakers → pillars → entities, figures (with the user's
+glossary) → translation alignment and QA → summary → character findings. Each stage reads the body text and what the stages
 before it produced; offsets always refer to `Source.body`.
 """
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Source, Statement
+from ..glossary import with_entities, with_speakers
 from ..translation import align
+from ..translation_qa import check as check_translation
 from .characters import character_findings
 from .claims import find_claims
 from .entities import find_entities
@@ -27,10 +29,11 @@ def analyze(source: Source) -> Statement:
     wire = frame(body)
     meta = source.meta if source.meta.dateline or not wire.dateline else replace(source.meta, dateline=wire.dateline)
     sentences = tuple(split_sentences(body, wire.start, wire.end))
-    claims = resolve(find_claims(body, sentences))
+    claims = with_speakers(resolve(find_claims(body, sentences)), source.glossary)
     pillars = find_pillars(body, sentences, claims)
     translation, alignment_findings = align(source, sentences)
     english = translation.sentences if translation else None
+    entities = with_entities(body, sentences, find_entities(body, sentences), source.glossary)
     return Statement(
         slug=source.slug,
         path=source.path,
@@ -38,9 +41,10 @@ def analyze(source: Source) -> Statement:
         sentences=sentences,
         claims=claims,
         pillars=pillars,
-        entities=find_entities(body, sentences),
+        entities=entities,
         figures=find_figures(body, sentences),
         summary=summarize(sentences, claims, pillars, translation=english),
         translation=translation,
-        findings=alignment_findings + character_findings(body, sentences, source.body_line),
+        findings=(alignment_findings + check_translation(source, sentences, translation, entities)
+                  + character_findings(body, sentences, source.body_line)),
     )
