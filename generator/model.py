@@ -31,6 +31,10 @@ class Meta:
     url: str | None = None
     dateline: str | None = None
     template: str | None = None
+    place: str | None = None  # the dateline's place as written
+    place_en: str | None = None
+    agency: str | None = None  # English name of the agency that signs the dateline
+    category: str | None = None  # a wire title's category prefix («سياسي / …» → سياسي)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Speaker:
     explicit: bool
     from_claim: str | None = None
     en: str | None = None
+    issuer: str | None = None  # for a document (البيان): canonical name of who issued it
 
 
 @dataclass(frozen=True)

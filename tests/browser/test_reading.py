@@ -98,13 +98,13 @@ def test_language_switch(page, base_url):
     if not links.count():
         pytest.skip("the site has no language switch yet (the English mirror is another issue)")
     page.locator(".md-header .md-select").first.hover()  # Material's switch opens on hover
-    links.first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        links.first.click()
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
     assert page.url.endswith("/en/" + STATEMENT)  # the same statement, in English
     page.locator(".md-header .md-select").first.hover()
-    page.locator(".md-header a[hreflang='ar']").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator(".md-header a[hreflang='ar']").first.click()
     assert page.url.endswith("/" + STATEMENT) and "/en/" not in page.url
 
 
