@@ -12,10 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The Arabic site first (its build cleans site/), then the English mirror into site/en/.
+# The Arabic site and its English mirror (site/en/) build into a fresh folder that replaces
+# site/ only when both succeed.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+	$(BIN)/python -m generator build --strict -f mkdocs.yml -f mkdocs.en.yml
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

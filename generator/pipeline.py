@@ -9,7 +9,7 @@ from pathlib import Path
 from .analysis import analyze
 from .cache import AnalysisCache
 from .model import Finding, Meta, Source, Statement
-from .sources import SourceError, read_statement, read_statements
+from .sources import MAX_BYTES, SourceError, read_statement, read_statements
 
 
 def as_finding(problem: SourceError) -> Finding:
@@ -65,10 +65,10 @@ def _run(sources: list[Source], jobs: int) -> list[Statement]:
         return list(pool.map(analyse_source, sources, chunksize=max(1, len(sources) // (jobs * 8))))
 
 
-def load_content(content_dir: Path, cache: AnalysisCache | None = None,
-                 jobs: int = 1) -> tuple[list[Statement], list[SourceError]]:
+def load_content(content_dir: Path, cache: AnalysisCache | None = None, jobs: int = 1,
+                 max_bytes: int = MAX_BYTES) -> tuple[list[Statement], list[SourceError]]:
     """Every readable statement of a content folder, analysed, and every problem found."""
-    sources, problems = read_statements(content_dir)
+    sources, problems = read_statements(content_dir, max_bytes)
     return analyse_all(sources, problems, cache, jobs), problems
 
 

@@ -27,6 +27,7 @@ from .model import Statement
 from .pipeline import load_content
 from .render import render_pages
 from .search import normalise_index
+from .sources import MAX_BYTES
 
 log = get_plugin_logger("bayan")
 
@@ -50,6 +51,7 @@ class BayanConfig(Config):
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
     jobs = opt.Type(int, default=1)
+    max_bytes = opt.Type(int, default=MAX_BYTES)  # a statement or sidecar file larger than this is refused
 
 
 class BayanPlugin(BasePlugin[BayanConfig]):
@@ -85,7 +87,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         cache_dir = self.config.cache_dir
         cache = AnalysisCache(self._folder(config, cache_dir)) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
-        statements, problems = load_content(content, cache, self.config.jobs)
+        statements, problems = load_content(content, cache, self.config.jobs, self.config.max_bytes)
         for problem in problems:
             log.warning(str(problem))
         good = []

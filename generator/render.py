@@ -14,6 +14,10 @@ only through the escaping filters below, which turn it into inert, visible text:
 - ``md``: escape for Markdown and HTML (use for English text);
 - ``bdi``: the same, and isolate numbers and Latin runs in ``<bdi>`` (use for Arabic text);
 - ``attr``: escape a value for an HTML attribute (URLs are checked with the ``web_url`` test).
+
+``md`` and ``bdi`` also show every bidi control, zero-width or control character (the ones
+`analysis/characters.py` reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
+can neither reorder nor disguise what a reader sees.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
+from .analysis.characters import INVISIBLE, describe
 from .model import Statement
 from .overview import overview
 from .reference import REFERENCE_PAGE, reference_page
@@ -51,6 +56,10 @@ class Escaped(str):
 # alone and every HTML context shows as the character itself.
 _SPECIAL = re.compile(r"[&<>\"'\\`*_\[\](){}|#+!~^]")
 _NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_TOKEN = re.compile(rf"(?P<invisible>{INVISIBLE.pattern})|{_SPECIAL.pattern}")
+# Runs of white space, but not the separators (U+001C-U+001F, U+0085) that `str.split` counts
+# as white space: those are control characters, shown as markers.
+_BLANKS = re.compile(r"[^\S\x1c-\x1f\x85]+")
 # Syntax that only counts at the start of a block: a bullet, a setext underline, «1.» / «1)».
 _LEADING = re.compile(r"^(?:[-=]|\d+[.)](?=\s))")
 
@@ -64,12 +73,25 @@ _RUN = re.compile(rf"(?P<number>{_NUMBER})|(?P<latin>{_LATIN})")
 
 def _plain(text: object) -> str:
     """Text on one line, without leading or trailing blanks (a newline could start a block)."""
-    return " ".join(str(text).split())
+    return _BLANKS.sub(" ", str(text)).strip(" ")
+
+
+def visible(char: str) -> str:
+    """An invisible or control character as a visible marker naming it."""
+    name = html.escape(describe(char), quote=True)
+    return f'<span class="bayan-invisible" dir="ltr" title="{name}">⟨U+{ord(char):04X}⟩</span>'
+
+
+def _escape_token(m: re.Match[str]) -> str:
+    char = m.group()
+    if m.lastgroup == "invisible":
+        return visible(char)
+    return _NAMED.get(char) or f"&#{ord(char)};"
 
 
 def _escape(text: str, at_start: bool = True) -> str:
     """Escape one-line text for HTML and Markdown; `at_start`: it may begin a block."""
-    text = _SPECIAL.sub(lambda m: _NAMED.get(m.group()) or f"&#{ord(m.group())};", text)
+    text = _TOKEN.sub(_escape_token, text)
     if at_start:
         text = _LEADING.sub(lambda m: f"{m.group()[:-1]}&#{ord(m.group()[-1])};", text, count=1)
     return text

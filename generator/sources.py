@@ -25,6 +25,7 @@ FIELDS = {"title", "title_en", "date", "source", "url", "template"}
 NAME = re.compile(r"^[\w-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 ENTITY_TYPES = ("ORG", "LOC", "PER", "DOC", "EVENT", "OTHER")
 
 
@@ -53,7 +54,7 @@ def read_statements(
     root = Path(content_dir).parent
     problems: list[SourceError] = []
     sources: list[Source] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # slug key → (slug, file)
     files = sorted(folder.glob("*")) if folder.is_dir() else []
     try:
         glossary = read_glossary(Path(content_dir) / GLOSSARY, root)
@@ -61,16 +62,23 @@ def read_statements(
         problems.append(err)
         glossary = Glossary()
     for file in files:
-        if not file.is_file() or file.name.endswith(SIDECAR_SUFFIX):
-            continue
-        if file.suffix not in (".md", ".txt"):
-            continue
         rel = _relative(file, root)
-        slug = file.stem
-        if slug in seen:
-            problems.append(SourceError(rel, 1, "duplicate-slug", f"slug '{slug}' is already used by {seen[slug]}"))
+        if file.name.startswith(".") or file.name.endswith(SIDECAR_SUFFIX):
+            continue  # hidden files (editor swap files, .DS_Store); sidecars are read with their statement
+        if not file.is_file() or file.suffix not in (".md", ".txt"):
+            problems.append(SourceError(rel, 1, "ignored-file",
+                                        "not a statement: only .md and .txt files in statements/ are read",
+                                        "warning"))
             continue
-        seen[slug] = rel
+        slug = file.stem
+        clash = seen.get(slug_key(slug))
+        if clash:
+            same = "is already used by" if clash[0] == slug else f"clashes with '{clash[0]}' of"
+            problems.append(SourceError(rel, 1, "duplicate-slug",
+                                        f"slug '{slug}' {same} {clash[1]} (one page, one URL per slug, "
+                                        "whatever the letter case)"))
+            continue
+        seen[slug_key(slug)] = (slug, rel)
         try:
             source, warnings = read_statement(file, root, max_bytes, glossary)
         except SourceError as err:
@@ -79,10 +87,16 @@ def read_statements(
         problems.extend(warnings)
         sources.append(source)
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")) if folder.is_dir() else []:
-        if sidecar.name[: -len(SIDECAR_SUFFIX)] not in seen:
+        owner = seen.get(slug_key(sidecar.name[: -len(SIDECAR_SUFFIX)]))
+        if owner is None or owner[0] != sidecar.name[: -len(SIDECAR_SUFFIX)]:
             problems.append(SourceError(_relative(sidecar, root), 1, "orphan-sidecar",
                                         "English sidecar without its Arabic statement", "warning"))
     return sources, problems
+
+
+def slug_key(slug: str) -> str:
+    """What makes two slugs the same page on a case-insensitive file system or URL."""
+    return slug.lower()
 
 
 def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
@@ -96,6 +110,7 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
     slug = file.stem
     if not NAME.match(slug):
         raise SourceError(rel, 1, "bad-slug", f"file name '{file.name}' must use only letters, digits, '-' and '_'")
+    _inside(file, rel)
     text = read_text(file, rel, max_bytes)
     warnings: list[SourceError] = []
     if file.suffix == ".md":
@@ -112,6 +127,7 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
     sidecar = file.with_name(slug + SIDECAR_SUFFIX)
     if sidecar.is_file():
         sidecar_rel = _relative(sidecar, root)
+        _inside(sidecar, sidecar_rel)
         paragraphs = read_paragraphs(read_text(sidecar, sidecar_rel, max_bytes))
         translation = tuple(p.text for p in paragraphs)
         lines = tuple(p.line for p in paragraphs)
@@ -121,6 +137,13 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
                     translation=translation, translation_path=sidecar_rel, translation_lines=lines,
                     glossary=glossary)
     return source, warnings
+
+
+def _inside(file: Path, rel: str) -> None:
+    """Refuse a file that is a link to somewhere outside its folder."""
+    if file.is_symlink() and file.resolve().parent != file.parent.resolve():
+        raise SourceError(rel, 1, "outside-content",
+                          f"'{file.name}' links to {file.resolve()}, outside {file.parent.name}/")
 
 
 def read_text(file: Path, rel: str, max_bytes: int = MAX_BYTES) -> str:
@@ -133,7 +156,8 @@ def read_text(file: Path, rel: str, max_bytes: int = MAX_BYTES) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        raise SourceError(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}") from None
+        hint = " (the file looks like UTF-16: save it as UTF-8)" if data[:2] in UTF16_BOMS else ""
+        raise SourceError(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}{hint}") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -148,7 +172,9 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int]:
         raise SourceError(rel, 1, "front-matter", "front matter opened with '---' is never closed") from None
     block = "\n".join(lines[1:close])
     try:
-        fields = yaml.safe_load(block) if block.strip() else {}
+        fields = yaml.load(block, _Loader) if block.strip() else {}
+    except RecursionError:
+        raise SourceError(rel, 2, "front-matter", "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -157,6 +183,16 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int]:
     if not isinstance(fields, dict):
         raise SourceError(rel, 2, "front-matter", "front matter must be a mapping of field: value")
     return fields, "\n".join(lines[close + 1:]), close + 2
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML whose every error is a YAMLError with a position (`date: 2018-02-30` included)."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as err:
+            raise yaml.constructor.ConstructorError(None, None, str(err), node.start_mark) from None
 
 
 class Paragraph(NamedTuple):
@@ -192,7 +228,9 @@ def read_glossary(file: Path, root: Path) -> Glossary:
 def _glossary(file: Path, rel: str, mtime: int, size: int) -> Glossary:
     text = read_text(file, rel)
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, _Loader) or {}
+    except RecursionError:
+        raise SourceError(rel, 1, "glossary", "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise SourceError(rel, mark.line + 1 if mark else 1, "glossary",
@@ -251,7 +289,7 @@ def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[SourceErro
     for key in FIELDS & fields.keys():
         value = fields[key]
         if key != "date" and value is not None and not isinstance(value, str):
-            raise SourceError(rel, line_of(key), "bad-field", f"field '{key}' must be text, got {value!r}")
+            raise SourceError(rel, line_of(key), "bad-field", f"field '{key}' must be text, got {_kind(value)}")
     title = fields.get("title")
     if not title or not str(title).strip():
         raise SourceError(rel, line_of("title") if "title" in fields else 1, "missing-title",
@@ -269,7 +307,16 @@ def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[SourceErro
                 source=fields.get("source"), url=url, template=template)
 
 
+def _kind(value: Any) -> str:
+    """What a YAML value is, in words (never the value: it may be huge or nested)."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping",
+             set: "a set", bytes: "binary data", dt.date: "a date", dt.datetime: "a date and time"}
+    return kinds.get(type(value), type(value).__name__)
+
+
 def _date(value: Any, rel: str, line_of: Callable[[str], int]) -> str | None:
+    if not isinstance(value, (str, int, dt.date, type(None))) or isinstance(value, bool):
+        raise SourceError(rel, line_of("date"), "bad-date", f"date must be a date (YYYY-MM-DD), got {_kind(value)}")
     if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat() if value else None
     if isinstance(value, dt.datetime):
@@ -283,7 +330,9 @@ def _date(value: Any, rel: str, line_of: Callable[[str], int]) -> str | None:
 def _trim_leading_blank_lines(body: str, line: int) -> tuple[str, int]:
     """Drop blank lines before the text (counting them) and trailing whitespace."""
     lines = body.split("\n")
-    blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+    blank = next((i for i, text in enumerate(lines) if text.strip()), None)
+    if blank is None:  # no text at all: point at where it should begin
+        return "", line
     return "\n".join(lines[blank:]).rstrip(), line + blank
 
 

@@ -51,3 +51,13 @@ def test_home_page_lists_one_overview_line_per_statement():
     pages = render_pages([full_statement(), empty_statement()], SITE).pages
     lines = html(pages["index.md"]).find_all(class_="bayan-overview-line")
     assert len(lines) == 1 and "الأقوال 3" in lines[0].get_text(" ", strip=True)
+
+
+def test_english_mirror_opens_with_the_overview_in_english():
+    pages = render_pages([full_statement()], SITE, None, language="en").pages
+    items = html(pages["statements/full.md"]).find("ul", class_="bayan-overview").find_all("li", recursive=False)
+    text = [li.get_text(" ", strip=True) for li in items]
+    assert text[0].startswith("Who spoke:") and "the Coalition foreign ministers" in text[0]
+    assert "assertion" in text[1] and "Daesh" in text[-1]
+    line = html(pages["index.md"]).find(class_="bayan-overview-line").get_text(" ", strip=True)
+    assert "3 claims" in line and "4 pillars" in line
