@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .cache import AnalysisCache
+from .indexes import in_nav
 from .model import Statement
 from .pipeline import load_content
 from .render import render_pages
@@ -65,8 +66,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue
             file = File.generated(config, src_uri, content=markdown)
-            if src_uri.startswith("statements/"):
-                # Statements are reached from the home page: the navigation stays small.
+            if not in_nav(src_uri):
+                # Statements and further index pages are reached by links: the navigation stays small.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         assets = templates / "assets"

@@ -29,6 +29,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
+from .indexes import LATEST, Indexes, link
 from .model import Statement
 from .reference import REFERENCE_PAGE, reference_page
 from .sources import front_matter_line
@@ -238,6 +239,17 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    indexes = Indexes(listed, statement_path)
+    for page in indexes.build():
+        _render_into(out, page.path, f"the index page {page.path}", root,
+                     partial(_render_index, env, page.template, page.path, page.context, site_config))
     _render_into(out, "index.md", "the home page", root,
-                 lambda: env.get_template(INDEX_TEMPLATE).render(statements=listed, site=site_config))
+                 lambda: env.get_template(INDEX_TEMPLATE).render(
+                     statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config))
     return out
+
+
+def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
+                  site: Mapping[str, Any]) -> str:
+    """An index page; `href(target)` gives a link from it to another docs path."""
+    return env.get_template(template).render(**context, site=site, href=partial(link, here=path))

@@ -103,7 +103,8 @@ def test_undefined_variable_names_template_file_line_and_statement(tmp_path):
     assert (problem.path, problem.line) == ("templates/memo.md.j2", 4)
     assert str(problem) == ("templates/memo.md.j2:4: error: template: 'generator.model.Meta object' has no "
                             "attribute 'author' (rendering content/statements/memo.md)")
-    assert set(rendered.pages) == {"index.md", "reference.md", "statements/plain.md"}
+    assert {p for p in rendered.pages if "/" not in p or p.startswith("statements/")} == {
+        "index.md", "reference.md", "statements/plain.md"}
 
 
 @pytest.mark.parametrize("text, line, message", [
