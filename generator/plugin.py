@@ -5,25 +5,34 @@ reference and one page per statement through the templates (the project's `templ
 the built-in ones), and adds them as virtual files, with the assets under `templates/assets/`.
 A statement that cannot be read, analysed or rendered is reported as a warning (which fails
 `mkdocs build --strict`) naming its file and line; the others still build.
+
+Speed: analysis runs in `jobs` processes (or `BAYAN_JOBS`; `auto` = the CPU count) with a
+progress bar on a terminal; analyses are cached by content, and an unchanged project reuses
+the pages of the last build. `BAYAN_TIMING=1` prints the plugin's own time per step.
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .cache import AnalysisCache
+from .buildcache import PageCache, fingerprint
+from .cache import AnalysisCache, analysis_version
 from .indexes import in_nav
 from .model import Statement
 from .pipeline import load_content
+from .progress import Timer, jobs_from, show_progress
 from .render import render_pages
 
 log = get_plugin_logger("bayan")
@@ -46,7 +55,7 @@ class BayanConfig(Config):
     content_dir = opt.Type(str, default="content")
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
-    jobs = opt.Type(int, default=1)
+    jobs = opt.Type((int, str), default=1)  # a number or "auto"; BAYAN_JOBS overrides it
 
 
 class BayanPlugin(BasePlugin[BayanConfig]):
@@ -55,13 +64,20 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.jobs = jobs_from(self.config.jobs)
+        except ValueError as err:
+            raise PluginError(f"bayan: {err}") from None
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        timer = Timer()
         templates = self._folder(config, self.config.templates_dir)
-        content = self._folder(config, self.config.content_dir)
-        rendered = render_pages(self._statements(config), config, templates, content.parent)
-        for problem in rendered.problems:  # that page is left out; the others build
-            log.warning(str(problem))
-        for src_uri, markdown in rendered.pages.items():
+        pages, messages = self._pages(config, templates, timer)
+        for message in messages:  # that statement or page is left out; the others build
+            log.warning(message)
+        for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue
@@ -74,24 +90,44 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             src_uri = "assets/" + path.relative_to(assets).as_posix()
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        timer.lap(f"{len(pages)} pages added")
+        if os.environ.get("BAYAN_TIMING"):
+            print(timer.report(), file=sys.stderr)
+        else:
+            log.debug(timer.report())
         return files
 
-    def _statements(self, config: MkDocsConfig) -> list[Statement]:
-        """Every statement that reads and analyses; each problem becomes a warning."""
-        cache_dir = self.config.cache_dir
-        cache = AnalysisCache(self._folder(config, cache_dir)) if cache_dir else None
+    def _pages(self, config: MkDocsConfig, templates: Path, timer: Timer) -> tuple[dict[str, str], list[str]]:
+        """The generated pages and the problems to report: from the last build when nothing changed."""
         content = self._folder(config, self.config.content_dir)
-        statements, problems = load_content(content, cache, self.config.jobs)
-        for problem in problems:
-            log.warning(str(problem))
+        cache_dir = self._folder(config, self.config.cache_dir) if self.config.cache_dir else None
+        key = fingerprint([content, templates], [Path(config.config_file_path)], analysis_version())
+        if cache_dir and (cached := PageCache(cache_dir).load(key)):
+            timer.lap("unchanged, pages of the last build")
+            return cached
+        statements, messages = self._statements(config, cache_dir)
+        timer.lap(f"read and analyse {len(statements)} statements")
+        rendered = render_pages(statements, config, templates, content.parent)
+        messages += [str(problem) for problem in rendered.problems]
+        timer.lap("render")
+        if cache_dir:
+            PageCache(cache_dir).save(key, rendered.pages, messages)
+            timer.lap("save")
+        return rendered.pages, messages
+
+    def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
+        """Every statement that reads and analyses, and a message for each problem."""
+        cache = AnalysisCache(cache_dir) if cache_dir else None
+        content = self._folder(config, self.config.content_dir)
+        statements, problems = load_content(content, cache, self.jobs, show_progress())
+        messages = [str(problem) for problem in problems]
         good = []
         for statement in statements:
             errors = [f for f in statement.findings if f.level == "error"]
-            for finding in errors:  # reading errors leave a file out; these are analysis crashes
-                log.warning(finding.message)
+            messages += [f.message for f in errors]  # reading errors leave a file out; these are analysis crashes
             if not errors:
                 good.append(statement)
-        return good
+        return good, messages
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the writing direction on <html> as well."""
