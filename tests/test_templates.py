@@ -180,6 +180,6 @@ def test_reference_lists_every_filter_and_test_with_its_doc(reference):
 
 def test_reference_names_the_variables_and_analyze(reference):
     cells = {tr.find_all("td")[1].get_text() for tr in reference.find(id="variables").find_next("table").tbody("tr")}
-    assert cells == {"statement", "site", "statements"}
+    assert cells == {"statement", "site", "statements", "total", "sections"}
     assert "python -m generator analyze" in reference.get_text()
     assert all(el["dir"] == "ltr" for el in reference.find_all(lang="en"))
