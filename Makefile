@@ -1,4 +1,4 @@
-# Bayan: `make site` builds the site, `make test` runs the whole test suite.
+# Bayan: `make site` builds the site (Arabic, and the English mirror in site/en/), `make test` runs the whole test suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The Arabic site and its English mirror (site/en/) build into a fresh folder that replaces
+# site/ only when both succeed.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator build --strict -f mkdocs.yml -f mkdocs.en.yml
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.importer import import_into  # noqa: E402
+from generator.indexes import is_index_page  # noqa: E402
 
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
 
@@ -64,11 +65,13 @@ def project(root: Path, corpus: Path, size: int) -> Path:
 
 def floor_project(bayan: Path, root: Path) -> Path:
     """The Markdown Bayan generated, as plain pages of a plain MkDocs + Material project."""
-    (cached,) = (bayan / ".cache" / "bayan").glob("pages-*.json")
+    (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*.json")
     docs = root / "docs"
     shutil.copytree(bayan / "content" / "pages", docs)
     shutil.copytree(bayan / "templates" / "assets", docs / "assets")
     for path, markdown in json.loads(cached.read_text(encoding="utf-8"))["pages"].items():
+        if is_index_page(path):  # as the plugin does: index pages stay out of search
+            markdown = "---\nsearch:\n  exclude: true\n---\n" + markdown
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")

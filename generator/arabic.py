@@ -90,7 +90,8 @@ def skip_letters(text: str, letters: int) -> int:
 def is_definite(norm: str) -> bool:
     """True for a word with the article, also behind a clitic (والوزير، للأمم)."""
     article = _morphology()["article"]
-    return any(s.startswith(article) for s, _ in stems(norm)) or norm.startswith("لل")
+    shortest = len(article) + 2  # «اله» in وكالة (و + ك + اله) is no article
+    return any(s.startswith(article) and len(s) >= shortest for s, _ in stems(norm)) or norm.startswith("لل")
 
 
 def digits_value(text: str) -> int | float:

@@ -46,11 +46,12 @@ class PageCache:
     """The pages (docs path → Markdown) and the messages of the last build, in a file named by
     its fingerprint (so a changed project never reads it)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, name: str = "ar") -> None:
         self.folder = Path(folder)
+        self.name = name  # one stored build per site (the Arabic site and its English mirror)
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"pages-{key[:32]}.json"
+        return self.folder / f"pages-{self.name}-{key[:32]}.json"
 
     def load(self, key: str) -> tuple[dict[str, str], list[str]] | None:
         """The pages and messages stored under this fingerprint, or None."""
@@ -64,6 +65,6 @@ class PageCache:
         """Store this build's output, replacing the previous one."""
         path = self._path(key)
         write_atomic(path, json.dumps({"pages": pages, "messages": messages}, ensure_ascii=False))
-        for old in self.folder.glob("pages-*.json"):
+        for old in self.folder.glob(f"pages-{self.name}-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)

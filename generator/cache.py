@@ -16,7 +16,8 @@ from pathlib import Path
 from .model import Source, Statement, statement_from_dict
 
 PACKAGE = Path(__file__).parent
-ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "arabic.py", "model.py", "translation.py")
+ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "arabic.py", "model.py", "translation.py",
+                  "translation_qa.py", "glossary.py")
 
 
 @functools.cache

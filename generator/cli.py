@@ -1,4 +1,4 @@
-"""Command line: `python -m generator analyze|check|eval|import|new|new-template …`."""
+"""Command line: `python -m generator analyze|build|check|eval|import|new|new-template …`."""
 from __future__ import annotations
 
 import argparse
@@ -13,11 +13,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
+from .build import BuildError, build
 from .evaluate import evaluate
 from .importer import ImportFormatError, import_into
+from .model import Finding, Statement
 from .pipeline import load_content, load_paths
 from .render import render_pages
 from .scaffold import ScaffoldError, copy_template, new_statement
+from .sources import MAX_BYTES
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -34,26 +37,55 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site into a fresh folder and swap it in only when the build succeeds."""
+    try:
+        return build(args.config_file or [Path("mkdocs.yml")], strict=args.strict)
+    except (BuildError, ConfigurationError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and render every page through its template, without building.
 
-    Exit 1 on errors.
+    Prints reading problems, the analysis findings an editor should see (warnings and errors)
+    and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
     """
-    statements, problems = load_content(args.content)
-    lines = [str(p) for p in problems]
-    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
-    lines += [f.message for s in statements for f in s.findings if f.code == "analysis-failed"]
     site, config_error = _site_config(args.config_file)
-    lines += [config_error] if config_error else []
+    max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_max_bytes(site)
+    statements, problems = load_content(args.content, max_bytes=max_bytes)
+    reported = {str(p) for p in problems}  # reading warnings also sit among the findings
+    found = [(p.level, str(p)) for p in problems]
+    found += [(f.level, f.message if f.code == "analysis-failed" else finding_line(s, f))
+              for s in statements for f in s.findings
+              if f.level in ("warning", "error") and f.message not in reported]
+    found += [("error", config_error)] if config_error else []
+    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
     good = [s for s in statements if s.path not in crashed]
-    rendered = render_pages(good, site, args.templates, args.content.parent)
-    lines += [str(p) for p in rendered.problems]
-    for line in lines:
+    for language in ("ar", "en"):  # the Arabic pages and their English mirror
+        rendered = render_pages(good, site, args.templates, args.content.parent, language)
+        found += [("error", str(p)) for p in rendered.problems]
+    found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
+    for _, line in found:
         print(line)
-    warnings = sum(p.level == "warning" for p in problems)
-    errors = len(lines) - warnings
-    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    errors = sum(level == "error" for level, _ in found)
+    print(f"{errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def finding_line(statement: Statement, finding: Finding) -> str:
+    """A finding as `path:line: level: code: message (sentence n)`, in the file it concerns (the
+    sidecar's line, or the statement's); a message that starts with that place does not repeat it."""
+    where = f"{finding.path or statement.path}:{finding.line or 1}"
+    sentence = f" (sentence {finding.sentence})" if finding.sentence else ""
+    return f"{where}: {finding.level}: {finding.code}: {finding.message.removeprefix(where + ': ')}{sentence}"
+
+
+def _plugin_max_bytes(site: Mapping[str, Any]) -> int:
+    """The `max_bytes` of the bayan plugin in mkdocs.yml, or the default."""
+    plugin = (site.get("plugins") or {}).get("bayan")
+    return getattr(getattr(plugin, "config", None), "max_bytes", MAX_BYTES)
 
 
 def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:
@@ -131,12 +163,21 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="statement files or folders")
     analyze.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
     analyze.set_defaults(run=cmd_analyze)
+    building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
+    building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
+    building.add_argument("-f", "--config-file", type=Path, action="append", metavar="FILE",
+                          help="the site configuration (default mkdocs.yml); repeat it to build a "
+                               "mirror into its place inside the first site (-f mkdocs.yml -f mkdocs.en.yml)")
+    building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
     check.add_argument("--templates", type=Path, default=Path("templates"),
                        help="the project's templates folder (default templates)")
     check.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
                        help="the site configuration templates receive as `site` (default mkdocs.yml)")
+    check.add_argument("--max-bytes", type=int, metavar="N",
+                       help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
+                            f"in mkdocs.yml, else {MAX_BYTES})")
     check.set_defaults(run=cmd_check)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
     evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")

@@ -2,7 +2,9 @@
 
 Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds/…`) or a record
 `id` of the corpus JSON Lines. System sentences are mapped to gold sentences by offset, so a
-segmentation slip costs the sentence figure, not every claim after it.
+segmentation slip costs the sentence figure, not every claim after it. The pillar figure counts
+the announced count and each item with its sentences; entities count when found with the
+English name the gold expects.
 """
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ class Score:
     pillar_items_right: int = 0
     entities: int = 0
     entities_found: int = 0
+    slips: int = 0
+    slips_found: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
@@ -62,8 +66,10 @@ class Score:
             "speakers": _ratio(self.speakers_right, self.matched_claims),
             "acts": _ratio(self.acts_right, self.matched_claims),
             "pillar counts": _ratio(self.pillar_counts_right, self.pillar_counts),
-            "pillars": _ratio(self.pillar_items_right, self.pillar_items),
+            "pillar items": _ratio(self.pillar_items_right, self.pillar_items),
+            "pillars": _ratio(self.pillar_counts_right + self.pillar_items_right, self.pillar_counts + self.pillar_items),
             "entities": _ratio(self.entities_found, self.entities),
+            "spelling": _ratio(self.slips_found, self.slips),
         }
 
 
@@ -130,6 +136,7 @@ def score_statement(gold: dict[str, Any], statement: Statement, body: str) -> Sc
     _score_claims(score, gold_sentences, statement, sentence_map)
     _score_pillars(score, gold.get("pillars"), statement, sentence_map)
     _score_entities(score, gold.get("entities") or [], statement)
+    _score_spelling(score, gold.get("editorial") or [], statement)
     return score
 
 
@@ -169,6 +176,7 @@ def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Stateme
     system = statement.pillars
     if not gold:
         if system is not None:
+            score.pillar_counts = 1  # an enumeration where there is none costs like a wrong count
             score.misses.append(f"pillars extra: {system.announced} {system.noun}")
         return
     score.pillar_counts = 1
@@ -196,6 +204,17 @@ def _score_entities(score: Score, gold: Iterable[dict[str, Any]], statement: Sta
             score.entities_found += 1
         else:
             score.misses.append(f"entity missed: {entity['ar']} ({entity['en']})")
+
+
+def _score_spelling(score: Score, gold: Iterable[dict[str, Any]], statement: Statement) -> None:
+    """Recall of the editorial slips: a spelling finding that names the word."""
+    messages = [normalise_text(f.message) for f in statement.findings if f.code == "spelling"]
+    for slip in gold:
+        score.slips += 1
+        if any(normalise_text(slip["word"]) in message for message in messages):
+            score.slips_found += 1
+        else:
+            score.misses.append(f"spelling missed: {slip['word']} ({slip['suggest']})")
 
 
 def _english(name: str | None) -> str:

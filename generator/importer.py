@@ -7,9 +7,9 @@ ar, en), and folders of plain `.txt`. Articles may carry their text as `content`
 (EASC). Slugs are stable (date + id, or date + transliterated title); an existing file is never
 overwritten unless `force` is set.
 
-The English sidecar holds one paragraph per Arabic sentence as Bayan splits it. An aligned
-Arabic unit that Bayan splits into several sentences keeps its English on the first of them;
-the others get a marker paragraph, so that the sentences after it stay aligned.
+Aligned units become one line of the body each, and one paragraph of the English sidecar each,
+with a `[n]`/`[n-m]` marker where Bayan's sentence splitter does not make that line exactly the
+next sentence.
 """
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ import yaml
 from pyarabic import trans
 
 from .analysis.sentences import split_sentences
+from .analysis.wire import frame
 from .sources import SIDECAR_SUFFIX
+from .translation import line_markers
 
 SLUG_WORDS = 6
 TEXT_FIELDS = ("content", "article", "text")
-SAME_AS_BEFORE = "(translated with the previous sentence)"
 
 
 class ImportFormatError(Exception):
@@ -121,16 +122,9 @@ def _sentence_pairs(records: list[dict]) -> Iterator[Imported]:
 
 
 def _aligned(slug: str, fields: dict, arabic: list[str], english: list[str]) -> Imported:
-    """An aligned document: Arabic units one a line, English one paragraph per Bayan sentence."""
-    lines: list[str] = []
-    paragraphs: list[str] = []
-    for ar, en in zip(arabic, english):
-        line = " ".join(ar.split())
-        pieces = len(split_sentences(line))
-        if pieces:  # a unit without words makes no sentence and takes no paragraph
-            lines.append(line)
-            paragraphs += [" ".join(en.split()) or SAME_AS_BEFORE] + [SAME_AS_BEFORE] * (pieces - 1)
-    return Imported(slug, fields, "\n".join(lines), tuple(paragraphs))
+    """An aligned document: each Arabic unit on one line, its English as one paragraph."""
+    pairs = [(" ".join(ar.split()), " ".join(en.split())) for ar, en in zip(arabic, english)]
+    return Imported(slug, fields, "\n".join(ar for ar, _ in pairs), tuple(en for _, en in pairs))
 
 
 def _text_folder(folder: Path) -> Iterator[Imported]:
@@ -153,9 +147,18 @@ def import_into(path: Path, into: Path, force: bool = False) -> Report:
             continue
         target.write_text(render_statement(item), encoding="utf-8")
         if item.english is not None:
-            (into / f"{slug}{SIDECAR_SUFFIX}").write_text("\n\n".join(item.english) + "\n", encoding="utf-8")
+            (into / f"{slug}{SIDECAR_SUFFIX}").write_text(render_sidecar(item), encoding="utf-8")
         report.written.append(target)
     return report
+
+
+def render_sidecar(item: Imported) -> str:
+    """The English sidecar: one paragraph per line of the body, with a `[n]` marker wherever
+    Bayan's sentence splitter does not make that line exactly the next sentence."""
+    wire = frame(item.body)
+    markers = line_markers(item.body, split_sentences(item.body, wire.start, wire.end))
+    english = [" ".join(text.split()) for text in item.english or ()]
+    return "\n\n".join(f"{m} {e}" if m else e for m, e in zip(markers, english)) + "\n"
 
 
 def render_statement(item: Imported) -> str:

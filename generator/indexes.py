@@ -8,15 +8,15 @@ computes pages (docs path, template, context); `render.py` renders them.
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from .charts import Chart, bars, columns
-from .importer import slugify
 from .model import Claim, Entity, Statement
 
 LATEST = 20  # statements on the home page
@@ -29,6 +29,7 @@ MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "�
 ACTS = ("assert", "emphasize", "call", "warn", "welcome", "condemn", "deny", "announce", "express", "commit")
 ACT_NAMES = {"assert": "تأكيد", "emphasize": "تشديد", "call": "دعوة", "warn": "تحذير", "welcome": "ترحيب",
              "condemn": "إدانة", "deny": "نفي", "announce": "إعلان", "express": "تعبير", "commit": "التزام"}
+TYPE_NAMES = {"ORG": "هيئة", "LOC": "مكان", "PER": "شخص", "DOC": "وثيقة", "EVENT": "حدث", "OTHER": "أخرى"}
 UNDATED = "undated"
 
 K = TypeVar("K")
@@ -74,6 +75,15 @@ class Block(Generic[K, R]):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+SECTIONS = ("archive", "sources", "speakers", "entities", "pillars", "acts")
+
+
+def is_index_page(path: str) -> bool:
+    """Whether a docs path is one of the index pages (which search leaves out: they repeat what
+    the statement pages say, and would push the statements down the results)."""
+    return path.split("/", 1)[0] in SECTIONS
+
+
 def in_nav(path: str) -> bool:
     """Whether a generated page belongs in the navigation: the home page and top-level pages,
     and the first page of each index; never statements nor further index pages."""
@@ -81,9 +91,12 @@ def in_nav(path: str) -> bool:
     return len(parts) == 1 or (len(parts) == 2 and parts[1] == "index.md" and parts[0] != "statements")
 
 
-def link(target: str, here: str) -> str:
-    """A Markdown link target from the page `here` to the docs path `target` (with #fragment)."""
+def link(target: str, here: str, anchors: Mapping[str, set[str]] | None = None) -> str:
+    """A Markdown link target from the page `here` to the docs path `target` (with #fragment);
+    a fragment that `anchors` (docs path → ids) does not know on that page is left out."""
     path, _, fragment = target.partition("#")
+    if anchors is not None and path in anchors and fragment not in anchors[path]:
+        fragment = ""
     rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
     return quote(rel) + (f"#{fragment}" if fragment else "")
 
@@ -156,7 +169,7 @@ class Indexes:
         return self.pages
 
     def _add(self, path: str, template: str, **context: Any) -> None:
-        self.pages.append(IndexPage(path, template, context))
+        self.pages.append(IndexPage(path, template, {**context, "act_names": ACT_NAMES, "type_names": TYPE_NAMES}))
 
     def _listing(self, base: str, title: str, statements: list[Statement]) -> None:
         """A run of pages listing statements, PER_PAGE at a time."""
@@ -186,15 +199,9 @@ class Indexes:
         for st in self.statements:
             by_source[st.meta.source or ""].append(st)
         names = sorted(by_source, key=lambda s: (-len(by_source[s]), s))
-        used: set[str] = set()
         rows = []
         for name in names:
-            slug = base = slugify(name) if name else "unknown"
-            n = 1
-            while slug in used:
-                n += 1
-                slug = f"{base}-{n}"
-            used.add(slug)
+            slug = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]  # stable, and no text in the address
             shown = name or "بلا مصدر"
             self._listing(f"sources/{slug}", shown, by_source[name])
             rows.append((shown, f"sources/{slug}/index.md", len(by_source[name])))

@@ -17,6 +17,7 @@ class Finding:
     message: str
     sentence: int | None = None
     line: int | None = None
+    path: str | None = None  # the file `line` is in, when not the statement's own (e.g. its sidecar)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,28 @@ class Meta:
     url: str | None = None
     dateline: str | None = None
     template: str | None = None
+    place: str | None = None  # the dateline's place as written
+    place_en: str | None = None
+    agency: str | None = None  # English name of the agency that signs the dateline
+    category: str | None = None  # a wire title's category prefix («سياسي / …» → سياسي)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """Arabic variants (the first is canonical) of a name or term, and its English form."""
+
+    ar: tuple[str, ...]
+    en: str
+    type: str | None = None  # an entity type (ORG LOC PER DOC EVENT OTHER); None for a term
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The user's names and terms (content/glossary.yml): entities are found in the text like
+    the gazetteer's, terms give English to speakers the lexicon has no English for."""
+
+    entities: tuple[GlossaryEntry, ...] = ()
+    terms: tuple[GlossaryEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +66,8 @@ class Source:
     body_line: int = 1  # line of the file where the body starts
     translation: tuple[str, ...] | None = None  # English paragraphs from <slug>.en.md
     translation_path: str | None = None
+    translation_lines: tuple[int, ...] = ()  # line of the sidecar where each paragraph starts
+    glossary: Glossary | None = None  # the project's content/glossary.yml
 
 
 @dataclass(frozen=True)
@@ -60,6 +85,7 @@ class Speaker:
     explicit: bool
     from_claim: str | None = None
     en: str | None = None
+    issuer: str | None = None  # for a document (البيان): canonical name of who issued it
 
 
 @dataclass(frozen=True)
@@ -117,6 +143,9 @@ class Summary:
 class Translation:
     sentences: tuple[str | None, ...]  # English per sentence, None where missing
     missing: tuple[int, ...]
+    # Sentences translated by one English paragraph (`[4-5]` in the sidecar), e.g. ((4, 5),):
+    # the English is on the first of them, the others are None and not missing.
+    groups: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +188,7 @@ def statement_from_dict(data: dict[str, Any]) -> Statement:
         entities=tuple(Entity(**{**e, "sentences": tuple(e["sentences"])}) for e in data["entities"]),
         figures=tuple(Figure(**f) for f in data["figures"]),
         summary=Summary(**{**summary, "sentences": tuple(summary["sentences"])}) if summary else None,
-        translation=Translation(tuple(translation["sentences"]), tuple(translation["missing"])) if translation else None,
+        translation=Translation(tuple(translation["sentences"]), tuple(translation["missing"]),
+                                tuple(tuple(g) for g in translation.get("groups", ()))) if translation else None,
         findings=tuple(Finding(**f) for f in data["findings"]),
     )

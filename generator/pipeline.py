@@ -10,7 +10,7 @@ from .analysis import analyze
 from .cache import AnalysisCache
 from .model import Finding, Meta, Source, Statement
 from .progress import progress
-from .sources import SourceError, read_statement, read_statements
+from .sources import MAX_BYTES, SourceError, read_statement, read_statements
 
 
 def as_finding(problem: SourceError) -> Finding:
@@ -71,9 +71,9 @@ def _run(sources: list[Source], jobs: int, show: bool = False) -> list[Statement
 
 
 def load_content(content_dir: Path, cache: AnalysisCache | None = None, jobs: int = 1,
-                 show: bool = False) -> tuple[list[Statement], list[SourceError]]:
+                 max_bytes: int = MAX_BYTES, show: bool = False) -> tuple[list[Statement], list[SourceError]]:
     """Every readable statement of a content folder, analysed, and every problem found."""
-    sources, problems = read_statements(content_dir)
+    sources, problems = read_statements(content_dir, max_bytes)
     return analyse_all(sources, problems, cache, jobs, show), problems
 
 

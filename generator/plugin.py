@@ -3,6 +3,8 @@
 Each build reads and analyses `content/statements/`, renders the home page, the template
 reference and one page per statement through the templates (the project's `templates/` over
 the built-in ones), and adds them as virtual files, with the assets under `templates/assets/`.
+With `language: en` (mkdocs.en.yml) the same pages are rendered through the English templates
+(`en/`) for the mirror site.
 A statement that cannot be read, analysed or rendered is reported as a warning (which fails
 `mkdocs build --strict`) naming its file and line; the others still build.
 
@@ -23,17 +25,19 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .buildcache import PageCache, fingerprint
 from .cache import AnalysisCache, analysis_version
-from .indexes import in_nav
+from .indexes import in_nav, is_index_page
 from .model import Statement
 from .pipeline import load_content
 from .progress import Timer, jobs_from, show_progress
 from .render import render_pages
+from .search import normalise_index
+from .sources import MAX_BYTES
 
 log = get_plugin_logger("bayan")
 
@@ -53,9 +57,11 @@ class BayanConfig(Config):
     """Folders are relative to mkdocs.yml; an empty `cache_dir` turns the analysis cache off."""
 
     content_dir = opt.Type(str, default="content")
+    language = opt.Choice(("ar", "en"), default="ar")  # en: the English mirror (mkdocs.en.yml)
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
     jobs = opt.Type((int, str), default=1)  # a number or "auto"; BAYAN_JOBS overrides it
+    max_bytes = opt.Type(int, default=MAX_BYTES)  # a statement or sidecar file larger than this is refused
 
 
 class BayanPlugin(BasePlugin[BayanConfig]):
@@ -102,16 +108,17 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         content = self._folder(config, self.config.content_dir)
         cache_dir = self._folder(config, self.config.cache_dir) if self.config.cache_dir else None
         key = fingerprint([content, templates], [Path(config.config_file_path)], analysis_version())
-        if cache_dir and (cached := PageCache(cache_dir).load(key)):
+        store = PageCache(cache_dir, self.config.language) if cache_dir else None
+        if store and (cached := store.load(key)):
             timer.lap("unchanged, pages of the last build")
             return cached
         statements, messages = self._statements(config, cache_dir)
         timer.lap(f"read and analyse {len(statements)} statements")
-        rendered = render_pages(statements, config, templates, content.parent)
+        rendered = render_pages(statements, config, templates, content.parent, self.config.language)
         messages += [str(problem) for problem in rendered.problems]
         timer.lap("render")
-        if cache_dir:
-            PageCache(cache_dir).save(key, rendered.pages, messages)
+        if store:
+            store.save(key, rendered.pages, messages)
             timer.lap("save")
         return rendered.pages, messages
 
@@ -119,7 +126,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         """Every statement that reads and analyses, and a message for each problem."""
         cache = AnalysisCache(cache_dir) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
-        statements, problems = load_content(content, cache, self.jobs, show_progress())
+        statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress())
         messages = [str(problem) for problem in problems]
         good = []
         for statement in statements:
@@ -129,6 +136,12 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 good.append(statement)
         return good, messages
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Leave the index pages out of search: the statements they point to are in it."""
+        if page.file.generated_by and is_index_page(page.file.src_uri):
+            page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+        return markdown
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the writing direction on <html> as well."""
         return html_dir(output)
@@ -136,6 +149,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for static templates such as 404.html."""
         return html_dir(output_content)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the search index the Arabic search keys (generator/search.py)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            normalise_index(index)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]

@@ -132,14 +132,15 @@ def _is_bayan(func: object) -> bool:
 
 def reference_page(env: Environment) -> str:
     """The Markdown of the «Template reference» page for the templates of `env`."""
-    esc = env.filters["md"]
+    esc, bdi = env.filters["md"], env.filters["bdi"]
     out = [
         f'# مرجع القوالب <span {EN}>Template reference</span>',
         "",
-        "تُنتج القوالب (Jinja2) صفحات Markdown. يبحث بيان عن كل قالب باسمه في مجلد `templates/` "
+        f"تُنتج القوالب (<span {EN}>Jinja2</span>) صفحات <span {EN}>Markdown</span>. "
+        "يبحث بيان عن كل قالب باسمه في مجلد `templates/` "
         "الخاص بالمشروع أولًا ثم في القوالب المضمّنة، فيكفي وضع ملف بالاسم نفسه لاستبدال قالب أو جزء. "
         "تسرد هذه الصفحة كل ما يتلقاه القالب، وهي مولّدة من النموذج نفسه. "
-        "ويطبع الأمر `python -m generator analyze` البيانات نفسها بصيغة JSON.",
+        f"ويطبع الأمر `python -m generator analyze` البيانات نفسها بصيغة <span {EN}>JSON</span>.",
         "",
         "Templates (Jinja2) produce Markdown. Bayan looks a template up by name in the project's "
         "`templates/` first, then among the built-in ones: a file of the same name replaces a whole "
@@ -158,7 +159,7 @@ def reference_page(env: Environment) -> str:
         f'| النوع <span {EN}>Type</span> | الوصف <span {EN}>Description</span> |',
         "| --- | --- | --- | --- |",
     ]
-    out += [f'| {_code(where, esc)} | {_code(name, esc)} | {_code(kind, esc)} | {esc(ar)}<br>'
+    out += [f'| {_code(where, esc)} | {_code(name, esc)} | {_code(kind, esc)} | {bdi(ar)}<br>'
             f'<span {EN}>{esc(en)}</span> |' for where, name, kind, ar, en in VARIABLES]
     out += ["", f'## النموذج <span {EN}>The model</span> {{ #model }}', ""]
     for item in model_types():
@@ -198,6 +199,6 @@ def _callables(registry: dict[str, Callable[..., Any]], esc: Callable[[object], 
                      f'| <span {EN}>{esc(_doc(func) or "")}</span> |')
     builtin = [_code(name, esc) for name in sorted(registry) if name not in own]
     kind = ("اختبارات", "tests") if test else ("مرشحات", "filters")
-    lines += ["", f"و{kind[0]} Jinja2 المضمّنة متاحة أيضًا <span {EN}>(Jinja2's built-in {kind[1]} "
+    lines += ["", f"و{kind[0]} <span {EN}>Jinja2</span> المضمّنة متاحة أيضًا <span {EN}>(Jinja2's built-in {kind[1]} "
               f"are available too)</span>:", "", " · ".join(builtin), ""]
     return lines

@@ -2,7 +2,9 @@
 
 Templates are looked up by name in the project's `templates/` first, then among the defaults
 shipped in `generator/templates/`: a project template replaces the built-in one of the same
-name (a whole page or one partial). Each page renders on its own: a template error is reported
+name (a whole page or one partial). The English mirror (`language="en"`) looks in the `en/`
+folder of each first (`templates/en/`, then `generator/templates/en/`), then falls back to the
+Arabic templates: the same names, another language. Each page renders on its own: a template error is reported
 with the template file and line and the statement being rendered, and the other pages still
 render.
 
@@ -12,6 +14,10 @@ only through the escaping filters below, which turn it into inert, visible text:
 - ``md``: escape for Markdown and HTML (use for English text);
 - ``bdi``: the same, and isolate numbers and Latin runs in ``<bdi>`` (use for Arabic text);
 - ``attr``: escape a value for an HTML attribute (URLs are checked with the ``web_url`` test).
+
+``md`` and ``bdi`` also show every bidi control, zero-width or control character (the ones
+`analysis/characters.py` reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
+can neither reorder nor disguise what a reader sees.
 """
 from __future__ import annotations
 
@@ -29,8 +35,10 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
+from .analysis.characters import INVISIBLE, describe
 from .indexes import LATEST, Indexes, link
 from .model import Statement
+from .overview import overview
 from .reference import REFERENCE_PAGE, reference_page
 from .sources import front_matter_line
 
@@ -38,6 +46,9 @@ BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
 SUFFIX = ".md.j2"
 INDEX_TEMPLATE = "index.md.j2"
 STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
+
+
+_ANCHOR = re.compile(r'\bid="(s\d+)"')
 
 
 class Escaped(str):
@@ -49,6 +60,10 @@ class Escaped(str):
 # alone and every HTML context shows as the character itself.
 _SPECIAL = re.compile(r"[&<>\"'\\`*_\[\](){}|#+!~^]")
 _NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_TOKEN = re.compile(rf"(?P<invisible>{INVISIBLE.pattern})|{_SPECIAL.pattern}")
+# Runs of white space, but not the separators (U+001C-U+001F, U+0085) that `str.split` counts
+# as white space: those are control characters, shown as markers.
+_BLANKS = re.compile(r"[^\S\x1c-\x1f\x85]+")
 # Syntax that only counts at the start of a block: a bullet, a setext underline, «1.» / «1)».
 _LEADING = re.compile(r"^(?:[-=]|\d+[.)](?=\s))")
 
@@ -62,12 +77,25 @@ _RUN = re.compile(rf"(?P<number>{_NUMBER})|(?P<latin>{_LATIN})")
 
 def _plain(text: object) -> str:
     """Text on one line, without leading or trailing blanks (a newline could start a block)."""
-    return " ".join(str(text).split())
+    return _BLANKS.sub(" ", str(text)).strip(" ")
+
+
+def visible(char: str) -> str:
+    """An invisible or control character as a visible marker naming it."""
+    name = html.escape(describe(char), quote=True)
+    return f'<span class="bayan-invisible" dir="ltr" title="{name}">⟨U+{ord(char):04X}⟩</span>'
+
+
+def _escape_token(m: re.Match[str]) -> str:
+    char = m.group()
+    if m.lastgroup == "invisible":
+        return visible(char)
+    return _NAMED.get(char) or f"&#{ord(char)};"
 
 
 def _escape(text: str, at_start: bool = True) -> str:
     """Escape one-line text for HTML and Markdown; `at_start`: it may begin a block."""
-    text = _SPECIAL.sub(lambda m: _NAMED.get(m.group()) or f"&#{ord(m.group())};", text)
+    text = _TOKEN.sub(_escape_token, text)
     if at_start:
         text = _LEADING.sub(lambda m: f"{m.group()[:-1]}&#{ord(m.group()[-1])};", text, count=1)
     return text
@@ -134,23 +162,30 @@ def template_file(name: str) -> str:
 
 
 def builtin_names() -> list[str]:
-    """The built-in templates by name, e.g. `brief`, `partials/claims`."""
+    """The built-in templates by name, e.g. `brief`, `partials/claims`, `en/brief`."""
     files = sorted(BUILTIN_TEMPLATES.rglob(f"*{SUFFIX}"))
     return [f.relative_to(BUILTIN_TEMPLATES).as_posix()[: -len(SUFFIX)] for f in files]
 
 
-def make_env(templates_dir: Path | None = None) -> Environment:
-    """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
+def template_folders(templates_dir: Path | None, language: str = "ar") -> list[Path]:
+    """Where templates are looked up, first to last: the project's over the built-in ones, and
+    for another language than Arabic its own folder (`en/`) of each before them."""
     folders = [templates_dir] if templates_dir is not None else []
+    folders.append(BUILTIN_TEMPLATES)
+    return [f / language for f in folders] + folders if language != "ar" else folders
+
+
+def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environment:
+    """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, BUILTIN_TEMPLATES]]),
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in template_folders(templates_dir, language)]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url)
+    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview)
     env.tests["web_url"] = is_web_url
     return env
 
@@ -227,22 +262,28 @@ def _render_into(out: Rendered, page: str, rendering: str, root: Path, render: C
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
-                 templates_dir: Path | None = Path("templates"), root: Path = Path(".")) -> Rendered:
+                 templates_dir: Path | None = Path("templates"), root: Path = Path("."),
+                 language: str = "ar") -> Rendered:
     """Render one page per statement, the home page (listing those that rendered) and the
-    template reference.
+    template reference, in `language` (`ar`, or `en` for the English mirror).
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name.
     """
-    env = make_env(templates_dir)
-    out = Rendered({REFERENCE_PAGE: reference_page(env)})
+    env = make_env(templates_dir, language)
+    reference = reference_page(env)
+    if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
+        reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
+    out = Rendered({REFERENCE_PAGE: reference})
     for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    anchors = {path: set(_ANCHOR.findall(out.pages[path])) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path)
     for page in indexes.build():
         _render_into(out, page.path, f"the index page {page.path}", root,
-                     partial(_render_index, env, page.template, page.path, page.context, site_config))
+                     partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
+                             language))
     _render_into(out, "index.md", "the home page", root,
                  lambda: env.get_template(INDEX_TEMPLATE).render(
                      statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config))
@@ -250,6 +291,10 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
 
 
 def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
-                  site: Mapping[str, Any]) -> str:
-    """An index page; `href(target)` gives a link from it to another docs path."""
-    return env.get_template(template).render(**context, site=site, href=partial(link, here=path))
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
+    """An index page; `href(target)` gives a link from it to another docs path (to a sentence
+    only where the statement's page has that anchor: a `brief` page has none). The indexes are
+    written in Arabic: in the English mirror they are marked so."""
+    page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
+    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+

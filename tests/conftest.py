@@ -88,6 +88,7 @@ def templates_dir() -> Path:
 def make_project(root: Path) -> Path:
     """A Bayan project in `root`: the real mkdocs.yml, templates and pages, no statements."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(ROOT / "mkdocs.en.yml", root / "mkdocs.en.yml")
     shutil.copytree(ROOT / "templates", root / "templates")
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     (root / "content" / "statements").mkdir()

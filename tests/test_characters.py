@@ -31,3 +31,12 @@ def test_mixed_script_look_alike():
 
 def test_clean_text_has_no_findings():
     assert codes("أكد الوزير أن الاتفاق رقم 2254 (UN) نافذ.") == []
+
+
+def test_controls_and_tag_characters():
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "hi there")
+    assert codes("نص\x00 و\x1b[31m" + hidden + " نص") == [
+        ("characters/control-character", 1, 1), ("characters/control-character", 1, 1),
+        ("characters/hidden-text", 1, 1)]
+    (finding,) = [f for f in character_findings(hidden, ()) if f.code == "characters/hidden-text"]
+    assert finding.message == "8 invisible tag character(s) spelling 'hi there'"

@@ -83,5 +83,5 @@ def test_analysis_brings_translation_summary_and_character_findings(tmp_path):
     assert statement.translation.missing == (3,)
     assert 2 in statement.summary.sentences
     codes = [(f.code, f.line) for f in statement.findings]
-    assert ("translation/alignment", None) in codes
+    assert ("translation/missing", 6) in codes
     assert ("characters/bidi-control", 6) in codes

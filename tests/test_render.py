@@ -101,6 +101,8 @@ def test_empty_site_has_a_home_page(templates_dir):
 def test_hostile_text_stays_text(templates_dir):
     pages = render_pages([hostile_statement()], SITE, templates_dir).pages
     for soup in map(to_html, (pages["index.md"], pages["statements/hostile.md"])):
+        for overview in soup.find_all("ul", class_="bayan-overview"):  # the template's own list
+            overview.decompose()
         assert not soup.find_all(["script", "img", "strong", "em", "code", "blockquote", "ul"])
         assert not soup.find_all("h1")[1:] and not soup.find_all(["h3", "h4", "h5", "h6"])
         assert not soup.find_all(onclick=True)

@@ -123,3 +123,16 @@ def test_shipped_seed_statement_reads_cleanly():
     assert problems == []
     seed = next(s for s in sources if s.slug == "2018-02-13-coalition-ministerial")
     assert seed.meta.date == "2018-02-13" and len(seed.translation) == 10
+
+
+def test_glossary_is_read_and_its_errors_name_file_and_line(tmp_path):
+    from generator.sources import read_statements as read
+    (tmp_path / "content" / "statements").mkdir(parents=True)
+    (tmp_path / "content" / "statements" / "a.md").write_text("---\ntitle: أ\n---\nنص عربي.\n", encoding="utf-8")
+    glossary = tmp_path / "content" / "glossary.yml"
+    glossary.write_text("entities:\n  - {ar: [الهيئة], en: The Authority, type: ORG}\n", encoding="utf-8")
+    (source,), problems = read(tmp_path / "content")
+    assert problems == [] and source.glossary.entities[0].en == "The Authority"
+    glossary.write_text("terms:\n  - {ar: [الهيئة], en: The Authority}\n  - {ar: [المجلس]}\n", encoding="utf-8")
+    (source,), (problem,) = read(tmp_path / "content")
+    assert (problem.path, problem.line, problem.code) == ("content/glossary.yml", 3, "glossary")

@@ -125,7 +125,7 @@ def test_an_error_in_a_partial_names_the_partial(tmp_path, text, line, message):
 def test_an_error_in_a_builtin_template_names_its_file(tmp_path):
     broken = dataclasses.replace(empty_statement(), pillars=object())  # no `.announced`
     (problem,) = render_pages([broken], SITE, tmp_path).problems
-    assert Path(problem.path).resolve() == BUILTIN_TEMPLATES / "partials" / "pillars.md.j2"
+    assert Path(problem.path).resolve().parent == BUILTIN_TEMPLATES / "partials"
     assert problem.line > 1 and "announced" in problem.message
 
 

@@ -12,20 +12,37 @@ from collections.abc import Sequence
 from ..model import Finding, Sentence
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-ZERO_WIDTH = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]|\u200c(?![\u0620-\u064a])|(?<![\u0620-\u064a])\u200c")
+# Zero-width and other invisible characters (format characters, invisible operators), and ZWNJ
+# unless it stands between Arabic letters.
+ZERO_WIDTH = re.compile("[\u200b\u200d\u2060-\u2064\ufeff\u00ad\u180e]"
+                        "|\u200c(?![\u0620-\u064a])|(?<![\u0620-\u064a])\u200c")
+# C0 and C1 control characters other than tab and line breaks.
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Unicode tag characters: invisible copies of ASCII that can smuggle hidden text.
+TAGS = re.compile("[\U000e0000-\U000e007f]+")
+# Every character the page must show as a visible marker rather than as itself.
+INVISIBLE = re.compile("|".join(p.pattern.rstrip("+") for p in (BIDI_CONTROLS, ZERO_WIDTH, CONTROLS, TAGS)))
 WORD = re.compile(r"\w+")
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Finding, ...]:
-    """A finding for each bidi control, stray zero-width character and mixed-script word."""
+    """A finding for each bidi control, stray zero-width or control character, run of tag
+    characters and mixed-script word."""
     findings = []
     for match in BIDI_CONTROLS.finditer(body):
         findings.append(_finding(body, sentences, body_line, match.start(), "bidi-control",
-                                 f"bidi control {_name(match.group())} can reorder the text a reader sees"))
+                                 f"bidi control {describe(match.group())} can reorder the text a reader sees"))
     for match in ZERO_WIDTH.finditer(body):
         findings.append(_finding(body, sentences, body_line, match.start(), "invisible-character",
-                                 f"invisible {_name(match.group())}"))
+                                 f"invisible {describe(match.group())}"))
+    for match in TAGS.finditer(body):
+        hidden = "".join(chr(ord(c) - 0xE0000) for c in match.group())
+        findings.append(_finding(body, sentences, body_line, match.start(), "hidden-text",
+                                 f"{len(hidden)} invisible tag character(s) spelling {hidden!r}"))
+    for match in CONTROLS.finditer(body):
+        findings.append(_finding(body, sentences, body_line, match.start(), "control-character",
+                                 f"control character {describe(match.group())}"))
     for match in WORD.finditer(body):
         scripts = _scripts(match.group())
         if len(scripts) > 1:
@@ -46,7 +63,8 @@ def _scripts(word: str) -> set[str]:
     return scripts
 
 
-def _name(char: str) -> str:
+def describe(char: str) -> str:
+    """`U+202E RIGHT-TO-LEFT OVERRIDE`: the code point and its Unicode name, if it has one."""
     return f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
 
 

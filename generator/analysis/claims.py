@@ -3,20 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..arabic import Token, normalize, skip_letters, tokenize, without_conjunction
 from ..lexicon import load
 from ..model import Claim, Sentence
-from .speakers import Mention, Subject, is_stop, known_names, mention, subject_span
+from .entities import mentions as entity_mentions
+from .speakers import Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
 
 
 @dataclass(frozen=True)
 class Cue:
     cue_en: str
     act: str
-    kind: str  # "past" | "present" | "participle" | "attribution"
+    kind: str  # "past" | "present" | "participle" | "attribution" | "relative"
     needs: tuple[str, ...] = ()
     joined: str = ""  # a preposition attached to the source: وفقًا لـ
+    agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), None (any)
 
 
 @dataclass(frozen=True)
@@ -35,35 +38,41 @@ class _Lexicon:
     quotes: frozenset[str]
     content_preps: frozenset[str]
     agentless: frozenset[str]
+    relatives: frozenset[str]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load("cues")
     forms: dict[str, Cue] = {}
-    past_endings, present_endings = data["agreement"]["past"], data["agreement"]["present"]
+    agreement = data["agreement"]
     for verb in data["verbs"]:
         needs = tuple(normalize(n) for n in verb.get("needs", ()))
-        past = Cue(verb["cue_en"], verb["act"], "past", needs)
-        for form in [verb["past"] + e for e in past_endings] + verb.get("also", []):
-            forms.setdefault(normalize(form), past)
-        present = Cue(verb["cue_en"], verb["act"], "present", needs)
+        for ending, agree in agreement["past"].items():
+            forms.setdefault(normalize(verb["past"] + (ending or "")), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
+        for form in verb.get("also", []):
+            agree = next((a for e, a in agreement["past"].items() if e and normalize(form).endswith(normalize(e))), "m")
+            forms.setdefault(normalize(form), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
         for stem in verb["present"]:
-            for ending in present_endings:
-                forms.setdefault(normalize(stem + ending), present)
+            for ending, plural in agreement["present"].items():
+                agree = "p" if plural else agreement["present_prefixes"].get(normalize(stem)[0])
+                forms.setdefault(normalize(stem + (ending or "")), Cue(verb["cue_en"], verb["act"], "present", needs, "", agree))
+        for form in [verb["past"], *verb.get("also", [])[:1]]:
+            for suffix in agreement["object_pronouns"]:
+                forms.setdefault(normalize(form + suffix), Cue(verb["cue_en"], verb["act"], "relative", needs))
     for item in data["participles"]:
-        cue = Cue(item["cue_en"], item["act"], "participle", tuple(normalize(n) for n in item.get("needs", ())))
+        needs = tuple(normalize(n) for n in item.get("needs", ()))
         for form in item["forms"]:
             stem = normalize(form).removesuffix("ا")
-            for ending in data["participle_endings"]:
-                forms.setdefault(stem + (ending or "ا"), cue)
+            for ending, agree in data["participle_endings"].items():
+                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item["cue_en"], item["act"], "participle", needs, "", agree))
     for item in data["attributions"]:
         cue = Cue(item["cue_en"], item["act"], "attribution", (), normalize(item.get("joined", "")))
         for form in item["forms"]:
             forms.setdefault(normalize(form), cue)
     words = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
     return _Lexicon(forms, words("lead_ins"), frozenset(data["openers"]), words("complementizers"),
-                    frozenset(data["quotes"]), words("content_preps"), words("agentless"))
+                    frozenset(data["quotes"]), words("content_preps"), words("agentless"), words("relatives"))
 
 
 def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
@@ -110,6 +119,9 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
         if hit is None:
             continue
         before = None
+        if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
+                                           and tokens[k - 1].norm not in lex.relatives):
+            continue
         if hit.cue.kind in ("past", "present") and not hit.cut and not _opens_clause(tokens, k):
             before = _svo_subject(tokens, k, known)
             if before is None:
@@ -142,10 +154,20 @@ def _is_adjunct(token: Token) -> bool:
     return token.text in "،," or (is_stop(token) and not _is_marker(token))
 
 
-def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> list[tuple[Claim, Mention | None]]:
-    """Claims in order, each with its overt speaker (None when the subject is dropped)."""
+class Found(NamedTuple):
+    """A claim before speaker resolution."""
+
+    claim: Claim
+    mention: Mention | None  # its overt speaker; None when the subject is dropped
+    agree: str | None  # the gender and number of the cue: "m", "f", "p" or None
+    quoted: Mention | None = None  # a person named before the cue inside the same quotation
+    documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
+
+
+def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> list[Found]:
+    """Claims in order, each with its overt speaker and what resolving a dropped one needs."""
     known = set(known_names())
-    found: list[tuple[Claim, Mention | None]] = []
+    found: list[Found] = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         candidates = _candidates(tokens, frozenset(known))
@@ -155,10 +177,11 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
             if hit.cue.needs and not any(_is_marker(t, hit.cue.needs) for t in tokens[hit.index + 1:limit]):
                 continue
             kept.append((hit, before))
+        documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
             limit = kept[n + 1][0].index if n + 1 < len(kept) else len(tokens)
             claim_mention, after = _speaker(text, tokens, hit, before, limit, frozenset(known))
-            if hit.cue.kind == "attribution" and claim_mention is None:
+            if hit.cue.kind in ("attribution", "relative") and claim_mention is None:
                 continue
             if claim_mention and claim_mention.name:
                 known.update(claim_mention.name)
@@ -168,8 +191,28 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
             if hit.cue.kind == "attribution":
                 content = content or text[sentence.start:token.start].strip(" ،,")
             claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
-            found.append((claim, claim_mention))
+            quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None else None
+            found.append(Found(claim, claim_mention, hit.cue.agree, quoted, documents))
     return found
+
+
+def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
+    """The person named last before tokens[k] inside a quotation still open at k («… صدق نبينا
+    محمد حين حذر وقال …»): the speaker of a cue inside reported words."""
+    lex = _lexicon()
+    opened = None
+    for j in range(k):
+        if tokens[j].text in lex.quotes and tokens[j].text != ":":
+            opened = None if opened is not None and tokens[j].text == '"' else j
+        elif tokens[j].text in "»”":
+            opened = None
+    if opened is None:
+        return None
+    people = [m for m in entity_mentions(tokens[opened + 1:k]) if m.entry.type == "PER"]
+    if not people:
+        return None
+    person = people[-1]
+    return Mention(text[person.start:person.stop], (), (), person.entry.en, person.entry.canonical)
 
 
 def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | None, limit: int,
@@ -179,7 +222,8 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
         return mention(text, tokens, before), hit.index + 1
     if hit.cue.kind == "participle":
         return None, hit.index + 1
-    subject = subject_span(tokens, hit.index + 1, limit, known)
+    subject = subject_span(tokens, hit.index + 1, limit, known, clitic=bool(hit.cue.joined),
+                           generic=hit.cue.kind in ("past", "present", "relative"))
     if subject is None:
         return None, hit.index + 1
     cut = 0

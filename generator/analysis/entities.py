@@ -108,16 +108,20 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     return found
 
 
-def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Entity, ...]:
-    """Entities of the statement, one per canonical name, with the sentences that mention it."""
+def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
+                  dateline: tuple[int, int] = (0, 0)) -> tuple[Entity, ...]:
+    """Entities of the statement, one per canonical name, with the sentences that mention it.
+
+    Entities of the dateline span `text[dateline[0]:dateline[1]]` count too, with no sentence."""
     seen: dict[str, tuple[str, Entry, list[int]]] = {}
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+    spans = [(0, *dateline)] if dateline[1] > dateline[0] else []
+    for n, start, end in spans + [(s.n, s.start, s.end) for s in sentences]:
+        tokens = tokenize(text, start, end)
         for mention in mentions(tokens) + numbered_mentions(tokens):
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
                 seen[key] = (surface, mention.entry, [])
-            if sentence.n not in seen[key][2]:
-                seen[key][2].append(sentence.n)
+            if n and n not in seen[key][2]:
+                seen[key][2].append(n)
     return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())

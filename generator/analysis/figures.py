@@ -1,4 +1,5 @@
-"""Figures: numbers with their unit («ثلاث سنوات ونصف السنة» → 3.5 year, «(2254)» → resolution)."""
+"""Figures: numbers with their unit («ثلاث سنوات ونصف السنة» → 3.5 year, «(2254)» → resolution,
+«10 أغسطس 2015» → 2015-08-10 date)."""
 from __future__ import annotations
 
 from functools import cache
@@ -6,6 +7,7 @@ from functools import cache
 from ..arabic import Token, bare, normalize, number_word, read_number, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Figure, Sentence
+from .dates import read_date
 
 
 @cache
@@ -38,6 +40,9 @@ def _is_resolution(tokens: tuple[Token, ...], i: int) -> bool:
 def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figure, int] | None:
     if tokens[i].kind != "num" and not number_word(tokens[i].norm):
         return None
+    date = read_date(tokens, i) if tokens[i].kind == "num" else None
+    if date:
+        return Figure(text[tokens[i].start:tokens[date.end - 1].end], date.iso, "date", n), date.end
     read = read_number(tokens, i)
     if read is None:
         return None

@@ -1,17 +1,20 @@
 """Pillars: an announced enumeration of principles and the sentences that state each item.
 
-An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث) or by «من بين الركائز»; a sentence
+An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-) or by «من بين الركائز»; items
+listed after the announcement in its own sentence («ثلاثة محاور: الأمن، والاقتصاد، والتعليم»)
+count when there are as many as announced. Otherwise a sentence
 without a mark starts the next item while numbers are left before the next marked item (or the
-announced count), and otherwise elaborates the current one, until a new speaker is named.
+announced count), and otherwise elaborates the current one; after the last marked item, a
+sentence that names its speaker ends the enumeration.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, bare, normalize, number_word, read_quantity, tokenize
+from ..arabic import Token, bare, digits_value, normalize, number_word, read_quantity, tokenize
 from ..lexicon import load
-from ..model import Claim, PillarItem, Pillars, Sentence
+from ..model import Claim, Finding, PillarItem, Pillars, Sentence
 
 NEXT = 0  # marker value of «من بين الركائز»: the item after the current one
 
@@ -23,6 +26,7 @@ class _Lexicon:
     markers: dict[str, int]
     adjectives: dict[str, int]
     among: tuple[str, ...]
+    numbering: frozenset[str]
 
 
 @cache
@@ -32,7 +36,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(frozenset(bare(normalize(w)) for w in data["nouns"]),
                     frozenset(bare(normalize(w)) for w in data["singular"]),
                     ordinals("markers"), ordinals("adjectives"),
-                    tuple(normalize(w) for w in data["among"].split()))
+                    tuple(normalize(w) for w in data["among"].split()), frozenset(data["numbering"]))
 
 
 def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
@@ -49,6 +53,8 @@ def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
 def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     """(value or NEXT, token index) of the first item mark at or after tokens[start]."""
     lex = _lexicon()
+    if start == 0 and len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].text in lex.numbering:
+        return int(digits_value(tokens[0].text)), 0  # «1- …», «2) …»
     for i in range(start, len(tokens)):
         norm = tokens[i].norm
         word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
@@ -82,6 +88,11 @@ def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
         if sum(1 for v, _ in marks.values() if v) < 2:
             return None
         first = min(marks)
+    if announced and not any(k > first for k in marks):
+        listed = _listed(text, tokens[first], start, announced)
+        if listed:
+            return Pillars(announced, noun, sentences[first].n, tuple(
+                PillarItem(n, (sentences[first].n,), False, item) for n, item in enumerate(listed, 1)))
     named = {c.sentence for c in claims if c.speaker is not None and c.speaker.explicit}
     items: list[list] = []  # [n, sentence indexes, explicit, text start]
     for k in range(first, len(tokens)):
@@ -98,7 +109,7 @@ def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
         free = ceiling - 1 - n - fixed
         if free > 0:
             items.append([n + 1, [k], False, sentences[k].start])
-        elif items and sentences[k].n not in named:
+        elif items and (ahead or sentences[k].n not in named):  # before a marked item, all elaborates
             items[-1][1].append(k)
         else:
             break
@@ -107,3 +118,26 @@ def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
     return Pillars(announced, noun, sentences[first].n, tuple(
         PillarItem(n, tuple(sentences[k].n for k in ks), explicit,
                    text[at:sentences[ks[0]].end]) for n, ks, explicit, at in items))
+
+
+def _listed(text: str, tokens: tuple[Token, ...], start: int, announced: int) -> list[str] | None:
+    """Items listed after the announcement inside its sentence, separated by «،»: «ثلاثة محاور:
+    الأمن، والاقتصاد، والتعليم» — only when there are as many as announced."""
+    items: list[list[Token]] = [[]]
+    for token in tokens[start:]:
+        if token.text in "،,؛":
+            items.append([])
+        elif token.kind != "punct" or items[-1]:
+            items[-1].append(token)
+    items = [i for i in items if any(t.kind == "word" for t in i)]
+    if len(items) != announced:
+        return None
+    return [text[i[0].start:i[-1].end].rstrip(".").strip() for i in items]
+
+
+def pillar_findings(pillars: Pillars | None) -> tuple[Finding, ...]:
+    """A warning when the announced count and the items found disagree."""
+    if pillars is None or pillars.announced is None or pillars.announced == len(pillars.items):
+        return ()
+    return (Finding("warning", "pillars/count-mismatch",
+                    f"{pillars.announced} {pillars.noun} announced, {len(pillars.items)} found", pillars.sentence),)

@@ -1,7 +1,8 @@
 """Sentence splitting with offsets into the original text.
 
 A sentence ends at . ؟ ? ! … or `..` (with any closing quotes or brackets after them) and at a
-line break. The commas ، and , and : ؛ never end a sentence, nor does a point between digits.
+line break. The commas ، and , and : ؛ never end a sentence, nor does a point between digits or
+after a one-letter abbreviation («د. الشعيبي»).
 """
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ import re
 from ..model import Sentence
 
 _DIGIT = r"[0-9\u0660-\u0669]"
+# A one-letter abbreviation before a name: «د.» (doctor), «م.» (engineer), «أ.» (professor) —
+# but not the era mark of a year («2015 م.»).
+_ABBREVIATION = r"(?<![^\s(])(?<![0-9\u0660-\u0669] )[دمأ]"
 _BOUNDARY = re.compile(
-    rf"(?:\.{{2,}}|…|[؟?!]|(?<!{_DIGIT})\.|\.(?!{_DIGIT}))+[\"'»”’)\]]*|\n"
+    rf"(?:\.{{2,}}|…|[؟?!]|(?<!{_DIGIT})(?<!{_ABBREVIATION})\.|(?<!{_ABBREVIATION})\.(?!{_DIGIT}))+"
+    rf"[\"'»”’)\]]*|\n"
 )
 _CONTENT = re.compile(r"\w")
 

@@ -6,6 +6,7 @@ ones (a dropped subject, a participle, an honorific pronoun) take the nearest ea
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -13,6 +14,7 @@ from ..arabic import Token, bare, is_definite, normalize, stems
 from ..lexicon import load
 from ..model import Claim, Speaker
 from .entities import Index, gazetteer, match_at, speaker_names
+from .spelling import listed_words, plain
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Mention:
     en: str | None
     canonical: str | None  # from the gazetteer, when the name is known
     pronoun: bool = False
+    gender: str | None = None  # "m", "f", "p" (a plural of people), None when unknown
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class _Lexicon:
     endings: tuple[str, ...]
     complementizers: frozenset[str]
     max_words: int
+    title_preps: frozenset[str]
+    feminine_plurals: frozenset[str]
+    plurals: frozenset[str]
+    documents: frozenset[str]
 
 
 @cache
@@ -66,6 +73,10 @@ def _lexicon() -> _Lexicon:
         connectors=words("connectors"), stops=words("stops"),
         endings=tuple(normalize(e) for e in data["adjective_endings"]),
         complementizers=words("complementizers", cues), max_words=data["max_words"],
+        title_preps=words("title_prepositions"),
+        feminine_plurals=frozenset(bare(normalize(w)) for w in data["gender"]["feminine_plurals"]),
+        plurals=frozenset(bare(normalize(w)) for w in data["gender"]["plurals"]),
+        documents=frozenset(bare(normalize(w)) for w in data["documents"]),
     )
 
 
@@ -80,7 +91,9 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
     """(end, is a person) of a title, body or gazetteer entity starting at tokens[k]."""
     lex = _lexicon()
     for stem, _ in stems(tokens[k].norm):
-        for words, _ in lex.heads.get(bare(stem), ()):
+        key = bare(stem)
+        entries = lex.heads.get(key) or (lex.heads.get(key[:-1], ()) if key.endswith("ه") else ())
+        for words, _ in entries:  # a feminine title too: المستشارة، المتحدثة
             end = k + len(words)
             if end <= limit and all(tokens[k + n].norm == w for n, w in enumerate(words[1:], 1)):
                 return end, False
@@ -88,6 +101,22 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
     if mention and mention.end <= limit and mention.entry.type in ("PER", "ORG", "LOC"):
         return mention.end, mention.entry.type == "PER"
     return None
+
+
+def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """Document nouns of a sentence, possessed or not («في بيانهم» → بيان)."""
+    lex = _lexicon()
+    found = []
+    for token in tokens:
+        if not any(d in token.norm for d in lex.documents):
+            continue
+        for stem, _ in stems(token.norm):
+            word = bare(stem)
+            hit = next((d for d in lex.documents if word == d or word.startswith(d) and len(word) - len(d) <= 2), None)
+            if hit:
+                found.append(hit)
+                break
+    return tuple(dict.fromkeys(found))
 
 
 def is_stop(token: Token) -> bool:
@@ -125,21 +154,31 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
     return j if j >= limit or is_stop(tokens[j]) else None
 
 
-def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str]) -> Subject | None:
-    """The overt subject that starts at tokens[i] and ends before tokens[limit], if there is one."""
+def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str],
+                 clitic: bool = False, generic: bool = False) -> Subject | None:
+    """The overt subject that starts at tokens[i] and ends before tokens[limit], if there is one.
+
+    `clitic`: the subject may carry ب/ل/ك (after «وفقًا لـ»); `generic`: a noun phrase outside
+    the lexicon counts when reported speech follows it."""
     lex = _lexicon()
     if i >= limit:
         return None
     if tokens[i].norm in lex.pronouns:
         return Subject(i, i + 1, None, True)
+    if not clitic and _prepositional(tokens[i]):
+        return None
     j = i
     while j < limit and tokens[j].norm in lex.honorifics:
         j += 1
     head = _head_end(tokens, j, limit) if j < limit else None
+    if head is None and j < limit and bare(tokens[j].norm) in lex.titles:
+        head = (j + 1, False)  # a personal title opens the subject: «اللواء الدكتور الغزي»
     if head is None:
         run = _name_run(tokens, j, limit, known) if j < limit else None
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
-        return Subject(i, run, j) if opens and run is not None else None
+        if opens and run is not None:
+            return Subject(i, run, j)
+        return generic_subject(tokens, i, limit) if generic and j == i else None
     k, person = head
     name = j if person else None
     while k < limit and k - i < lex.max_words:
@@ -156,10 +195,13 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
                 continue
             break
         if is_stop(token):
+            named = _named_after(tokens, k, limit) if name is None and token.norm in lex.title_preps else None
+            if named:
+                name, k = named
             break
         head = _head_end(tokens, k, limit)
         if head:
-            if head[1] and name is None:
+            if head[1] and name is None and not _genitive(tokens[k - 1]):
                 name = k
             k = head[0]
             continue
@@ -167,7 +209,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
             k += 1
             continue
         previous = tokens[k - 1]
-        if token.norm in lex.connectors or (token.norm[:1] == "ل" and len(token.norm) > 3):
+        if token.norm in lex.connectors or (token.norm[:1] == "ل" and len(token.norm) > 3 and name is None):
             k += 1
         elif previous.kind == "word" and not is_definite(previous.norm) and name is None:
             k += 1  # a genitive after an indefinite noun: وزراء خارجية دول …
@@ -175,12 +217,81 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
             if name is None and bare(previous.norm) in lex.titles and (k + 1 >= limit or is_stop(tokens[k + 1])):
                 name = k  # a family name after a title: الدكتور الغزي
             k += 1
+        elif token.norm.startswith("وال") and name is None:
+            k += 1  # a coordinated noun inside a body's name: «للإغاثة والأعمال الإنسانية»
         else:
             run = _name_run(tokens, k, limit, known)
+            if run is not None and name is None and k >= i + 2 and tokens[k - 2].norm[:1] == "ل" \
+                    and tokens[k - 2].kind == "word" and run < limit and not is_stop(tokens[run]):
+                k = run  # «لمركز الملك سلمان للإغاثة»: a name inside a body's name, not the speaker's
+                continue
             if run is not None and name is None:
                 name, k = k, run
             break
     return Subject(i, k, name)
+
+
+def _genitive(token: Token) -> bool:
+    """True after a noun that governs what follows («لمركز الملك سلمان»: the name is the
+    centre's, not the speaker's)."""
+    lex = _lexicon()
+    return token.kind == "word" and bare(token.norm) not in lex.titles and token.norm not in lex.honorifics and (
+        token.norm[:1] == "ل" and len(token.norm) > 3 or not is_definite(token.norm))
+
+
+def _named_after(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, int] | None:
+    """(name start, end) when a prepositional phrase inside a title is followed by the name of
+    the titled person: «الممثل الخاص … في العراق جورجي بوستن ، …»."""
+    m = k + 1
+    while m < min(limit, k + 4) and tokens[m].kind == "word" and is_definite(tokens[m].norm):
+        m += 1
+    if m == k + 1:
+        return None
+    end = m
+    while end < limit and end - m < 4 and tokens[end].kind == "word" and not is_stop(tokens[end]) \
+            and not is_definite(tokens[end].norm):
+        end += 1
+    closed = end >= limit or tokens[end].text in "،," or is_stop(tokens[end])
+    return (m, end) if end - m >= 2 and closed else None
+
+
+def generic_subject(tokens: tuple[Token, ...], i: int, limit: int) -> Subject | None:
+    """A subject outside the lexicon («عائلة بيانكي», «الاتحاد الدولي للسيارات», «علي الأحمدي»):
+    a short noun phrase after the verb that the reported speech follows, directly or after an
+    adjunct («في بيان», «لوكالة …», a comma)."""
+    lex = _lexicon()
+    if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]):
+        return None
+    first = tokens[i].norm
+    if _behind_preposition(tokens[i].text) or tokens[i].text.endswith(("ًا", "اً")):
+        return None  # «بلهجة …», an accusative object «وقفًا»
+    end = i
+    while end < limit and end - i < 6 and tokens[end].kind == "word" and not is_stop(tokens[end]) \
+            and not (end > i and tokens[end].norm[:1] in "بك" and is_definite(tokens[end].norm)):
+        end += 1
+    if not (is_definite(first) or end - i >= 2):
+        return None
+    if end < limit and not (tokens[end].norm in lex.complementizers or tokens[end].text in "«\"“:"
+                            or is_stop(tokens[end]) or tokens[end].text in "-–" or _prepositional(tokens[end])):
+        return None
+    for m in range(end, min(limit, end + 12)):
+        quote = tokens[m].text in "«\"“:" and (m > end or is_definite(first))  # «أعلن انعقاد جلسة «…»» is an object
+        if tokens[m].norm in lex.complementizers or quote:
+            return Subject(i, end, None if is_definite(first) else i)
+    return None
+
+
+def _behind_preposition(word: str) -> bool:
+    """«بلهجة»: ب/ك + a listed word, where the whole is not listed itself (unlike «بطل»)."""
+    key = plain(word)
+    return key[:1] in "بك" and key not in listed_words() and key[1:] in listed_words()
+
+
+def _prepositional(token: Token) -> bool:
+    """A word behind ب/ل/ك («لوكالة», «بالوزير»): never a subject."""
+    morph_preps = "بلك"
+    norm = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 4 else token.norm
+    return norm[:1] in morph_preps and (norm[1:3] == "ال" or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
 
 
 def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0) -> Mention:
@@ -189,7 +300,7 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
     words = tokens[subject.first:subject.end]
     spoken = text[start:tokens[subject.end - 1].end]
     if subject.pronoun:
-        return Mention(spoken, (), (), None, None, True)
+        return Mention(spoken, (), (), None, None, True, "f" if tokens[subject.first].norm.endswith("ها") else "m")
     split = subject.end if subject.name is None else subject.name
     title = tuple(bare(t.norm) for t in tokens[subject.first:split] if t.kind == "word")
     name = tuple(bare(t.norm) for t in tokens[split:subject.end] if t.kind == "word")
@@ -205,7 +316,20 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
         found = match_at(words, 0, speaker_names())
         if found and found.end == len(words):
             en = found.entry.en
-    return Mention(spoken, title, name, en, canonical)
+    return Mention(spoken, title, name, en, canonical, gender=_gender(title or name))
+
+
+def _gender(words: tuple[str, ...]) -> str | None:
+    """Gender and number of a speaker from its first word (bare, normalised)."""
+    lex = _lexicon()
+    head = next((w for w in words if w not in lex.honorifics), None)
+    if head is None:
+        return None
+    if head in lex.plurals or head.endswith(("ون", "ين")) and len(head) > 4:
+        return "p"
+    if head in lex.feminine_plurals or head.endswith(("ه", "ات")):
+        return "f"
+    return "m"
 
 
 @dataclass
@@ -216,6 +340,8 @@ class _Entry:
     names: set[str]
     text: str
     claim: str  # the latest claim that named this speaker
+    gender: str | None
+    issuer: str | None = None  # for a document (البيان): the canonical name of who issued it
 
 
 def _find(entries: list[_Entry], m: Mention) -> _Entry | None:
@@ -228,27 +354,53 @@ def _find(entries: list[_Entry], m: Mention) -> _Entry | None:
     return None
 
 
-def resolve(found: list[tuple[Claim, Mention | None]]) -> tuple[Claim, ...]:
-    """Claims with their speakers: grouped explicit ones, resolved implicit ones."""
+def _agreeing(entries: list[_Entry], last: _Entry | None, agree: str | None) -> _Entry | None:
+    """The nearest earlier speaker whose gender and number fit the cue (أكدت → feminine)."""
+    if agree is None or last is None or last.gender in (None, agree):
+        return last
+    return next((e for e in reversed(entries) if e.gender == agree), last)
+
+
+def _issuer(m: Mention, mentioned: dict[str, str]) -> str | None:
+    """Who issued a document speaker: the speaker of the claim whose sentence named the document
+    («وشدد الوزراء في بيانهم» → «وأكد البيان» speaks for الوزراء)."""
+    lex = _lexicon()
+    document = next((w for w in m.title if w in lex.documents), None) if m.title else None
+    return mentioned.get(document) if document else None
+
+
+def resolve(found: Sequence) -> tuple[Claim, ...]:
+    """Claims with their speakers: grouped explicit ones, resolved implicit ones.
+
+    `found` holds (claim, mention, agreement, quoted person, documents named) for each claim."""
     entries: list[_Entry] = []
     last: _Entry | None = None
+    mentioned: dict[str, str] = {}  # document word → canonical name of the speaker who issued it
     claims = []
-    for claim, m in found:
+    for claim, m, agree, quoted, documents in found:
+        if m is None and quoted is not None:
+            claims.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
+            continue
         if m is None or m.pronoun:
             speaker = None
-            if last is not None:
-                speaker = Speaker(m.text if m else last.text, last.canonical, m is not None, last.claim, last.en)
+            source = _agreeing(entries, last, agree)
+            if source is not None:
+                speaker = Speaker(m.text if m else source.text, source.canonical, m is not None, source.claim, source.en,
+                                  source.issuer)
             claims.append(replace(claim, speaker=speaker))
             continue
         entry = _find(entries, m)
         if entry is None:
-            canonical = m.canonical or m.text
-            entry = _Entry(canonical, m.en, m.title, set(m.name), m.text, claim.id)
+            entry = _Entry(m.canonical or m.text, m.en, m.title, set(m.name), m.text, claim.id, m.gender,
+                           _issuer(m, mentioned))
             entries.append(entry)
         else:
             entry.names.update(m.name)
             entry.en = entry.en or m.en
             entry.text, entry.claim = m.text, claim.id
         last = entry
-        claims.append(replace(claim, speaker=Speaker(m.text, entry.canonical, True, None, entry.en)))
+        for word in documents:
+            mentioned.setdefault(word, entry.canonical)
+        claims.append(replace(claim, speaker=Speaker(m.text, entry.canonical, True, None, entry.en, entry.issuer)))
     return tuple(claims)
+

@@ -1,4 +1,5 @@
-"""The wire frame of a body: a leading dateline or byline and trailing wire marks."""
+"""The wire frame of a body: a leading dateline or byline, trailing wire marks, and what the
+dateline and the title tell (place, agency, date, category)."""
 from __future__ import annotations
 
 import re
@@ -7,8 +8,11 @@ from functools import cache
 
 from ..arabic import normalize, tokenize
 from ..lexicon import load
+from .dates import dates_in
+from .entities import gazetteer, match_at
 
 _TERMINAL = re.compile(r"[.؟?!…]")
+_CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
 
 
 @dataclass(frozen=True)
@@ -16,32 +20,69 @@ class Frame:
     dateline: str | None
     start: int  # the statement proper is body[start:end]
     end: int
+    place: str | None = None  # as written in the dateline
+    place_en: str | None = None
+    agency: str | None = None  # English name of the agency that signs the dateline
+    date: str | None = None  # ISO, the Gregorian date of the dateline (a Hijri one converted)
 
 
 @cache
-def _wire() -> tuple[frozenset[str], int, tuple[re.Pattern[str], ...]]:
+def _wire() -> tuple[dict[str, str], int, tuple[re.Pattern[str], ...], dict[str, str]]:
     data = load("wire")
-    agencies = frozenset(normalize(a).replace(" ", "") for a in data["agencies"])
+    agencies = {normalize(v).replace(" ", ""): a["en"] for a in data["agencies"] for v in a["ar"]}
     trailers = tuple(re.compile(p) for p in data["trailers"])
-    return agencies, data["dateline_max_words"], trailers
+    categories = {normalize(k): k for k in data["categories"]}
+    return agencies, data["dateline_max_words"], trailers, categories
 
 
 def frame(body: str) -> Frame:
     """Where the statement proper starts and ends, and its dateline if it has one."""
-    agencies, max_words, trailers = _wire()
+    agencies, max_words, trailers, _ = _wire()
     start, end, dateline = 0, len(body), None
     first = re.match(r"\s*([^\n]*)\n", body)
-    if first and _is_dateline(first.group(1), agencies, max_words):
+    agency = _agency(first.group(1), agencies, max_words) if first else None
+    if agency:
         dateline, start = first.group(1).strip(), first.end()
     lines = body[start:end].split("\n")
     while lines and (not lines[-1].strip() or any(t.match(lines[-1]) for t in trailers)):
         end -= len(lines.pop()) + (1 if lines else 0)
-    return Frame(dateline, start, max(start, end))
+    if dateline is None:
+        return Frame(None, start, max(start, end))
+    place, place_en = _place(dateline)
+    dates = dates_in(tokenize(dateline))
+    iso = next((d.iso for d in dates if d.calendar == "gregorian"), dates[0].iso if dates else None)
+    return Frame(dateline, start, max(start, end), place, place_en, agency, iso)
 
 
-def _is_dateline(line: str, agencies: frozenset[str], max_words: int) -> bool:
+def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
+    """English name of the agency that makes a first line a dateline, else None."""
     words = [t.norm for t in tokenize(line) if t.kind != "punct"]
     if not words or len(words) > max_words or _TERMINAL.search(line):
-        return False
+        return None
+    for word in words:
+        if word in agencies:
+            return agencies[word]
     joined = "".join(words)
-    return any(w in agencies for w in words) or any(joined.endswith(a) for a in agencies)
+    return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
+
+
+def _place(dateline: str) -> tuple[str | None, str | None]:
+    """The place of a dateline, with its English: a known place anywhere in it, else the words
+    before its first number («أملج 25 شوال …»)."""
+    tokens = tokenize(dateline)
+    for k in range(len(tokens)):
+        found = match_at(tokens, k, gazetteer()) if tokens[k].kind == "word" else None
+        if found and found.entry.type == "LOC":
+            return dateline[found.start:found.stop], found.entry.en
+    head = next((k for k, t in enumerate(tokens) if t.kind != "word"), len(tokens))
+    if 0 < head < len(tokens) and tokens[head].kind == "num":
+        return dateline[tokens[0].start:tokens[head - 1].end], None
+    return None, None
+
+
+def category(title: str) -> str | None:
+    """The category prefix of a wire title («سياسي / …» → سياسي), as written, if known."""
+    match = _CATEGORY.match(title)
+    if match is None:
+        return None
+    return match.group(1) if normalize(match.group(1)) in _wire()[3] else None

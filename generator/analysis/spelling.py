@@ -1,0 +1,224 @@
+"""Likely misspellings, checked against the Arramooz dictionary (arramooz-pysqlite).
+
+A word is known when, after its clitics are stripped, it is a dictionary lemma, a regular
+inflection of one (ة، ات، ون، ين، nisba ي/ية, verb endings and prefixes), a frequent word form or
+a function word. Only words with the article are checked, and not nisba adjectives (often made
+from names). An unknown word is reported only when one edit (a letter added, two swapped, or one
+changed for a letter writers confuse with it) turns it into a listed word, it is written once in
+the text and it is not part of a name: precision before recall. The text is never changed.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..arabic import stems, tokenize
+from ..lexicon import load
+from ..model import Finding, Sentence
+
+_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+
+
+@lru_cache(maxsize=1 << 16)
+def plain(word: str) -> str:
+    """Lookup form: no diacritics or tatweel, one alef, ى→ي (ة is kept: it is not ه)."""
+    return _DIACRITICS.sub("", word).translate(_ALEFS)
+
+
+@dataclass(frozen=True)
+class _Dictionary:
+    forms: dict[str, str]  # lookup form → spelling to suggest
+    listed: frozenset[str]  # forms the dictionary lists as they are (not rebuilt inflections)
+    frequency: dict[str, int]
+    prefixes: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    verb_prefixes: tuple[str, ...]
+    verb_suffixes: tuple[str, ...]
+    letters: str
+    min_length: int
+    noun_endings: tuple[str, ...]
+    checked_prefix: str
+    nisba: tuple[str, ...]
+    confusable: frozenset[frozenset[str]]
+
+
+def _database(name: str) -> sqlite3.Connection:
+    import arramooz  # the package ships its dictionaries as SQLite files
+
+    path = os.path.join(os.path.dirname(arramooz.__file__), "data", f"{name}.sqlite")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+@cache
+def _dictionary() -> _Dictionary:
+    data = load("spelling")
+    forms: dict[str, str] = {}
+
+    def add(word: str) -> None:
+        forms.setdefault(plain(word), word)
+
+    with _database("arabicdictionary") as db:
+        listed = {plain(w) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
+        for word, feminable, fem_plural, masc_plural, relative in db.execute(
+                "SELECT unvocalized, feminable, feminin_plural, masculin_plural, relative FROM nouns"):
+            add(word)
+            stem = word.removesuffix(data["feminine"])
+            if feminable:
+                add(word + data["feminine"])
+            add(stem + data["feminine_plural"])  # many nouns without the flag take ات too
+            if masc_plural:
+                for ending in data["masculine_plural"]:
+                    add(word + ending)
+            for ending in data["dual"]:
+                add(stem + ending if ending.startswith("ت") else word + ending)
+            if relative:
+                for ending in data["nisba"]:
+                    add(stem + ending)
+        for (word,) in db.execute("SELECT unvocalized FROM verbs"):
+            add(word)
+            for ending in data["past_suffixes"]:
+                add(word + ending)
+                if word[-1] in "ىا":  # انتهى → انتهت، انتهوا
+                    add(word[:-1] + ending)
+            for stem in {word, word[1:] if word[0] in "اأ" else word, "ؤ" + word[1:] if word[0] == "أ" else word}:
+                add(stem)  # present stems: كتب، علن (أعلن)، ؤكد (أكّد), ستخدم (استخدم)
+    frequency: dict[str, int] = {}
+    with _database("wordfreq") as db:
+        for word, count in db.execute("SELECT unvocalized, freq FROM wordfreq"):
+            add(word)
+            listed.add(plain(word))
+            frequency[plain(word)] = max(count, frequency.get(plain(word), 0))
+    for word in data["also_words"]:
+        add(word)
+    with _database("stopwords") as db:
+        for (word,) in db.execute("SELECT unvocalized FROM STOPWORDS"):
+            add(word)
+    by_length = lambda items: tuple(sorted((plain(i) for i in items), key=len, reverse=True))  # noqa: E731
+    return _Dictionary(forms, frozenset(listed), frequency, by_length(data["prefixes"]), by_length(data["pronouns"]),
+                       by_length(data["present_prefixes"]), by_length(data["present_suffixes"]),
+                       plain(data["letters"]), data["min_length"], tuple(data["noun_endings"]),
+                       data["checked_prefix"], tuple(data["nisba_endings"]),
+                       frozenset(frozenset(pair) for pair in data["confusable"]))
+
+
+def listed_words() -> frozenset[str]:
+    """Lookup forms the dictionary lists as they are (lemmas and frequent word forms)."""
+    return _dictionary().listed
+
+
+def _analyses(word: str) -> list[tuple[str, str, str]]:
+    """(proclitics, stem, suffix) splits of a lookup form, the whole word first."""
+    d = _dictionary()
+    splits = []
+    for prefix in ("", *d.prefixes):
+        if not word.startswith(prefix) or len(word) - len(prefix) < 2:
+            continue
+        rest = word[len(prefix):]
+        splits.append((prefix, rest, ""))
+        if not prefix.endswith("ال"):
+            splits += [(prefix, rest[:-len(p)], p) for p in d.pronouns if rest.endswith(p) and len(rest) - len(p) >= 2]
+    return splits
+
+
+def _verb_form(stem: str) -> bool:
+    """A present-tense form: يـ/تـ/نـ/أ + a present stem (+ ون، ان …)."""
+    d = _dictionary()
+    for prefix in d.verb_prefixes:
+        if stem.startswith(prefix):
+            body = stem[len(prefix):]
+            if body in d.forms or any(body.endswith(s) and body[:-len(s)] in d.forms for s in d.verb_suffixes):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 17)
+def is_word(word: str) -> bool:
+    """True when a word (as written, with clitics) is known to the dictionary."""
+    d = _dictionary()
+    return any(_known(stem, d, suffix) or "ال" not in prefix and _verb_form(stem)
+               for prefix, stem, suffix in _analyses(plain(word)))
+
+
+def _known(stem: str, d: _Dictionary, suffix: str) -> bool:
+    """A noun stem: as listed, with an accusative alef or construct ending, or with ة written ت
+    and a hamza on its seat before a pronoun (حكومته، شركائها)."""
+    if stem in d.forms or any(stem.endswith(e) and stem[:-1] in d.forms for e in d.noun_endings):
+        return True
+    if suffix and stem[-1:] == "ت":
+        return stem[:-1] + "ة" in d.forms
+    return bool(suffix) and stem[-1:] in "ئؤ" and stem[:-1] + "ء" in d.forms
+
+
+def _edits(stem: str, letters: str, confusable: frozenset[frozenset[str]]) -> dict[str, int]:
+    """One letter added, two neighbours swapped or a letter changed for one that writers confuse
+    with it, each with its likelihood
+    (a dropped letter is the commonest slip). Removing a letter is not tried, nor changing the
+    first one: they turn too many names into words («بوستن» → «بوست»)."""
+    splits = [(stem[:i], stem[i:]) for i in range(1, len(stem) + 1)]  # the first letter stays
+    edits = {a + c + b[1:]: 0 for a, b in splits if b for c in letters if frozenset(b[0] + c) in confusable}
+    edits.update({a + b[1] + b[0] + b[2:]: 1 for a, b in splits if len(b) > 1})
+    edits.update({a + c + b: 2 for a, b in splits for c in letters})
+    return edits
+
+
+@lru_cache(maxsize=1 << 14)
+def suggestion(word: str) -> str | None:
+    """The best one-edit correction of an unknown word, written with its clitics, or None."""
+    d = _dictionary()
+    key = plain(word)
+    if d.checked_prefix not in key[:4] or key.endswith(d.nisba) or is_word(word):
+        return None
+    best: tuple[tuple[bool, bool, int, int], str] | None = None
+    for prefix, stem, suffix in _analyses(key):
+        if len(stem) < d.min_length or not prefix.endswith(d.checked_prefix):
+            continue
+        for candidate, likelihood in _edits(stem, d.letters, d.confusable).items():
+            if candidate[-1] == "ي" != stem[-1]:
+                continue  # «الحقيل» → «الحقلي»: family names, not slips
+            if candidate in d.listed or candidate in d.forms and stem[-1] == "ه" and candidate == stem[:-1] + "ة":
+                rank = (candidate[-1] == stem[-1], candidate[0] == stem[0], likelihood, d.frequency.get(candidate, 0))
+                if best is None or rank > best[0]:
+                    best = (rank, prefix + d.forms[candidate] + suffix)
+    return best[1] if best else None
+
+
+def hamza_slip(word: str) -> str | None:
+    """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary writes bare
+    (the connecting alef of افتعال and استفعال nouns), after the article."""
+    d = _dictionary()
+    written = _DIACRITICS.sub("", word)
+    at = written.find(d.checked_prefix)
+    if at < 0 or at > 3 or written[at + len(d.checked_prefix):][:1] not in "أإ":
+        return None
+    stem = written[at + len(d.checked_prefix):]
+    listed = d.forms.get(plain(stem))
+    if listed is None or listed[0] != "ا":
+        return None
+    return written[:at + len(d.checked_prefix)] + "ا" + stem[1:]
+
+
+def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
+                      body_line: int = 1) -> tuple[Finding, ...]:
+    """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
+    speakers, as written) are never checked."""
+    named = {t.norm for name in names for t in tokenize(name)}
+    d = _dictionary()
+    article, shortest = d.checked_prefix, d.min_length + len(d.checked_prefix)
+    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end)
+             if t.kind == "word" and len(t.norm) >= shortest and article in t.norm[:4]]
+    counts = Counter(t.norm for _, t in words)
+    findings = []
+    for sentence, token in words:
+        if counts[token.norm] > 1 or any(stem in named for stem, _ in stems(token.norm)):
+            continue
+        better = suggestion(token.text) or hamza_slip(token.text)
+        if better:
+            line = body_line + text.count("\n", 0, token.start)
+            findings.append(Finding("info", "spelling", f"«{token.text}»: did you mean «{better}»?", sentence.n, line))
+    return tuple(findings)

@@ -1,0 +1,97 @@
+"""Arabic-aware search: a search key that forgives spelling, on both sides of Material's search.
+
+One spec, implemented twice — here for the index and in ``templates/assets/js/bayan-search.js``
+for the query (tests run both over the same table of cases):
+
+- ``fold``: lower case, no diacritics or tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه, Arabic-Indic
+  digits → 0-9;
+- ``key``: a folded word without its leading و/ف, then ب/ك/ل (لل = ل + ال), then ال, each
+  removed only while at least ``MIN_STEM`` letters remain. The query sends ``key(word)``;
+- ``keys``: what the index holds for a word, ``key(p + s)`` for every stem ``s`` of the word
+  and every prefix ``p`` (for stems of ``MIN_STEM`` letters or more), so a query word matches
+  whenever it shares a stem with the text («داعش» · «لداعش», «البيان» · «بيان»).
+
+The index gets the keys of each entry's title and text as two extra fields; the shown title and
+text stay the original.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache
+from itertools import product
+from pathlib import Path
+
+MIN_STEM = 3
+_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_LETTERS = str.maketrans("أإآٱىة٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "اااايه01234567890123456789")
+_WORD = re.compile("[^\\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\\W_]*)*")
+_TAG = re.compile(r"<[^>]*>")
+CONJUNCTIONS, PREPOSITIONS, ARTICLE = "وف", "بكل", "ال"
+# Every prefix a word can carry: conjunction, preposition, article (ل + ال is written لل).
+PREFIXES = tuple(dict.fromkeys(
+    c + (p + ARTICLE[1:] if p == "ل" and a else p + a)
+    for c, p, a in product(["", *CONJUNCTIONS], ["", *PREPOSITIONS], ["", ARTICLE])
+))
+FIELDS = {"title": ("bayan_title", 1e3), "text": ("bayan_text", 1e0)}
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits."""
+    return _MARKS.sub("", text.lower()).translate(_LETTERS)
+
+
+def _cut(word: str, prefix: str) -> str | None:
+    """`word` without `prefix`, if it starts with it and MIN_STEM letters remain."""
+    if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+        return word[len(prefix):]
+    return None
+
+
+def key(word: str) -> str:
+    """The search key of one word: folded, then و/ف, ب/ك/ل (or لل) and ال taken off in turn."""
+    word = fold(word)
+    if word[:1] and word[0] in CONJUNCTIONS:
+        word = _cut(word, word[0]) or word
+    if word[:1] and word[0] in PREPOSITIONS:
+        word = _cut(word, "لل") or _cut(word, word[0]) or word
+    return _cut(word, ARTICLE) or word
+
+
+def stems(word: str) -> set[str]:
+    """Every way to read a folded word as prefix + stem: the stems, the word itself included."""
+    return {rest for prefix in PREFIXES if (rest := (_cut(word, prefix) if prefix else word))}
+
+
+@cache
+def keys(word: str) -> tuple[str, ...]:
+    """The keys the index holds for a word: key(prefix + stem) for every stem and every prefix
+    that `key` could take off again (a stem of MIN_STEM letters or more)."""
+    found = {key(prefix + stem) for stem in stems(fold(word)) for prefix in PREFIXES
+             if not prefix or len(stem) >= MIN_STEM}
+    return tuple(sorted(found))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters and digits, with their diacritics)."""
+    return _WORD.findall(text)
+
+
+def index_terms(text: str) -> str:
+    """The keys of every word of an index entry's text (HTML tags left out), once each."""
+    plain = html.unescape(_TAG.sub(" ", text))
+    return " ".join(dict.fromkeys(k for word in words(plain) for k in keys(word)))
+
+
+def normalise_index(path: Path) -> int:
+    """Add the key fields to Material's search index at `path`; the number of entries."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    fields = index["config"].setdefault("fields", {})
+    for name, (field, boost) in FIELDS.items():
+        fields[field] = {"boost": boost}
+    for doc in index["docs"]:
+        for name, (field, _) in FIELDS.items():
+            doc[field] = index_terms(doc.get(name, ""))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(index["docs"])

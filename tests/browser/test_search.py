@@ -1,0 +1,126 @@
+"""Arabic search that forgives spelling: one spec in Python (the index) and JavaScript (the
+query), and real queries typed into Material's search box."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from generator.search import fold, key, keys
+
+from .conftest import FIGURES, open_page, screenshot
+
+# word → (fold, key): the spec both implementations are held to.
+CASES = {
+    "الأمم": ("الامم", "امم"), "إعادة": ("اعاده", "اعاده"), "آلية": ("اليه", "اليه"),
+    "ٱلله": ("الله", "الله"), "مصطفى": ("مصطفي", "مصطفي"), "المتحدة": ("المتحده", "متحده"),
+    "مَجْلِسُ": ("مجلس", "مجلس"), "مجلـــس": ("مجلس", "مجلس"), "لِلْأُمَمِ": ("للامم", "امم"),
+    "لداعش": ("لداعش", "داعش"), "داعش": ("داعش", "داعش"), "والأمم": ("والامم", "امم"),
+    "بالإضافة": ("بالاضافه", "اضافه"), "فالحكومة": ("فالحكومه", "حكومه"),
+    "وللمنظمات": ("وللمنظمات", "منظمات"), "كالعادة": ("كالعاده", "عاده"),
+    "وبالتعاون": ("وبالتعاون", "تعاون"), "البيان": ("البيان", "بيان"), "بيان": ("بيان", "يان"),
+    "ولد": ("ولد", "ولد"), "الله": ("الله", "الله"), "اللجنة": ("اللجنه", "لجنه"),
+    "٢٠١٧": ("2017", "2017"), "Security": ("security", "security"), "COVID": ("covid", "covid"),
+}
+# What the reader types → a spelling in the text that must match it (key(typed) ∈ keys(text)).
+VARIANTS = [
+    ("داعش", "لداعش"), ("لداعش", "داعش"), ("بيان", "البيان"), ("البيان", "بيان"),
+    ("الامم", "للأمم"), ("أمم", "والأمم"), ("لجنة", "اللجنة"), ("اللجنه", "لجنة"),
+    ("حكومه", "فالحكومة"), ("بالحكومة", "الحكومة"), ("وللتحالف", "التحالف"),
+    ("والتعاون", "بالتعاون"), ("اضافة", "وبالإضافة"), ("كالسلام", "الســلام"),
+]
+# Queries typed into the search box → the statement they must find. Every spelling rule is
+# covered: hamza, ى/ي, ة/ه, diacritics, tatweel, ال, و/ف/ب/ل and their combinations, digits.
+QUERIES = {
+    "الامم المتحدة": "security-council", "داعش": "security-council",
+    "مجلس الامن": "security-council", "أمم": "security-council",
+    "للأمم المتحده": "security-council", "لِلْأُمَمِ": "security-council",
+    "مجلـــس": "security-council", "فالتحالف": "security-council",
+    "Security Council": "security-council", "resolution": "security-council",
+    "مصطفي": "ministers", "الية": "ministers", "اضافة": "ministers",
+    "اعاده الاعمار": "ministers", "الاولويه": "ministers", "وَأَكَّدَ المُجْتَمِعُونَ": "ministers",
+    "السلام": "ministers", "حكومه": "ministers", "والحكومة": "ministers",
+    "التعاون": "ministers", "منظمات": "ministers", "لجنه": "ministers", "2017": "ministers",
+    "بالكويت": "ministers", "Kuwait": "ministers",
+    "باقتصاد": "finance", "وزاره الماليه": "finance", "صادرات": "finance",
+    "قياسى": "finance", "growth": "finance",
+}
+JS_SPEC = "cases => cases.map(w => [bayanSearch.fold(w), bayanSearch.key(w)])"
+
+
+def test_python_follows_the_spec():
+    assert {word: (fold(word), key(word)) for word in CASES} == CASES
+
+
+def test_javascript_follows_the_same_spec(page, base_url):
+    open_page(page, base_url, "")
+    got = page.evaluate(JS_SPEC, list(CASES))
+    assert dict(zip(CASES, map(tuple, got))) == CASES
+    assert page.evaluate("bayanSearch.query('والأمم،المتحدة +لداعش -\"مجلس الأمن\"')") == \
+        'امم،متحده +داعش -"مجلس امن"'
+
+
+@pytest.mark.parametrize(("typed", "text"), VARIANTS)
+def test_index_holds_the_key_of_every_spelling(typed, text):
+    assert key(typed) in keys(text)
+
+
+def test_unrelated_words_do_not_meet():
+    assert key("ولد") not in keys("لدى") and key("الله") not in keys("له")
+
+
+def material_alone_finds(site_dir: Path, query: str, slug: str) -> bool:
+    """Whether Material's own index (the original text, prefix matching) has a query word."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"]
+                    if d["location"].startswith(f"statements/{slug}/"))
+    tokens = set(separator.split(re.sub(r"<[^>]+>", " ", text).lower()))
+    return any(t.startswith(w) for w in separator.split(query.lower()) if w for t in tokens)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search box; the paths of the pages in the results."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")  # Material reads the query on keyup
+    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    box.fill(query)
+    box.press("End")
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=3000)
+    except Exception:  # noqa: BLE001 - no result is an answer too
+        return []
+    hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)")
+    return [unquote(urlsplit(href).path) for href in hrefs]
+
+
+def test_search_box_finds_every_spelling(page, base_url, site_dir):
+    open_page(page, base_url, "")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
+    missed = {}
+    for query, slug in QUERIES.items():
+        FIGURES.queries += 1
+        FIGURES.key_only += not material_alone_finds(site_dir, query, slug)
+        paths = search(page, query)
+        if f"/statements/{slug}/" in paths:
+            FIGURES.found += 1
+        else:
+            missed[query] = paths
+    assert not missed
+    assert len(QUERIES) >= 20 and FIGURES.key_only >= 20, "the queries must need the search keys"
+
+
+def test_results_show_the_original_text(page, base_url):
+    open_page(page, base_url, "")
+    page.locator("input.md-search__input").click()
+    assert "/statements/security-council/" in search(page, "الامم المتحدة")
+    first = page.locator(".md-search-result__item").first
+    assert "الأمم المتحدة" in first.inner_text()
+    assert "امم متحده" not in page.locator(".md-search-result").inner_text()
+    screenshot(page, "search")

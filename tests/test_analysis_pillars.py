@@ -1,0 +1,50 @@
+"""Pillars, figures and sentence rules on texts written for each rule."""
+from generator.analysis import analyze
+from generator.analysis.figures import find_figures
+from generator.analysis.pillars import find_pillars, pillar_findings
+from generator.analysis.sentences import split_sentences
+from generator.model import Meta, Source
+
+
+def pillars(text):
+    return find_pillars(text, split_sentences(text))
+
+
+def test_announced_count_with_any_noun_and_number_word_or_digit():
+    for noun, number, value in [("مبادئ", "خمسة", 5), ("أهداف", "4", 4), ("توصيات", "ثلاث", 3), ("بنود", "ستة", 6)]:
+        found = pillars(f"أعلن المجلس {number} {noun} للمرحلة. أولاً الأمن. ثانيًا التعليم.")
+        assert (found.noun, found.announced) == (noun, value)
+
+
+def test_ordinals_in_all_forms():
+    text = "تقوم الرؤية على ثلاثة محاور. المحور الأول الاقتصاد. والمحور الثاني المجتمع. ثالثها الوطن."
+    assert [(i.n, i.sentences) for i in pillars(text).items] == [(1, (2,)), (2, (3,)), (3, (4,))]
+    numbered = "حدد البيان ثلاث نقاط.\n1- وقف القتال.\n2- فتح الممرات.\n3- بدء الحوار."
+    assert [(i.n, i.sentences) for i in pillars(numbered).items] == [(1, (2,)), (2, (3,)), (3, (4,))]
+
+
+def test_items_listed_inside_the_announcing_sentence():
+    found = pillars("تقوم الخطة على ثلاثة محاور: الأمن، والاقتصاد، والتعليم. وقال الوزير إن التنفيذ قريب.")
+    assert [i.text for i in found.items] == ["الأمن", "والاقتصاد", "والتعليم"]
+    assert all(i.sentences == (1,) for i in found.items)
+
+
+def test_count_mismatch_is_a_finding():
+    found = pillars("حدد الاجتماع أربعة أهداف. أولها الأمن. ثانيها التنمية.")
+    assert found.announced == 4 and len(found.items) == 2
+    assert [f.code for f in pillar_findings(found)] == ["pillars/count-mismatch"]
+    statement = analyze(Source("s", "s.md", Meta(title="t"), "حدد الاجتماع أربعة أهداف. أولها الأمن. ثانيها التنمية."))
+    assert any(f.code == "pillars/count-mismatch" for f in statement.findings)
+
+
+def test_figures_money_percent_dates_and_resolutions():
+    text = ("بلغت الميزانية 230 مليار ريال بزيادة 5 في المائة في 3 رمضان 1436 هـ الموافق 20 يونيو 2015 م. "
+            "وطالب بتنفيذ القرار رقم 2216.")
+    found = [(f.value, f.unit) for f in find_figures(text, split_sentences(text))]
+    assert found == [(230_000_000_000, "SAR"), (5, "percent"), ("2015-06-20", "date"), ("2015-06-20", "date"),
+                     (2216, "resolution-number")]
+
+
+def test_one_letter_abbreviation_does_not_end_a_sentence_but_an_era_mark_does():
+    assert len(split_sentences("كشف د. الشعيبي أن الدراسة جاهزة.")) == 1
+    assert len(split_sentences("وقع الحادث في 10 أغسطس 2015 م. ثم انتهى التحقيق.")) == 2

@@ -1,0 +1,81 @@
+"""Claims and speakers on texts written for each rule: verb forms, subjects, resolution."""
+from generator.analysis.claims import find_claims
+from generator.analysis.sentences import split_sentences
+from generator.analysis.speakers import resolve
+
+
+def claims(text):
+    return resolve(find_claims(text, split_sentences(text)))
+
+
+def said(text):
+    return [(c.cue, c.speaker.text if c.speaker else None, bool(c.speaker and c.speaker.explicit))
+            for c in claims(text)]
+
+
+def test_verb_with_object_pronoun_after_a_relative_is_a_claim_with_its_own_subject():
+    found = said("ورحب الوزير بما أعلنه رئيس الوزراء من إصلاحات. وقال إن ذلك مهم. وشكره على ما قدمه.")
+    assert found[:2] == [("رحب", "الوزير", True), ("أعلنه", "رئيس الوزراء", True)]
+    assert [c for c, _, _ in found] == ["رحب", "أعلنه", "قال"]
+
+
+def test_present_and_agreement_forms_and_participles():
+    text = ("تؤكد الوزارة أن الخطة جاهزة. ويؤكد الوزراء أن التنفيذ بدأ، مشيرين إلى النتائج. "
+            "وأكدوا أن الدعم مستمر، مؤكداً أن العمل جار، لافتًا إلى الحاجة، معربةً عن الأمل.")
+    assert [c.cue for c in claims(text)] == ["تؤكد", "يؤكد", "مشيرين", "أكدوا", "مؤكداً", "لافتًا", "معربةً"]
+
+
+def test_event_verbs_are_not_claims():
+    assert claims("استقبل الوزير السفير. والتقى الوفد بالمسؤولين. وبحث الجانبان التعاون. وترأس الأمير الاجتماع.") == ()
+
+
+def test_nominal_attribution_and_mid_sentence_cue():
+    found = said("ارتفعت الأسعار وفقًا للهيئة العامة للإحصاء، وقال الوزير إن ذلك مؤقت.")
+    assert [c for c, _, _ in found] == ["وفقًا", "قال"] and found[1][1] == "الوزير"
+    assert said("ارتفعت الأسعار بحسب مصادر مطلعة.")[0][:2] == ("بحسب", "مصادر مطلعة")
+
+
+def test_implicit_subject_agrees_in_gender_and_number():
+    text = ("أكدت الوزارة أن الخطة جاهزة. وقال الوزير إن التنفيذ بدأ. وأضافت أن الدعم مستمر. "
+            "وقال الوزراء إن الاجتماع ناجح. وأكد المتحدث أن الموعد ثابت. وأكدوا أن العمل مستمر.")
+    resolved = [c.speaker.canonical for c in claims(text)]
+    assert resolved[2] == "الوزارة" and resolved[5] == "الوزراء"
+
+
+def test_subject_outside_the_lexicon_when_speech_follows():
+    assert said("وقالت عائلة اللاعب في بيان إن حالته مستقرة.")[0] == ("قالت", "عائلة اللاعب", True)
+    assert said("وقال الاتحاد الدولي للسيارات في تقرير إن السائق لم يخفف سرعته.")[0][1] == "الاتحاد الدولي للسيارات"
+
+
+def test_object_before_a_preposition_or_quote_is_not_a_subject():
+    assert said("وقال لوكالة الأنباء إن الوضع هادئ.")[0][2] is False
+    assert said("ودعا الشعب إلى الهدوء.")[0][2] is False
+    assert said("وأعلن انعقاد جلسة طارئة «للتباحث في الأمر».") == [("أعلن", None, False)]
+
+
+def test_title_with_a_prepositional_phrase_keeps_the_name_that_follows():
+    found = said("وقال المبعوث الخاص للأمم المتحدة في اليمن جون سميث في بيان اليوم إن الهدنة صامدة.")
+    assert found[0][1] == "المبعوث الخاص للأمم المتحدة في اليمن جون سميث"
+    assert said("وأكد الوزير في بيان صحفي اليوم أن الخطة جاهزة.")[0][1] == "الوزير"
+
+
+def test_a_name_inside_an_organisation_is_not_the_speaker():
+    found = claims("وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة سامي الحربي أن الطائرة وصلت.")
+    assert found[0].speaker.text.endswith("سامي الحربي") and found[0].speaker.canonical == "سامي الحربي"
+
+
+def test_a_cue_inside_a_quotation_belongs_to_the_person_named_there():
+    found = claims("وقال الشيخ: «صدق النبي حين حذر من الغلو». وأضاف أن الاعتدال واجب.")
+    assert [(c.cue, c.speaker.canonical) for c in found] == [("قال", "الشيخ"), ("حذر", "نبينا محمد"), ("أضاف", "الشيخ")]
+
+
+def test_document_speaker_linked_to_who_issued_it():
+    found = claims("وشدد الوزراء في بيانهم على وحدة الصف. وأكد البيان أن الحل سياسي. وقال إن الحوار مستمر.")
+    assert found[1].speaker.text == "البيان" and found[1].speaker.issuer == "الوزراء"
+    assert found[2].speaker.issuer == "الوزراء"
+
+
+def test_one_canonical_name_per_person_titles_and_honorifics():
+    found = claims("أكد الأمين العام لمجلس التعاون الدكتور عبد اللطيف الزياني أن الأمن مهم. "
+                   "وأعرب الزياني عن أمله. وأوضح معاليه أن الاجتماع مثمر. وقال الأمين العام إن القمة قريبة.")
+    assert len({c.speaker.canonical for c in found}) == 1

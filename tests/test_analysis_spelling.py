@@ -1,0 +1,44 @@
+"""Spelling findings against the Arramooz word list: suggestions, never a changed text."""
+from generator.analysis import analyze
+from generator.analysis.sentences import split_sentences
+from generator.analysis.spelling import is_word, spelling_findings, suggestion
+from generator.model import Meta, Source
+
+
+def test_inflected_and_cliticised_words_are_known():
+    for word in ["والمقاومة", "بالأموال", "الإقليمية", "يستخدمون", "حكومته", "قتيلاً", "انتهت", "للصراعات"]:
+        assert is_word(word), word
+
+
+def test_one_edit_suggestions_ranked_sensibly():
+    assert suggestion("الأمول") == "الأموال"  # a dropped letter comes back before a changed one
+    assert suggestion("الإقليمة") == "الإقليمية"
+    assert suggestion("الشقيقه") == "الشقيقة"  # ه for ة
+
+
+def test_names_nisbas_and_words_without_article_are_not_flagged():
+    assert suggestion("شتاينماير") is None and suggestion("بوستن") is None
+    assert suggestion("الحقيل") is None  # a family name, not «الحقلي»
+    assert suggestion("اللندنية") is None
+
+
+def test_findings_point_at_the_sentence_and_keep_the_text():
+    text = "أكد الوزير أهمية الخطة.\nوقال إن الأمول متوفرة للمشاريع الإقليمة."
+    findings = spelling_findings(text, split_sentences(text), body_line=5)
+    assert [(f.code, f.level, f.sentence, f.line) for f in findings] == [("spelling", "info", 2, 6)] * 2
+    assert "«الأموال»" in findings[0].message
+    statement = analyze(Source("s", "s.md", Meta(title="t"), text))
+    assert "الأمول" in statement.sentences[1].text
+
+
+def test_a_word_written_twice_or_in_a_name_is_not_flagged():
+    text = "قال الأمول إن الخطة جيدة. وأضاف الأمول أن التنفيذ قريب."
+    assert spelling_findings(text, split_sentences(text)) == ()
+    text = "قال الدكتور محمد الأمول إن الخطة جيدة."
+    assert spelling_findings(text, split_sentences(text), names=["محمد الأمول"]) == ()
+
+
+def test_hamza_on_a_connecting_alef_after_the_article():
+    from generator.analysis.spelling import hamza_slip
+    assert hamza_slip("الإتفاقية") == "الاتفاقية" and hamza_slip("والإستثمار") == "والاستثمار"
+    assert hamza_slip("الإتقان") is None and hamza_slip("الإنتاج") is None  # إفعال keeps its hamza

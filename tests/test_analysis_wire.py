@@ -1,0 +1,52 @@
+"""Wire copy: dateline → place, agency and date; trailer dropped; title category; dates."""
+from generator.analysis import analyze
+from generator.analysis.dates import dates_in
+from generator.analysis.wire import category, frame
+from generator.arabic import tokenize
+from generator.model import Meta, Source
+
+WIRE = ("جدة 3 ذو القعدة 1436 هـ الموافق 18 أغسطس 2015 م واس\n"
+        "أعلنت الهيئة العامة للإحصاء أن عدد السكان بلغ 31 مليون نسمة.\n"
+        "// انتهى // 12:05 ت م\n")
+
+
+def test_dateline_gives_place_agency_and_gregorian_date():
+    wire = frame(WIRE)
+    assert wire.dateline.startswith("جدة 3 ذو القعدة") and WIRE[wire.start:].startswith("أعلنت")
+    assert (wire.place, wire.place_en, wire.agency, wire.date) == ("جدة", "Jeddah", "Saudi Press Agency (SPA)", "2015-08-18")
+    assert "انتهى" not in WIRE[wire.start:wire.end]
+
+
+def test_hijri_only_dateline_is_converted():
+    wire = frame("المنامة 1 رمضان 1436 هـ بنا\nقال الوزير إن …\n")
+    assert wire.date == "2015-06-18" and wire.place_en == "Manama" and wire.agency.startswith("Bahrain")
+
+
+def test_unknown_place_is_kept_as_written_without_english():
+    wire = frame("أملج 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nنص.\n")
+    assert (wire.place, wire.place_en) == ("أملج", None)
+
+
+def test_meta_from_dateline_and_title_category_front_matter_wins():
+    source = Source("s", "s.md", Meta(title="اقتصادي / الإحصاء تعلن عدد السكان"), WIRE)
+    meta = analyze(source).meta
+    assert meta.category == "اقتصادي" and meta.title.startswith("اقتصادي /")
+    assert meta.date == "2015-08-18" and meta.place_en == "Jeddah"
+    dated = Source("s", "s.md", Meta(title="t", date="2015-08-19"), WIRE)
+    assert analyze(dated).meta.date == "2015-08-19"
+
+
+def test_title_without_known_category():
+    assert category("الأمم المتحدة / جنيف: اجتماع") is None
+    assert category("عام / تدشين مشروع") == "عام"
+
+
+def test_dateline_place_is_an_entity():
+    entities = analyze(Source("s", "s.md", Meta(title="t"), WIRE)).entities
+    place = next(e for e in entities if e.en == "Jeddah")
+    assert place.sentences == ()
+
+
+def test_dates_hijri_and_gregorian_to_iso():
+    found = dates_in(tokenize("عقد في 5 رمضان 1436هـ، ثم في 1 كانون الثاني 2016 م، لا في 45 يناير 2016."))
+    assert [(d.iso, d.calendar) for d in found] == [("2015-06-22", "hijri"), ("2016-01-01", "gregorian")]
