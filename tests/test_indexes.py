@@ -13,7 +13,7 @@ from conftest import HOSTILE, full_statement, hostile_statement
 
 import generator.indexes as indexes
 from generator.charts import bars, columns
-from generator.indexes import in_nav, link, pack
+from generator.indexes import in_nav, is_index_page, link, pack
 from generator.model import Claim, Meta, Speaker
 from generator.render import render_pages
 from test_render import SITE, to_html
@@ -69,6 +69,14 @@ def test_pack_keeps_small_groups_whole_and_runs_large_ones_on():
 def test_links_are_relative_to_the_page():
     assert link("statements/a.md#s3", "speakers/2.md") == "../statements/a.md#s3"
     assert link("archive/2018-01/index.md", "index.md") == "archive/2018-01/index.md"
+    anchors = {"statements/a.md": {"s1"}}
+    assert link("statements/a.md#s1", "pillars/index.md", anchors) == "../statements/a.md#s1"
+    assert link("statements/a.md#s3", "pillars/index.md", anchors) == "../statements/a.md"  # no such anchor
+
+
+def test_index_pages_are_known_as_such():
+    assert is_index_page("speakers/3.md") and is_index_page("archive/2018-01/index.md")
+    assert not is_index_page("statements/a.md") and not is_index_page("index.md")
 
 
 def test_archive_groups_by_month_and_paginates(small_pages):
