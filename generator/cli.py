@@ -15,7 +15,7 @@ from mkdocs.exceptions import ConfigurationError
 from . import SCHEMA
 from .build import BuildError, build
 from .evaluate import evaluate
-from .importer import import_into
+from .importer import ImportFormatError, import_into
 from .model import Finding, Statement
 from .pipeline import load_content, load_paths
 from .render import render_pages
@@ -112,7 +112,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.file.exists():
         print(f"error: no such file or folder: {args.file}", file=sys.stderr)
         return 2
-    report = import_into(args.file, args.into, force=args.force)
+    try:
+        report = import_into(args.file, args.into, force=args.force)
+    except ImportFormatError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     for path in report.skipped:
         print(f"{path}: exists, skipped (use --force to overwrite)", file=sys.stderr)
     print(f"{len(report.written)} statement(s) written to {args.into}, {len(report.skipped)} skipped")

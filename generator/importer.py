@@ -2,9 +2,14 @@
 
 Layouts read: JSON Lines of articles (title, content, url, date, source — as SaudiNewsNet),
 JSON Lines of aligned documents (NTREX: doc_id, ar_sentences, en_sentences), JSON Lines of
-aligned sentence pairs grouped by document (UN: doc, ar, en), and folders of plain `.txt`.
-Slugs are stable (date + id, or date + transliterated title); an existing file is never
+aligned sentence pairs grouped by document (UN: doc, ar, en; NTREX pairs: doc_id, sent_index,
+ar, en), and folders of plain `.txt`. Articles may carry their text as `content` or `article`
+(EASC). Slugs are stable (date + id, or date + transliterated title); an existing file is never
 overwritten unless `force` is set.
+
+Aligned units become one line of the body each, and one paragraph of the English sidecar each,
+with a `[n]`/`[n-m]` marker where Bayan's sentence splitter does not make that line exactly the
+next sentence.
 """
 from __future__ import annotations
 
@@ -23,6 +28,11 @@ from .sources import SIDECAR_SUFFIX
 from .translation import line_markers
 
 SLUG_WORDS = 6
+TEXT_FIELDS = ("content", "article", "text")
+
+
+class ImportFormatError(Exception):
+    """A corpus record that cannot be read, located by file and line."""
 
 
 @dataclass(frozen=True)
@@ -52,39 +62,69 @@ def read_records(path: Path) -> Iterator[Imported]:
     if path.is_dir():
         yield from _text_folder(path)
         return
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if records and "ar_sentences" in records[0]:
+    records = list(_json_lines(path))
+    first = records[0] if records else {}
+    if "ar_sentences" in first:
         yield from map(_aligned_document, records)
-    elif records and "ar" in records[0] and "doc" in records[0]:
+    elif "ar" in first and ("doc" in first or "doc_id" in first):
         yield from _sentence_pairs(records)
-    else:
+    elif any(key in first for key in TEXT_FIELDS):
         yield from map(_article, records)
+    elif records:
+        raise ImportFormatError(f"{path}:1: unknown layout: a record needs one of {', '.join(TEXT_FIELDS)}, "
+                                f"ar_sentences, or ar with doc/doc_id (fields found: {', '.join(first)})")
+
+
+def _json_lines(path: Path) -> Iterator[dict]:
+    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as err:
+            raise ImportFormatError(f"{path}:{n}: not JSON: {err}") from None
+        if not isinstance(record, dict):
+            raise ImportFormatError(f"{path}:{n}: a record must be a JSON object")
+        yield record
 
 
 def _article(record: dict) -> Imported:
-    title = (record.get("title") or "").strip()
+    title = str(record.get("title") or "").strip()
     date = str(record.get("date") or record.get("date_extracted") or "")[:10] or None
     fields = {"title": title or record.get("id") or "untitled", "date": date,
               "source": record.get("source"), "url": record.get("url")}
     ident = record.get("id")
     slug = slugify(date, ident) if ident else slugify(date, *title.split()[:SLUG_WORDS])
-    return Imported(slug, fields, record["content"].strip())
+    text = next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), "")
+    return Imported(slug, fields, text.strip())
 
 
 def _aligned_document(record: dict) -> Imported:
     arabic, english = record["ar_sentences"], record["en_sentences"]
     fields = {"title": arabic[0], "title_en": english[0], "source": record.get("source")}
-    return Imported(slugify("ntrex", record["doc_id"]), fields, "\n".join(arabic), tuple(english))
+    return _aligned(slugify("ntrex", record["doc_id"]), fields, arabic, english)
 
 
 def _sentence_pairs(records: list[dict]) -> Iterator[Imported]:
     documents: dict[str, list[dict]] = {}
     for record in records:
-        documents.setdefault(record["doc"], []).append(record)
+        documents.setdefault(str(record.get("doc") or record.get("doc_id")), []).append(record)
+    un = "doc" in records[0]
     for doc, pairs in documents.items():
-        symbol = pairs[0].get("doc_symbol") or doc
-        fields = {"title": symbol, "title_en": symbol, "source": "United Nations"}
-        yield Imported(slugify("un", doc), fields, "\n".join(p["ar"] for p in pairs), tuple(p["en"] for p in pairs))
+        pairs.sort(key=lambda p: p.get("sent_index", 0))  # stable: file order when there is none
+        if un:
+            symbol = pairs[0].get("doc_symbol") or doc
+            fields = {"title": symbol, "title_en": symbol, "source": "United Nations"}
+        else:
+            fields = {"title": pairs[0]["ar"], "title_en": pairs[0]["en"], "source": pairs[0].get("source")}
+        yield _aligned(slugify("un" if un else "ntrex", doc), fields,
+                       [p["ar"] for p in pairs], [p["en"] for p in pairs])
+
+
+def _aligned(slug: str, fields: dict, arabic: list[str], english: list[str]) -> Imported:
+    """An aligned document: each Arabic unit on one line, its English as one paragraph."""
+    pairs = [(" ".join(ar.split()), " ".join(en.split())) for ar, en in zip(arabic, english)]
+    return Imported(slug, fields, "\n".join(ar for ar, _ in pairs), tuple(en for _, en in pairs))
 
 
 def _text_folder(folder: Path) -> Iterator[Imported]:
@@ -95,10 +135,11 @@ def _text_folder(folder: Path) -> Iterator[Imported]:
 
 def import_into(path: Path, into: Path, force: bool = False) -> Report:
     """Write every statement found at path into the folder `into`; never overwrite without force."""
+    items = list(read_records(path))  # a broken record stops the import before anything is written
     into.mkdir(parents=True, exist_ok=True)
     report = Report()
     used: set[str] = set()
-    for item in read_records(path):
+    for item in items:
         slug = _unique(item.slug, used)
         target = into / f"{slug}.md"
         if target.exists() and not force:

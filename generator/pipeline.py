@@ -9,6 +9,7 @@ from pathlib import Path
 from .analysis import analyze
 from .cache import AnalysisCache
 from .model import Finding, Meta, Source, Statement
+from .progress import progress
 from .sources import MAX_BYTES, SourceError, read_statement, read_statements
 
 
@@ -40,8 +41,9 @@ def with_problems(statement: Statement, source: Source, problems: Sequence[Sourc
 
 
 def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
-                cache: AnalysisCache | None = None, jobs: int = 1) -> list[Statement]:
-    """Analyse every source, taking unchanged ones from the cache and the rest in `jobs` processes."""
+                cache: AnalysisCache | None = None, jobs: int = 1, show: bool = False) -> list[Statement]:
+    """Analyse every source, taking unchanged ones from the cache and the rest in `jobs` processes
+    (`show`: a progress bar on stderr for a long run)."""
     results: dict[int, Statement] = {}
     todo = []
     for i, source in enumerate(sources):
@@ -50,26 +52,29 @@ def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
             results[i] = cached
         else:
             todo.append(i)
-    fresh = _run([sources[i] for i in todo], jobs)
+    fresh = _run([sources[i] for i in todo], jobs, show)
     for i, statement in zip(todo, fresh):
         results[i] = statement
         if cache and not any(f.code == "analysis-failed" for f in statement.findings):
             cache.put(sources[i], statement)
+    if cache:
+        cache.save()
     return [with_problems(results[i], source, problems) for i, source in enumerate(sources)]
 
 
-def _run(sources: list[Source], jobs: int) -> list[Statement]:
+def _run(sources: list[Source], jobs: int, show: bool = False) -> list[Statement]:
     if jobs <= 1 or len(sources) < 2 * jobs:
-        return [analyse_source(s) for s in sources]
+        return [analyse_source(s) for s in progress(sources, len(sources), show)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(analyse_source, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+        chunks = max(1, min(16, len(sources) // (jobs * 8)))
+        return list(progress(pool.map(analyse_source, sources, chunksize=chunks), len(sources), show))
 
 
 def load_content(content_dir: Path, cache: AnalysisCache | None = None, jobs: int = 1,
-                 max_bytes: int = MAX_BYTES) -> tuple[list[Statement], list[SourceError]]:
+                 max_bytes: int = MAX_BYTES, show: bool = False) -> tuple[list[Statement], list[SourceError]]:
     """Every readable statement of a content folder, analysed, and every problem found."""
     sources, problems = read_statements(content_dir, max_bytes)
-    return analyse_all(sources, problems, cache, jobs), problems
+    return analyse_all(sources, problems, cache, jobs, show), problems
 
 
 def load_paths(paths: list[Path], root: Path) -> list[Statement]:

@@ -7,24 +7,34 @@ With `language: en` (mkdocs.en.yml) the same pages are rendered through the Engl
 (`en/`) for the mirror site.
 A statement that cannot be read, analysed or rendered is reported as a warning (which fails
 `mkdocs build --strict`) naming its file and line; the others still build.
+
+Speed: analysis runs in `jobs` processes (or `BAYAN_JOBS`; `auto` = the CPU count) with a
+progress bar on a terminal; analyses are cached by content, and an unchanged project reuses
+the pages of the last build. `BAYAN_TIMING=1` prints the plugin's own time per step.
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .cache import AnalysisCache
+from .buildcache import PageCache, fingerprint
+from .cache import AnalysisCache, analysis_version
+from .indexes import in_nav, is_index_page
 from .model import Statement
 from .pipeline import load_content
+from .progress import Timer, jobs_from, show_progress
 from .render import render_pages
 from .search import normalise_index
 from .sources import MAX_BYTES
@@ -50,7 +60,7 @@ class BayanConfig(Config):
     language = opt.Choice(("ar", "en"), default="ar")  # en: the English mirror (mkdocs.en.yml)
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
-    jobs = opt.Type(int, default=1)
+    jobs = opt.Type((int, str), default=1)  # a number or "auto"; BAYAN_JOBS overrides it
     max_bytes = opt.Type(int, default=MAX_BYTES)  # a statement or sidecar file larger than this is refused
 
 
@@ -60,44 +70,77 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.jobs = jobs_from(self.config.jobs)
+        except ValueError as err:
+            raise PluginError(f"bayan: {err}") from None
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        timer = Timer()
         templates = self._folder(config, self.config.templates_dir)
-        content = self._folder(config, self.config.content_dir)
-        rendered = render_pages(self._statements(config), config, templates, content.parent,
-                                self.config.language)
-        for problem in rendered.problems:  # that page is left out; the others build
-            log.warning(str(problem))
-        for src_uri, markdown in rendered.pages.items():
+        pages, messages = self._pages(config, templates, timer)
+        for message in messages:  # that statement or page is left out; the others build
+            log.warning(message)
+        for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue
             file = File.generated(config, src_uri, content=markdown)
-            if src_uri.startswith("statements/"):
-                # Statements are reached from the home page: the navigation stays small.
+            if not in_nav(src_uri):
+                # Statements and further index pages are reached by links: the navigation stays small.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         assets = templates / "assets"
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             src_uri = "assets/" + path.relative_to(assets).as_posix()
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        timer.lap(f"{len(pages)} pages added")
+        if os.environ.get("BAYAN_TIMING"):
+            print(timer.report(), file=sys.stderr)
+        else:
+            log.debug(timer.report())
         return files
 
-    def _statements(self, config: MkDocsConfig) -> list[Statement]:
-        """Every statement that reads and analyses; each problem becomes a warning."""
-        cache_dir = self.config.cache_dir
-        cache = AnalysisCache(self._folder(config, cache_dir)) if cache_dir else None
+    def _pages(self, config: MkDocsConfig, templates: Path, timer: Timer) -> tuple[dict[str, str], list[str]]:
+        """The generated pages and the problems to report: from the last build when nothing changed."""
         content = self._folder(config, self.config.content_dir)
-        statements, problems = load_content(content, cache, self.config.jobs, self.config.max_bytes)
-        for problem in problems:
-            log.warning(str(problem))
+        cache_dir = self._folder(config, self.config.cache_dir) if self.config.cache_dir else None
+        key = fingerprint([content, templates], [Path(config.config_file_path)], analysis_version())
+        store = PageCache(cache_dir, self.config.language) if cache_dir else None
+        if store and (cached := store.load(key)):
+            timer.lap("unchanged, pages of the last build")
+            return cached
+        statements, messages = self._statements(config, cache_dir)
+        timer.lap(f"read and analyse {len(statements)} statements")
+        rendered = render_pages(statements, config, templates, content.parent, self.config.language)
+        messages += [str(problem) for problem in rendered.problems]
+        timer.lap("render")
+        if store:
+            store.save(key, rendered.pages, messages)
+            timer.lap("save")
+        return rendered.pages, messages
+
+    def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
+        """Every statement that reads and analyses, and a message for each problem."""
+        cache = AnalysisCache(cache_dir) if cache_dir else None
+        content = self._folder(config, self.config.content_dir)
+        statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress())
+        messages = [str(problem) for problem in problems]
         good = []
         for statement in statements:
             errors = [f for f in statement.findings if f.level == "error"]
-            for finding in errors:  # reading errors leave a file out; these are analysis crashes
-                log.warning(finding.message)
+            messages += [f.message for f in errors]  # reading errors leave a file out; these are analysis crashes
             if not errors:
                 good.append(statement)
-        return good
+        return good, messages
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Leave the index pages out of search: the statements they point to are in it."""
+        if page.file.generated_by and is_index_page(page.file.src_uri):
+            page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+        return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the writing direction on <html> as well."""

@@ -34,7 +34,10 @@ VARIABLES = (
     ("statement.md.j2, brief.md.j2 …", "site", "MkDocsConfig",
      "إعدادات الموقع من mkdocs.yml", "the site configuration from mkdocs.yml (site.site_name, site.extra …)"),
     ("index.md.j2", "statements", "list[Statement]",
-     "كل البيانات، الأحدث أولًا", "every statement, newest first"),
+     "أحدث البيانات، الأحدث أولًا", "the latest statements, newest first"),
+    ("index.md.j2", "total", "int", "عدد البيانات كلها", "how many statements there are in all"),
+    ("index.md.j2", "sections", "list[Section]", "مداخل الأرشيف والفهارس",
+     "entry points: the archive and the indexes (title, title_en, path, count)"),
     ("index.md.j2", "site", "MkDocsConfig", "إعدادات الموقع", "the site configuration"),
 )
 

@@ -36,6 +36,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
                     TemplateSyntaxError)
 
 from .analysis.characters import INVISIBLE, describe
+from .indexes import LATEST, Indexes, link
 from .model import Statement
 from .overview import overview
 from .reference import REFERENCE_PAGE, reference_page
@@ -45,6 +46,9 @@ BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
 SUFFIX = ".md.j2"
 INDEX_TEMPLATE = "index.md.j2"
 STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
+
+
+_ANCHOR = re.compile(r'\bid="(s\d+)"')
 
 
 class Escaped(str):
@@ -274,6 +278,23 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     for st in statements:
         _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    anchors = {path: set(_ANCHOR.findall(out.pages[path])) for path in map(statement_path, listed)}
+    indexes = Indexes(listed, statement_path)
+    for page in indexes.build():
+        _render_into(out, page.path, f"the index page {page.path}", root,
+                     partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
+                             language))
     _render_into(out, "index.md", "the home page", root,
-                 lambda: env.get_template(INDEX_TEMPLATE).render(statements=listed, site=site_config))
+                 lambda: env.get_template(INDEX_TEMPLATE).render(
+                     statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config))
     return out
+
+
+def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
+    """An index page; `href(target)` gives a link from it to another docs path (to a sentence
+    only where the statement's page has that anchor: a `brief` page has none). The indexes are
+    written in Arabic: in the English mirror they are marked so."""
+    page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
+    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+

@@ -2,7 +2,10 @@
 import json
 from pathlib import Path
 
-from generator.importer import import_into, slugify
+import pytest
+
+from generator.importer import ImportFormatError, import_into, slugify
+from generator.pipeline import load_content
 from generator.sources import read_statements
 
 ARTICLE = {"id": "snn-1", "source": "spa", "url": "http://example.org/1", "date_extracted": "2015-08-10 10:00:00",
@@ -73,3 +76,39 @@ def test_slugs_are_stable_and_safe():
     assert slugify("2015-08-10", "وزير الخارجية") == slugify("2015-08-10", "وزير الخارجية")
     assert slugify("../../etc", "passwd") == "etc-passwd"
     assert slugify("؟؟") == "statement"
+
+
+def test_a_unit_split_into_two_sentences_keeps_the_rest_aligned(tmp_path):
+    doc = {"doc_id": "x.1", "ar_sentences": ["قال الوزير: انتهى. ثم غادر.", "أكد المتحدث الموقف."],
+           "en_sentences": ["The minister said: over. Then he left.", "The spokesman affirmed the position."]}
+    import_into(jsonl(tmp_path / "d.jsonl", [doc]), tmp_path / "content" / "statements")
+    (statement,), _ = load_content(tmp_path / "content")
+    assert [s.text for s in statement.sentences] == ["قال الوزير: انتهى.", "ثم غادر.", "أكد المتحدث الموقف."]
+    assert statement.translation.sentences[2] == doc["en_sentences"][1]
+    assert not [f for f in statement.findings if f.code.startswith("translation/")]
+
+
+def test_sentence_pairs_by_doc_id_in_sentence_order(tmp_path):
+    pairs = [{"doc_id": "bbc.2", "sent_index": 1, "ar": "وقال إن الخطة جاهزة.", "en": "He said the plan was ready."},
+             {"doc_id": "bbc.2", "sent_index": 0, "ar": "عنوان الخبر", "en": "Headline"}]
+    import_into(jsonl(tmp_path / "p.jsonl", pairs), tmp_path / "content" / "statements")
+    (source,), _ = read_statements(tmp_path / "content")
+    assert source.slug == "ntrex-bbc-2" and source.meta.title == "عنوان الخبر"
+    assert source.translation == ("Headline", "He said the plan was ready.")
+
+
+def test_article_text_may_be_called_article(tmp_path):
+    record = {"id": "easc-1", "article": "أكد الوزير أهمية التعاون."}
+    import_into(jsonl(tmp_path / "e.jsonl", [record]), tmp_path / "content" / "statements")
+    (source,), _ = read_statements(tmp_path / "content")
+    assert source.meta.title == "easc-1" and source.body == record["article"]
+
+
+@pytest.mark.parametrize("line, message", [("not json", "a.jsonl:2: not JSON"),
+                                           ('{"x": 1}', "a.jsonl:1: unknown layout")])
+def test_unreadable_records_are_named_by_line(tmp_path, line, message):
+    path = tmp_path / "a.jsonl"
+    first = line if "x" in line else json.dumps(ARTICLE, ensure_ascii=False)
+    path.write_text(first + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=message):
+        import_into(path, tmp_path / "out")

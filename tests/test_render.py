@@ -62,8 +62,8 @@ def test_only_web_urls_are_links(url, ok):
 def test_page_set_and_order(templates_dir):
     old = dataclasses.replace(full_statement("old"), meta=Meta(title="قديم", date="2001-01-01"))
     pages = render_pages([old, full_statement("new"), empty_statement()], SITE, templates_dir).pages
-    assert set(pages) == {"index.md", "reference.md", "statements/old.md", "statements/new.md",
-                          "statements/empty.md"}
+    own = {p for p in pages if p.split("/")[0] not in {"archive", "sources", "speakers", "entities", "pillars", "acts"}}
+    assert own == {"index.md", "reference.md", "statements/old.md", "statements/new.md", "statements/empty.md"}
     index = pages["index.md"]
     assert index.index("statements/new.md") < index.index("statements/old.md")
 

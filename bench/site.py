@@ -1,0 +1,128 @@
+"""Build time and memory of Bayan sites of 100, 1,000 and 3,000 statements, against the floor.
+
+Usage: python bench/site.py [SHARED_DIR] [--sizes 100,1000,3000] [--jobs auto]
+
+For each size, the first N articles of SHARED_DIR/corpus/saudinewsnet-3000.jsonl are imported
+into a temporary project (this repository's mkdocs.yml, templates and pages) and built:
+
+- cold: no cache, analysis in `--jobs` processes;
+- rebuild: nothing changed (the plugin's own time is read from its BAYAN_TIMING line);
+- floor: MkDocs + Material alone building the very Markdown Bayan generated, written as plain
+  files, with the same theme, extensions and navigation (no bayan plugin).
+
+Prints wall time and peak memory (largest process of the build) of each, and Bayan/floor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.importer import import_into  # noqa: E402
+from generator.indexes import is_index_page  # noqa: E402
+
+NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MiB (largest process of the build) and stderr of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{err[-2000:]}")
+    return wall, usage.ru_maxrss // 1024, err
+
+
+def project(root: Path, corpus: Path, size: int) -> Path:
+    """A Bayan project with the first `size` articles of the corpus."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
+    subset = root / "subset.jsonl"
+    with corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as out:
+        for n, line in enumerate(src):
+            if n >= size:
+                break
+            out.write(line)
+    import_into(subset, root / "content" / "statements")
+    return root
+
+
+def floor_project(bayan: Path, root: Path) -> Path:
+    """The Markdown Bayan generated, as plain pages of a plain MkDocs + Material project."""
+    (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*.json")
+    docs = root / "docs"
+    shutil.copytree(bayan / "content" / "pages", docs)
+    shutil.copytree(bayan / "templates" / "assets", docs / "assets")
+    for path, markdown in json.loads(cached.read_text(encoding="utf-8"))["pages"].items():
+        if is_index_page(path):  # as the plugin does: index pages stay out of search
+            markdown = "---\nsearch:\n  exclude: true\n---\n" + markdown
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    shutil.copytree(bayan / "templates" / "overrides", root / "overrides")
+    text = (bayan / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  - bayan:\n(?:      .*\n)+", "\n", text)
+    text = text.replace("docs_dir: content/pages", "docs_dir: docs").replace("custom_dir: templates/overrides",
+                                                                            "custom_dir: overrides")
+    text += "\nnot_in_nav: |\n" + "".join(f"  {p}\n" for p in NOT_IN_NAV.split())
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    yaml.load(text, Loader=yaml.UnsafeLoader)  # the config must still be valid YAML
+    return root
+
+
+def bayan_seconds(stderr: str) -> float:
+    """The plugin's own total time from its BAYAN_TIMING line."""
+    found = re.findall(r"bayan: .*total ([0-9.]+) s", stderr)
+    return float(found[-1]) if found else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", default=str(ROOT.parent / "shared"), help="the shared/ folder")
+    parser.add_argument("--sizes", default="100,1000,3000", help="statement counts (default 100,1000,3000)")
+    parser.add_argument("--jobs", default="auto", help="analysis processes (default auto: the CPU count)")
+    args = parser.parse_args(argv)
+    corpus = Path(args.shared) / "corpus" / "saudinewsnet-3000.jsonl"
+    mkdocs = [str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet"]
+    env = {**os.environ, "BAYAN_JOBS": args.jobs, "BAYAN_TIMING": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CI", None)
+    print(f"{'N':>5} | {'cold s':>7} {'MiB':>5} | {'rebuild s':>9} {'own s':>6} | {'floor s':>7} {'MiB':>5} |"
+          f" {'cold/floor':>10} {'rebuild/floor':>13}")
+    results = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix=f"bayan-bench-{size}-") as tmp:
+            (Path(tmp) / "bayan").mkdir()
+            bayan = project(Path(tmp) / "bayan", corpus, size)
+            cold, cold_mib, cold_err = run(mkdocs, bayan, env)
+            warm, warm_mib, warm_err = run(mkdocs, bayan, env)
+            (Path(tmp) / "floor").mkdir()
+            floor = floor_project(bayan, Path(tmp) / "floor")
+            base, base_mib, _ = run(mkdocs, floor, env)
+        own = bayan_seconds(warm_err)
+        results[size] = cold
+        print(f"{size:>5} | {cold:7.1f} {cold_mib:5d} | {warm:9.1f} {own:6.2f} | {base:7.1f} {base_mib:5d} |"
+              f" {cold / base:10.2f} {warm / base:13.2f}", flush=True)
+        print(f"      cold: {cold_err.strip().splitlines()[-1] if cold_err.strip() else ''}", flush=True)
+    if 1000 in results and 3000 in results:
+        print(f"cold 3000/1000: {results[3000] / results[1000]:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

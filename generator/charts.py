@@ -1,0 +1,111 @@
+"""Static SVG charts made at build time: no script, nothing from another host.
+
+A chart is inline SVG (so the page's self-hosted Arabic font applies to it) with `role="img"`,
+an `aria-label`, `<title>` and `<desc>`; pages show its data as a table beside it. Labels read
+right to left: bars grow from the right edge, categories run from right to left. Every text is
+escaped for XML.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+FONT = "'Noto Naskh Arabic', serif"
+PALETTE = ("#1565c0", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#ad1457", "#4e342e",
+           "#9e9d24", "#37474f")
+WIDTH = 720
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart and the data it draws: `rows` of (label, one value per series)."""
+
+    title: str
+    desc: str
+    series: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    svg: str
+
+
+def _x(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _chart_id(title: str) -> str:
+    """An element id that is stable from build to build."""
+    return "chart-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
+
+
+def _open(title: str, desc: str, height: int, chart_id: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bayan-chart" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{_x(title)}" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" direction="rtl" font-family="{_x(FONT)}" font-size="13">',
+        f'<title id="{chart_id}-t">{_x(title)}</title>',
+        f'<desc id="{chart_id}-d">{_x(desc)}</desc>',
+    ]
+
+
+def _legend(series: Sequence[str], y: int) -> list[str]:
+    """Colour keys from the right edge leftwards (nothing when there is one series)."""
+    if len(series) < 2:
+        return []
+    out, x = [], WIDTH - 4
+    for i, name in enumerate(series):
+        out.append(f'<rect x="{x - 12}" y="{y - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>')
+        out.append(f'<text x="{x - 18}" y="{y}" text-anchor="start">{_x(name)}</text>')
+        x -= 26 + 8 * len(name)
+    return out
+
+
+def bars(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str] = ("",)) -> Chart:
+    """Horizontal bars, stacked by series, labels at the right, bars growing leftwards."""
+    chart_id = _chart_id(title)
+    row_h, top, label_w, value_w = 24, 30 if len(series) > 1 else 8, 200, 50
+    height = top + row_h * len(rows) + 8
+    longest = max((sum(v) for _, v in rows), default=0) or 1
+    scale = (WIDTH - label_w - value_w - 16) / longest
+    out = _open(title, desc, height, chart_id) + _legend(series, 18)
+    right = WIDTH - label_w - 8
+    for i, (label, values) in enumerate(rows):
+        y = top + i * row_h
+        out.append(f'<text x="{WIDTH - 4}" y="{y + 16}" text-anchor="start">{_x(label)}</text>')
+        x = right
+        for j, value in enumerate(values):
+            w = value * scale
+            if w > 0:
+                out.append(f'<rect x="{x - w:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
+                           f'fill="{PALETTE[j % len(PALETTE)]}"/>')
+            x -= w
+        out.append(f'<text x="{x - 6:.1f}" y="{y + 16}" text-anchor="start" direction="ltr" '
+                   f'unicode-bidi="embed">{sum(values)}</text>')
+    out.append("</svg>")
+    return Chart(title, desc, tuple(series), tuple((label, tuple(v)) for label, v in rows), "".join(out))
+
+
+def columns(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str] = ("",)) -> Chart:
+    """Vertical columns, stacked by series, the first row at the right (time reads right to left)."""
+    chart_id = _chart_id(title)
+    top, bottom, height = 30 if len(series) > 1 else 10, 40, 260
+    tallest = max((sum(v) for _, v in rows), default=0) or 1
+    scale = (height - top - bottom - 16) / tallest
+    slot = (WIDTH - 16) / max(1, len(rows))
+    out = _open(title, desc, height, chart_id) + _legend(series, 18)
+    base = height - bottom
+    out.append(f'<line x1="8" x2="{WIDTH - 8}" y1="{base}" y2="{base}" stroke="#9e9e9e"/>')
+    for i, (label, values) in enumerate(rows):
+        x = WIDTH - 8 - slot * (i + 1)
+        y = base
+        for j, value in enumerate(values):
+            h = value * scale
+            if h > 0:
+                out.append(f'<rect x="{x + slot * 0.15:.1f}" y="{y - h:.1f}" width="{slot * 0.7:.1f}" '
+                           f'height="{h:.1f}" fill="{PALETTE[j % len(PALETTE)]}"/>')
+            y -= h
+        mid = x + slot / 2
+        out.append(f'<text x="{mid:.1f}" y="{y - 4:.1f}" text-anchor="middle" direction="ltr">{sum(values)}</text>')
+        out.append(f'<text x="{mid:.1f}" y="{base + 18}" text-anchor="middle">{_x(label)}</text>')
+    out.append("</svg>")
+    return Chart(title, desc, tuple(series), tuple((label, tuple(v)) for label, v in rows), "".join(out))

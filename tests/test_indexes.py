@@ -1,0 +1,166 @@
+"""Index pages across statements: grouping, pagination, links to sentence anchors, reachability,
+a small navigation, and charts that are well-formed, accessible SVG with escaped text."""
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote
+
+import pytest
+from conftest import HOSTILE, full_statement, hostile_statement
+
+import generator.indexes as indexes
+from generator.charts import bars, columns
+from generator.indexes import in_nav, is_index_page, link, pack
+from generator.model import Claim, Meta, Speaker
+from generator.render import render_pages
+from test_render import SITE, to_html
+
+SVG = "{http://www.w3.org/2000/svg}"
+LINK = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
+
+
+def corpus(n: int = 12):
+    """n statements over three months and two sources, each with a claim by a shared speaker."""
+    statements = []
+    for i in range(n):
+        st = full_statement(f"s{i:02d}")
+        meta = Meta(title=f"بيان رقم {i}", date=f"2018-0{1 + i % 3}-{10 + i:02d}",
+                    source="وكالة الأنباء" if i % 2 else "وزارة الخارجية")
+        claims = st.claims + (Claim("c9", 2, "قال", "said", "warn", Speaker("الوزير", "الوزير", True), f"تحذير {i}"),)
+        statements.append(dataclasses.replace(st, meta=meta, claims=claims))
+    return statements
+
+
+@pytest.fixture
+def small_pages(monkeypatch, templates_dir):
+    monkeypatch.setattr(indexes, "PER_PAGE", 2)
+    monkeypatch.setattr(indexes, "ROWS", 5)
+    monkeypatch.setattr(indexes, "LATEST", 3)
+    import generator.render as render
+    monkeypatch.setattr(render, "LATEST", 3)
+    rendered = render_pages(corpus(), SITE, templates_dir)
+    assert rendered.problems == []
+    return rendered.pages
+
+
+def targets(pages: dict[str, str], here: str) -> list[str]:
+    """Docs paths (with #fragment) linked from a page; links to other hosts left out."""
+    found = []
+    for md_link, html_link in LINK.findall(pages[here]):
+        target = unquote(md_link or html_link).replace("&amp;", "&")
+        if "://" in target or target.startswith("mailto:"):
+            continue
+        path, _, fragment = target.partition("#")
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
+        found.append(path + (f"#{fragment}" if fragment else ""))
+    return found
+
+
+def test_pack_keeps_small_groups_whole_and_runs_large_ones_on():
+    pages = pack([("a", [1, 2]), ("b", [3, 4, 5]), ("c", list(range(7)))], 4, lambda n: f"x{n}")
+    assert [[(b.key, b.rows, b.continued) for b in page] for page in pages] == [
+        [("a", [1, 2], False)], [("b", [3, 4, 5], False)], [("c", [0, 1, 2, 3], False)], [("c", [4, 5, 6], True)]]
+    assert pack([], 4, str) == []
+
+
+def test_links_are_relative_to_the_page():
+    assert link("statements/a.md#s3", "speakers/2.md") == "../statements/a.md#s3"
+    assert link("archive/2018-01/index.md", "index.md") == "archive/2018-01/index.md"
+    anchors = {"statements/a.md": {"s1"}}
+    assert link("statements/a.md#s1", "pillars/index.md", anchors) == "../statements/a.md#s1"
+    assert link("statements/a.md#s3", "pillars/index.md", anchors) == "../statements/a.md"  # no such anchor
+
+
+def test_index_pages_are_known_as_such():
+    assert is_index_page("speakers/3.md") and is_index_page("archive/2018-01/index.md")
+    assert not is_index_page("statements/a.md") and not is_index_page("index.md")
+
+
+def test_archive_groups_by_month_and_paginates(small_pages):
+    months = {p for p in small_pages if p.startswith("archive/2018-")}
+    assert months == {"archive/2018-01/index.md", "archive/2018-01/2.md", "archive/2018-02/index.md",
+                      "archive/2018-02/2.md", "archive/2018-03/index.md", "archive/2018-03/2.md"}
+    listed = [t for p in sorted(months) for t in targets(small_pages, p) if t.startswith("statements/")]
+    assert sorted(listed) == sorted(f"statements/s{i:02d}.md" for i in range(12))
+    first = small_pages["archive/2018-03/index.md"]
+    assert first.index("s11.md") < first.index("s08.md")  # newest first
+    assert "2.md" in first and "rel=\"next\"" in first
+    sources = {p for p in small_pages if p.startswith("sources/") and p != "sources/index.md"}
+    assert len(sources) == 6  # two sources, 6 statements each, 2 a page
+
+
+def test_home_page_shows_the_latest_and_reaches_every_statement(small_pages):
+    home = [t for t in targets(small_pages, "index.md") if t.startswith("statements/")]
+    assert home == ["statements/s11.md", "statements/s08.md", "statements/s05.md"]
+    seen, todo = {"index.md"}, ["index.md"]
+    while todo:
+        for target in targets(small_pages, todo.pop()):
+            path = target.partition("#")[0]
+            assert path in small_pages, f"broken link to {target}"
+            if path not in seen:
+                seen.add(path)
+                todo.append(path)
+    assert {p for p in small_pages if p.startswith("statements/")} <= seen
+
+
+def test_index_entries_link_to_existing_sentence_anchors(small_pages):
+    statements = {f"statements/{st.slug}.md": st for st in corpus()}
+    anchored = 0
+    for here in small_pages:
+        if here.startswith("statements/"):
+            continue
+        for target in targets(small_pages, here):
+            path, _, fragment = target.partition("#")
+            if path in statements and fragment:
+                n = int(fragment.removeprefix("s"))
+                assert 1 <= n <= len(statements[path].sentences), target
+                anchored += 1
+    assert anchored > 12 * 3
+
+
+def test_speakers_collect_claims_across_statements_and_split_pages(small_pages):
+    speakers = [p for p in small_pages if p.startswith("speakers/")]
+    assert len(speakers) > 1
+    text = "".join(small_pages[p] for p in speakers)
+    assert len(re.findall(r"تحذير <bdi dir=\"ltr\">\d+</bdi>", text)) == 12 and "الوزير" in text
+    soup = to_html(small_pages["speakers/index.md"])
+    assert soup.find("svg", attrs={"role": "img"}) and soup.find("table")
+
+
+def test_entities_show_co_mentions(small_pages):
+    assert "يُذكر معه" in small_pages["entities/index.md"]
+    co = [t for t in targets(small_pages, "entities/index.md") if "#en" in t]
+    assert co and all(t.partition("#")[0] in small_pages and t.startswith("entities/") for t in co)
+
+
+def test_navigation_keeps_only_top_level_pages(small_pages):
+    in_navigation = sorted(p for p in small_pages if in_nav(p))
+    assert in_navigation == ["acts/index.md", "archive/index.md", "entities/index.md", "index.md",
+                             "pillars/index.md", "reference.md", "sources/index.md", "speakers/index.md"]
+
+
+def test_hostile_text_stays_text_in_every_index(templates_dir):
+    pages = render_pages([hostile_statement()], SITE, templates_dir).pages
+    for path, text in pages.items():
+        if path.startswith("statements/") or path == "reference.md":
+            continue
+        soup = to_html(text)
+        assert not soup.find_all(["script", "img", "em", "code", "blockquote"]), path
+        assert not soup.find_all(onclick=True), path
+        assert all(not a["href"].startswith("javascript") for a in soup.find_all("a")), path
+
+
+@pytest.mark.parametrize("make", [bars, columns])
+def test_charts_are_accessible_well_formed_svg_with_escaped_text(make):
+    chart = make("عنوان <b>&", "وصف", [(HOSTILE, (3, 1)), ("الوزير 2", (0, 2))], ["تأكيد", "<i>"])
+    root = ET.fromstring(chart.svg)
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img" and root.get("aria-label") == "عنوان <b>&"
+    assert root.find(f"{SVG}title").text == "عنوان <b>&" and root.find(f"{SVG}desc").text == "وصف"
+    assert root.get("direction") == "rtl"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert HOSTILE in texts and "<i>" in texts
+    assert not [e for e in root.iter() if e.tag.endswith(("script", "foreignObject"))]
+    assert "http" not in chart.svg.replace("http://www.w3.org/2000/svg", "")
