@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
+from .analysis.summary import RATIO, summarize_jsonl
 from .build import BuildError, build
 from .evaluate import evaluate
 from .importer import ImportFormatError, import_into
@@ -148,6 +149,16 @@ def cmd_new_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_summarize(args: argparse.Namespace) -> int:
+    """Write the extractive summary of each JSON Lines record as {"id", "summary"} lines."""
+    if not args.file.is_file():
+        print(f"error: no such file: {args.file}", file=sys.stderr)
+        return 2
+    count = summarize_jsonl(args.file, args.out, ratio=args.ratio)
+    print(f"{count} summaries written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def iso_date(text: str) -> dt.date:
     """An argparse type: a YYYY-MM-DD date."""
     try:
@@ -206,6 +217,11 @@ def parser() -> argparse.ArgumentParser:
     new_template.add_argument("--templates", type=Path, default=Path("templates"),
                               help="the project's templates folder (default templates)")
     new_template.set_defaults(run=cmd_new_template)
+    summary = commands.add_parser("summarize", help="summarise JSON Lines records {id, article|content}")
+    summary.add_argument("file", type=Path, metavar="FILE", help="JSON Lines with id and article or content")
+    summary.add_argument("--out", type=Path, required=True, help="where to write {id, summary} lines")
+    summary.add_argument("--ratio", type=float, default=RATIO, help=f"share of the words kept (default {RATIO})")
+    summary.set_defaults(run=cmd_summarize)
     return main
 
 

@@ -56,3 +56,18 @@ def test_check_lists_problems_with_file_and_line(tmp_path):
 
 def test_check_passes_on_shipped_content():
     assert run("check").returncode == 0
+
+
+def test_summarize_writes_one_summary_per_record(tmp_path):
+    records = [{"id": "a", "article": "أكد الوزير أهمية التعاون بين البلدين. وقال إن الخطة تقوم على ثلاث ركائز. "
+                                      "وأضاف أن العمل مستمر في كل المجالات. وختم بالشكر للحضور الكرام."},
+               {"id": "b", "content": "رحب المجلس بالاتفاق الجديد بين الطرفين."}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = run("summarize", str(source), "--out", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in out] == ["a", "b"]
+    assert out[0]["summary"].startswith("أكد الوزير") and len(out[0]["summary"]) < len(records[0]["article"])
+    assert out[1]["summary"] == records[1]["content"]
+    assert run("summarize", "no/such.jsonl", "--out", str(tmp_path / "x.jsonl")).returncode == 2
