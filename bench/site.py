@@ -15,7 +15,7 @@ Prints wall time and peak memory (largest process of the build) of each, and Bay
 from __future__ import annotations
 
 import argparse
-import json
+import marshal
 import os
 import re
 import shutil
@@ -65,11 +65,11 @@ def project(root: Path, corpus: Path, size: int) -> Path:
 
 def floor_project(bayan: Path, root: Path) -> Path:
     """The Markdown Bayan generated, as plain pages of a plain MkDocs + Material project."""
-    (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*.json")
+    (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*")
     docs = root / "docs"
     shutil.copytree(bayan / "content" / "pages", docs)
     shutil.copytree(bayan / "templates" / "assets", docs / "assets")
-    for path, markdown in json.loads(cached.read_text(encoding="utf-8"))["pages"].items():
+    for path, markdown in marshal.loads(cached.read_bytes())[0].items():
         if is_index_page(path):  # as the plugin does: index pages stay out of search
             markdown = "---\nsearch:\n  exclude: true\n---\n" + markdown
         target = docs / path

