@@ -147,3 +147,13 @@ def test_summarize_jsonl(tmp_path):
     lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["a", "b"]
     assert lines[0]["summary"].startswith(BODY[0]) and lines[1]["summary"] == BODY[0]
+
+
+def test_summarize_jsonl_joins_wrapped_lines_with_a_space(tmp_path):
+    """A newspaper article wrapped mid-sentence: the summary keeps whole sentences, words apart."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    article = BODY[0].replace("جديدة لدعم", "جديدة\nلدعم") + "\n" + "\n".join(BODY[1:])
+    src.write_text(json.dumps({"id": "w", "article": article}, ensure_ascii=False) + "\n", "utf-8")
+    summarize_jsonl(src, out)
+    summary = json.loads(out.read_text("utf-8"))["summary"]
+    assert summary.startswith(BODY[0] + " ")
