@@ -5,16 +5,18 @@ Bayan itself (its code, templates and lexicon). Their fingerprint is taken from 
 sizes and modification times, which costs a few milliseconds where reading and hashing 3,000
 statements costs a second: an unchanged project then skips reading, analysis and rendering.
 Any change goes through the normal path, where the analysis cache still spares the statements
-that did not change.
+that did not change. The search index, which MkDocs writes anew at every build, gets its Arabic
+search keys once per content (`rewrite_once`).
 """
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent
@@ -76,3 +78,23 @@ class PageCache:
         for old in self.folder.glob(f"pages-{self.name}-*"):
             if old != path:
                 old.unlink(missing_ok=True)
+
+
+def rewrite_once(path: Path, folder: Path, name: str, rewrite: Callable[[Path], object]) -> bool:
+    """Apply `rewrite` to the file at `path` in place, or, when the file holds what it held at
+    a build before, copy that build's result; True when it was copied. The last result is kept
+    in `folder`, named by `name` and the digest of the file before `rewrite`."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+    stored = Path(folder) / f"{name}-{digest}"
+    if stored.is_file():
+        shutil.copyfile(stored, path)
+        return True
+    rewrite(path)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=stored.parent, delete=False) as tmp:
+        tmp.write(path.read_bytes())
+    os.replace(tmp.name, stored)
+    for old in Path(folder).glob(f"{name}-*"):
+        if old != stored:
+            old.unlink(missing_ok=True)
+    return False

@@ -13,6 +13,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
@@ -97,8 +98,13 @@ def link(target: str, here: str, anchors: Mapping[str, set[str]] | None = None) 
     path, _, fragment = target.partition("#")
     if anchors is not None and path in anchors and fragment not in anchors[path]:
         fragment = ""
-    rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
-    return quote(rel) + (f"#{fragment}" if fragment else "")
+    return _relative(path, posixpath.dirname(here)) + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(path: str, folder: str) -> str:
+    """The quoted relative link from a page in docs folder `folder` to the docs path `path`."""
+    return quote(posixpath.relpath(path, folder or "."))
 
 
 def paged(base: str, count: int) -> list[str]:

@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .buildcache import PageCache, fingerprint
+from .buildcache import PageCache, fingerprint, rewrite_once
 from .cache import AnalysisCache, analysis_version
 from .indexes import in_nav, is_index_page
 from .model import Statement
@@ -71,6 +71,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         return Path(config.config_file_path).parent / name
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.timer = Timer()
         try:
             self.jobs = jobs_from(self.config.jobs)
         except ValueError as err:
@@ -78,7 +79,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        timer = Timer()
+        self.timer = timer = Timer()
         templates = self._folder(config, self.config.templates_dir)
         pages, messages = self._pages(config, templates, timer)
         for message in messages:  # that statement or page is left out; the others build
@@ -97,10 +98,6 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             src_uri = "assets/" + path.relative_to(assets).as_posix()
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         timer.lap(f"{len(pages)} pages added")
-        if os.environ.get("BAYAN_TIMING"):
-            print(timer.report(), file=sys.stderr)
-        else:
-            log.debug(timer.report())
         return files
 
     def _pages(self, config: MkDocsConfig, templates: Path, timer: Timer) -> tuple[dict[str, str], list[str]]:
@@ -152,10 +149,23 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the Arabic search keys (generator/search.py)."""
+        """Give the search index the Arabic search keys (generator/search.py), or the keyed index
+        of the last build when MkDocs wrote the same index again."""
+        timer = self.timer
+        timer.skip()  # MkDocs built the pages in between
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            normalise_index(index)
+            if self.config.cache_dir:
+                cache_dir = self._folder(config, self.config.cache_dir)
+                reused = rewrite_once(index, cache_dir, f"search-{self.config.language}", normalise_index)
+                timer.lap("search keys of the last build" if reused else "search keys")
+            else:
+                normalise_index(index)
+                timer.lap("search keys")
+        if os.environ.get("BAYAN_TIMING"):
+            print(timer.report(), file=sys.stderr)
+        else:
+            log.debug(timer.report())
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]

@@ -27,7 +27,7 @@ import re
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -105,15 +105,25 @@ def md(text: object) -> Escaped:
     """Escape statement text so that it renders as literal text in Markdown and HTML."""
     if isinstance(text, Escaped):
         return text
-    return Escaped("" if text is None else _escape(_plain(text)))
+    return Escaped("") if text is None else _escaped_line(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escaped_line(text: str) -> Escaped:
+    """`md` of a string (cached: names and labels recur on every page that lists them)."""
+    return Escaped(_escape(_plain(text)))
 
 
 def bdi(text: object) -> Escaped:
     """Escape like `md`, and wrap numbers and Latin runs in ``<bdi dir="ltr">``."""
     if isinstance(text, Escaped):
         raise ValueError("bdi escapes by itself: apply it to the raw text, not after md")
-    if text is None:
-        return Escaped("")
+    return Escaped("") if text is None else _isolated(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _isolated(text: str) -> Escaped:
+    """`bdi` of a string (cached like `md`)."""
     plain = _plain(text)
     out, pos = [], 0
     for m in _RUN.finditer(plain):

@@ -9,7 +9,10 @@ for the query (tests run both over the same table of cases):
   removed only while at least ``MIN_STEM`` letters remain. The query sends ``key(word)``;
 - ``keys``: what the index holds for a word, ``key(p + s)`` for every stem ``s`` of the word
   and every prefix ``p`` (for stems of ``MIN_STEM`` letters or more), so a query word matches
-  whenever it shares a stem with the text («داعش» · «لداعش», «البيان» · «بيان»).
+  whenever it shares a stem with the text («داعش» · «لداعش», «البيان» · «بيان»). Five prefixes
+  give every such key (``KEY_PREFIXES``): ``key`` takes any prefix off whole, so ``key(p + s)``
+  only depends on where ``p`` leaves ``key``'s steps (before ``s``: none, conjunction,
+  preposition, ل before a stem starting with ل, article).
 
 The index gets the keys of each entry's title and text as two extra fields; the shown title and
 text stay the original.
@@ -20,7 +23,7 @@ import html
 import json
 import re
 from functools import cache
-from itertools import product
+from itertools import chain, product
 from pathlib import Path
 
 MIN_STEM = 3
@@ -34,6 +37,9 @@ PREFIXES = tuple(dict.fromkeys(
     c + (p + ARTICLE[1:] if p == "ل" and a else p + a)
     for c, p, a in product(["", *CONJUNCTIONS], ["", *PREPOSITIONS], ["", ARTICLE])
 ))
+_PREFIXES_BY_LETTER = {letter: tuple(p for p in PREFIXES if p[:1] == letter) for letter in CONJUNCTIONS + PREPOSITIONS + ARTICLE[0]}
+# One prefix for each step `key` can be at when it reaches the stem (see the module docstring).
+KEY_PREFIXES = ("", CONJUNCTIONS[0], PREPOSITIONS[0], "ل", ARTICLE)
 FIELDS = {"title": ("bayan_title", 1e3), "text": ("bayan_text", 1e0)}
 
 
@@ -51,7 +57,11 @@ def _cut(word: str, prefix: str) -> str | None:
 
 def key(word: str) -> str:
     """The search key of one word: folded, then و/ف, ب/ك/ل (or لل) and ال taken off in turn."""
-    word = fold(word)
+    return _strip(fold(word))
+
+
+def _strip(word: str) -> str:
+    """`key` of a folded word."""
     if word[:1] and word[0] in CONJUNCTIONS:
         word = _cut(word, word[0]) or word
     if word[:1] and word[0] in PREPOSITIONS:
@@ -61,14 +71,14 @@ def key(word: str) -> str:
 
 def stems(word: str) -> set[str]:
     """Every way to read a folded word as prefix + stem: the stems, the word itself included."""
-    return {rest for prefix in PREFIXES if (rest := (_cut(word, prefix) if prefix else word))}
+    return {word, *(rest for prefix in _PREFIXES_BY_LETTER.get(word[:1], ()) if (rest := _cut(word, prefix)))}
 
 
 @cache
 def keys(word: str) -> tuple[str, ...]:
     """The keys the index holds for a word: key(prefix + stem) for every stem and every prefix
     that `key` could take off again (a stem of MIN_STEM letters or more)."""
-    found = {key(prefix + stem) for stem in stems(fold(word)) for prefix in PREFIXES
+    found = {_strip(prefix + stem) for stem in stems(fold(word)) for prefix in KEY_PREFIXES
              if not prefix or len(stem) >= MIN_STEM}
     return tuple(sorted(found))
 
@@ -81,7 +91,7 @@ def words(text: str) -> list[str]:
 def index_terms(text: str) -> str:
     """The keys of every word of an index entry's text (HTML tags left out), once each."""
     plain = html.unescape(_TAG.sub(" ", text))
-    return " ".join(dict.fromkeys(k for word in words(plain) for k in keys(word)))
+    return " ".join(dict.fromkeys(chain.from_iterable(map(keys, words(plain)))))
 
 
 def normalise_index(path: Path) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 
-from generator.buildcache import PageCache, fingerprint
+from generator.buildcache import PageCache, fingerprint, rewrite_once
 from generator.progress import Timer, jobs_from, progress, show_progress
 
 STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
@@ -56,6 +56,24 @@ def test_page_cache_is_keyed_by_the_fingerprint(tmp_path):
     assert changed != key and cache.load(changed) is None
 
 
+def test_a_file_seen_before_gets_the_stored_rewrite(tmp_path):
+    calls = []
+
+    def shout(path: Path) -> None:
+        calls.append(path.read_text(encoding="utf-8"))
+        path.write_text(path.read_text(encoding="utf-8").upper(), encoding="utf-8")
+
+    index = tmp_path / "index.json"
+    index.write_text("abc", encoding="utf-8")
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
+    index.write_text("abc", encoding="utf-8")  # the next build writes the same file again
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is True
+    assert index.read_text(encoding="utf-8") == "ABC" and calls == ["abc"]
+    index.write_text("xyz", encoding="utf-8")
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
+    assert index.read_text(encoding="utf-8") == "XYZ" and len(list((tmp_path / "cache").iterdir())) == 1
+
+
 def build(root: Path, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BAYAN_TIMING": "1", "BAYAN_JOBS": "2", **env}
     environment.pop("CI", None)
@@ -72,8 +90,12 @@ def test_rebuilds_reuse_what_did_not_change(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "read and analyse 6 statements" in first.stderr
     assert "\r" not in first.stderr and "it/s" not in first.stderr  # no progress bar: stderr is no terminal
+    search_index = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     again = build(root)
     assert again.returncode == 0 and "unchanged, pages of the last build" in again.stderr
+    assert "search keys of the last build" in again.stderr
+    assert (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8") == search_index
+    assert "bayan_text" in search_index
     (root / "content" / "statements" / "s1.md").write_text(STATEMENT.format(n=9, m=2, s=1), encoding="utf-8")
     edited = build(root)
     assert edited.returncode == 0 and "read and analyse 6 statements" in edited.stderr

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from generator.search import fold, key, keys
+from generator.search import MIN_STEM, PREFIXES, fold, key, keys, stems
 
 from .conftest import FIGURES, open_page, screenshot
 
@@ -67,6 +67,15 @@ def test_javascript_follows_the_same_spec(page, base_url):
 @pytest.mark.parametrize(("typed", "text"), VARIANTS)
 def test_index_holds_the_key_of_every_spelling(typed, text):
     assert key(typed) in keys(text)
+
+
+def test_five_prefixes_give_the_keys_of_all_prefixes():
+    """`keys` tries only KEY_PREFIXES: the same keys as every prefix, on words built to be hard
+    (stems that start with و/ف/ب/ل/ال themselves, short stems, لل)."""
+    hard_stems = ["فرحة", "وطن", "ولد", "بيت", "بيان", "لبنان", "للعالم", "لجنة", "لدى", "الله", "اللجنة", "كتاب", "امم", "له"]
+    for word in {p + s for p in PREFIXES for s in hard_stems} | set(CASES):
+        every = {key(p + s) for s in stems(fold(word)) for p in PREFIXES if not p or len(s) >= MIN_STEM}
+        assert set(keys(word)) == every, word
 
 
 def test_unrelated_words_do_not_meet():
