@@ -260,7 +260,7 @@ class Indexes:
             for entity in st.entities:
                 first.setdefault(entity.canonical, entity)
                 mentions[entity.canonical].append(self.ref(st, entity.sentences))
-                together[entity.canonical].update(names - {entity.canonical})
+                together[entity.canonical].update(sorted(names - {entity.canonical}))  # most_common: ties in one order
         names = sorted(mentions, key=lambda e: (-len(mentions[e]), e))
         top = names[:TOP]
         chart = bars("أكثر الكيانات ذكرًا", "عدد البيانات التي تذكر كل كيان.",

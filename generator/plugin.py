@@ -8,9 +8,11 @@ With `language: en` (mkdocs.en.yml) the same pages are rendered through the Engl
 A statement that cannot be read, analysed or rendered is reported as a warning (which fails
 `mkdocs build --strict`) naming its file and line; the others still build.
 
-Speed: analysis runs in `jobs` processes (or `BAYAN_JOBS`; `auto` = the CPU count) with a
-progress bar on a terminal; analyses are cached by content, and an unchanged project reuses
-the pages of the last build. `BAYAN_TIMING=1` prints the plugin's own time per step.
+Speed: analysis and rendering run in `jobs` processes (or `BAYAN_JOBS`; `auto` = the CPU
+count) with a progress bar on a terminal, and the search keys of the pages' words are worked out
+in another process while MkDocs builds the pages; analyses are cached by content, an unchanged
+project reuses the pages of the last build and a search index seen before gets its keys from
+the cache. `BAYAN_TIMING=1` prints the plugin's own time per step.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -36,7 +39,7 @@ from .model import Statement
 from .pipeline import load_content
 from .progress import Timer, jobs_from, show_progress
 from .render import render_pages
-from .search import normalise_index
+from .search import keys_of_pages, learn, normalise_index
 from .sources import MAX_BYTES
 
 log = get_plugin_logger("bayan")
@@ -72,6 +75,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
+        self.search_keys: Future[dict[str, tuple[str, ...]]] | None = None
         try:
             self.jobs = jobs_from(self.config.jobs)
         except ValueError as err:
@@ -111,13 +115,23 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             return cached
         statements, messages = self._statements(config, cache_dir)
         timer.lap(f"read and analyse {len(statements)} statements")
-        rendered = render_pages(statements, config, templates, content.parent, self.config.language)
+        rendered = render_pages(statements, config, templates, content.parent, self.config.language, self.jobs)
         messages += [str(problem) for problem in rendered.problems]
         timer.lap("render")
+        self._start_search_keys(rendered.pages)
         if store:
             store.save(key, rendered.pages, messages)
             timer.lap("save")
         return rendered.pages, messages
+
+    def _start_search_keys(self, pages: dict[str, str]) -> None:
+        """With more than one job, work out the search keys of the pages' words in another
+        process while MkDocs builds them (`on_post_build` takes them)."""
+        if self.jobs < 2:
+            return
+        pool = ProcessPoolExecutor(max_workers=1)
+        self.search_keys = pool.submit(keys_of_pages, list(pages.values()))
+        pool.shutdown(wait=False)
 
     def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
         """Every statement that reads and analyses, and a message for each problem."""
@@ -153,6 +167,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         of the last build when MkDocs wrote the same index again."""
         timer = self.timer
         timer.skip()  # MkDocs built the pages in between
+        if self.search_keys is not None:
+            try:
+                learn(self.search_keys.result())
+            except Exception as err:  # noqa: BLE001 - the keys are then worked out here
+                log.debug("search keys from the other process failed: %s", err)
+            self.search_keys = None
+            timer.lap("search keys of the pages' words, waited for")
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             if self.config.cache_dir:

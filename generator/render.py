@@ -36,6 +36,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
                     TemplateSyntaxError)
 
 from .analysis.characters import INVISIBLE, describe
+from .forked import run_forked
 from .indexes import LATEST, Indexes, link
 from .model import Statement
 from .overview import overview
@@ -261,21 +262,33 @@ def _render_statement(env: Environment, st: Statement, site: Mapping[str, Any]) 
     return template.render(statement=st, site=site)
 
 
-def _render_into(out: Rendered, page: str, rendering: str, root: Path, render: Callable[[], str]) -> None:
-    """Add one page to `out`, or the problem that stopped it."""
+def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> str | TemplateProblem:
+    """One page's Markdown, or the problem that stopped it."""
     try:
-        out.pages[page] = render()
+        return render()
     except UnknownTemplate as err:  # the statement's front matter is what to fix
-        out.problems.append(TemplateProblem(rendering, front_matter_line(root / rendering, "template"), str(err)))
+        return TemplateProblem(rendering, front_matter_line(root / rendering, "template"), str(err))
     except Exception as err:  # noqa: BLE001 - a broken template must not stop the other pages
-        out.problems.append(_located(err, root, rendering))
+        return _located(err, root, rendering)
+
+
+def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int) -> None:
+    """Add each page (docs path, what it renders, how) to `out`, or the problem that stopped it;
+    in `jobs` processes."""
+    calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, render in pages]
+    for (page, _, _), result in zip(pages, run_forked(calls, jobs)):
+        if isinstance(result, TemplateProblem):
+            out.problems.append(result)
+        else:
+            out.pages[page] = result
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path("."),
-                 language: str = "ar") -> Rendered:
+                 language: str = "ar", jobs: int = 1) -> Rendered:
     """Render one page per statement, the home page (listing those that rendered) and the
-    template reference, in `language` (`ar`, or `en` for the English mirror).
+    template reference, in `language` (`ar`, or `en` for the English mirror), the statement and
+    index pages in `jobs` processes.
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name.
@@ -285,18 +298,17 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
         reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
     out = Rendered({REFERENCE_PAGE: reference})
-    for st in statements:
-        _render_into(out, statement_path(st), st.path, root, partial(_render_statement, env, st, site_config))
+    _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config))
+                      for st in statements], root, jobs)
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
     anchors = {path: set(_ANCHOR.findall(out.pages[path])) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path)
-    for page in indexes.build():
-        _render_into(out, page.path, f"the index page {page.path}", root,
-                     partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
-                             language))
-    _render_into(out, "index.md", "the home page", root,
-                 lambda: env.get_template(INDEX_TEMPLATE).render(
-                     statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config))
+    home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
+        statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config)
+    _render_all(out, [*((page.path, f"the index page {page.path}",
+                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
+                                 language)) for page in indexes.build()),
+                      ("index.md", "the home page", home)], root, jobs)
     return out
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
+from collections.abc import Iterable, Mapping
 from itertools import chain, product
 from pathlib import Path
 
@@ -74,13 +74,31 @@ def stems(word: str) -> set[str]:
     return {word, *(rest for prefix in _PREFIXES_BY_LETTER.get(word[:1], ()) if (rest := _cut(word, prefix)))}
 
 
-@cache
+_KEYS: dict[str, tuple[str, ...]] = {}  # the keys of the words met so far (see `learn`)
+
+
 def keys(word: str) -> tuple[str, ...]:
     """The keys the index holds for a word: key(prefix + stem) for every stem and every prefix
     that `key` could take off again (a stem of MIN_STEM letters or more)."""
-    found = {_strip(prefix + stem) for stem in stems(fold(word)) for prefix in KEY_PREFIXES
-             if not prefix or len(stem) >= MIN_STEM}
-    return tuple(sorted(found))
+    found = _KEYS.get(word)
+    if found is None:
+        found = _KEYS[word] = tuple(sorted({_strip(prefix + stem) for stem in stems(fold(word))
+                                            for prefix in KEY_PREFIXES if not prefix or len(stem) >= MIN_STEM}))
+    return found
+
+
+def keys_of_pages(pages: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The keys of every word of these pages (Markdown or HTML): worked out in another process
+    while MkDocs builds the site, then handed to `learn`."""
+    found = set()
+    for page in pages:
+        found.update(words(html.unescape(page)))
+    return {word: keys(word) for word in found}
+
+
+def learn(table: Mapping[str, tuple[str, ...]]) -> None:
+    """Take the keys of words worked out elsewhere (by `keys_of_pages`)."""
+    _KEYS.update(table)
 
 
 def words(text: str) -> list[str]:

@@ -3,13 +3,18 @@ a small navigation, and charts that are well-formed, accessible SVG with escaped
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import marshal
+import os
 import posixpath
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 import pytest
-from conftest import HOSTILE, full_statement, hostile_statement
+from conftest import HOSTILE, ROOT, full_statement, hostile_statement
 
 import generator.indexes as indexes
 from generator.charts import bars, columns
@@ -164,3 +169,26 @@ def test_charts_are_accessible_well_formed_svg_with_escaped_text(make):
     assert HOSTILE in texts and "<i>" in texts
     assert not [e for e in root.iter() if e.tag.endswith(("script", "foreignObject"))]
     assert "http" not in chart.svg.replace("http://www.w3.org/2000/svg", "")
+
+
+
+def tied_corpus() -> list:
+    """70 statements naming the same five entities: every co-mention count is a tie."""
+    return [dataclasses.replace(st, entities=st.entities + tuple(
+        dataclasses.replace(st.entities[0], text=name, canonical=name) for name in ("قطر", "عمان", "مصر")))
+        for st in corpus(70)]
+
+
+def digest_of_pages() -> str:
+    return hashlib.sha256(marshal.dumps(render_pages(tied_corpus(), SITE, ROOT / "templates").pages)).hexdigest()
+
+
+def test_pages_are_the_same_in_any_process_and_with_any_hash_seed(templates_dir):
+    """Rendered in forked processes or here, and in runs with other string hashes (the order of
+    sets), the pages do not change: co-mentions tied on count keep one order."""
+    here = render_pages(tied_corpus(), SITE, templates_dir).pages
+    assert render_pages(tied_corpus(), SITE, templates_dir, jobs=2).pages == here
+    script = "import sys; sys.path[:0] = ['tests', '.']; import test_indexes; print(test_indexes.digest_of_pages())"
+    digests = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1

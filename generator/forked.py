@@ -1,0 +1,36 @@
+"""Independent calls run in forked worker processes, which inherit the calls (and everything
+they refer to) instead of receiving them pickled: only the results travel back.
+
+Where the platform cannot fork, with one job or with few calls, the calls run here.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from math import ceil
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MIN_CALLS = 64  # fewer calls are not worth starting processes for
+_CALLS: Sequence[Callable[[], Any]] = ()  # what the forked workers inherit
+
+
+def _run_slice(bounds: tuple[int, int]) -> list[Any]:
+    start, stop = bounds
+    return [call() for call in _CALLS[start:stop]]
+
+
+def run_forked(calls: Sequence[Callable[[], T]], jobs: int) -> list[T]:
+    """The results of the calls, in order, worked out in `jobs` forked processes."""
+    global _CALLS
+    if jobs < 2 or len(calls) < MIN_CALLS or "fork" not in multiprocessing.get_all_start_methods():
+        return [call() for call in calls]
+    size = ceil(len(calls) / (jobs * 4))
+    _CALLS = calls
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_run_slice, [(start, start + size) for start in range(0, len(calls), size)])
+            return [result for part in parts for result in part]
+    finally:
+        _CALLS = ()

@@ -1,0 +1,31 @@
+"""Calls run in forked processes give the same results, in order, as calls run here."""
+from __future__ import annotations
+
+import os
+from functools import partial
+
+from generator.forked import MIN_CALLS, run_forked
+from generator.search import keys, keys_of_pages
+
+
+def square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def test_results_come_back_in_order_from_other_processes():
+    calls = [partial(square_and_pid, n) for n in range(MIN_CALLS * 2)]
+    results = run_forked(calls, jobs=2)
+    assert [r for r, _ in results] == [n * n for n in range(MIN_CALLS * 2)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_one_job_or_few_calls_run_here():
+    for calls, jobs in ((MIN_CALLS * 2, 1), (3, 2)):
+        assert {pid for _, pid in run_forked([partial(square_and_pid, n) for n in range(calls)], jobs)} == {os.getpid()}
+
+
+def test_search_keys_of_pages_are_the_keys_of_their_words():
+    page = "أكد &quot;وزير الخارجية&quot; <bdi>للأمم</bdi> المتحدة"
+    table = keys_of_pages([page])
+    assert {"وزير", "الخارجية", "للأمم", "المتحدة", "bdi"} <= set(table)
+    assert all(table[word] == keys(word) for word in table)
