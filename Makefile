@@ -2,25 +2,31 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+SITE_DEPS := $(VENV)/.installed-site
+TEST_DEPS := $(VENV)/.installed-dev
 
 .PHONY: site test serve clean
 
-$(STAMP): pyproject.toml
+# What building the site needs; the tests need the dev extras too (pytest, Playwright, …).
+$(SITE_DEPS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_DEPS): $(SITE_DEPS)
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $@
 
 # The Arabic site and its English mirror (site/en/) build into a fresh folder that replaces
 # site/ only when both succeed.
-site: $(STAMP)
+site: $(SITE_DEPS)
 	$(BIN)/python -m generator build --strict -f mkdocs.yml -f mkdocs.en.yml
 
-serve: $(STAMP)
+serve: $(SITE_DEPS)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP)
+test: $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
 clean:

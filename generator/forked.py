@@ -1,5 +1,5 @@
-"""Independent calls run in forked worker processes, which inherit the calls (and everything
-they refer to) instead of receiving them pickled: only the results travel back.
+"""Calls run in forked worker processes, which inherit the calls (and everything they refer to)
+instead of receiving them pickled: only the results travel back.
 
 Where the platform cannot fork, with one job or with few calls, the calls run here.
 """
@@ -19,6 +19,23 @@ _CALLS: Sequence[Callable[[], Any]] = ()  # what the forked workers inherit
 def _run_slice(bounds: tuple[int, int]) -> list[Any]:
     start, stop = bounds
     return [call() for call in _CALLS[start:stop]]
+
+
+def start_forked(call: Callable[[], T]) -> Callable[[], T]:
+    """Start `call` in a forked process that inherits it (nothing is pickled to it); returns a
+    function that waits for its result. Where the platform cannot fork, `call` runs here."""
+    global _CALLS
+    if "fork" not in multiprocessing.get_all_start_methods():
+        result = call()
+        return lambda: result
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    _CALLS = (call,)
+    try:
+        future = pool.submit(_run_slice, (0, 1))  # forks the worker now, with _CALLS set
+    finally:
+        _CALLS = ()
+    pool.shutdown(wait=False)
+    return lambda: future.result()[0]
 
 
 def run_forked(calls: Sequence[Callable[[], T]], jobs: int) -> list[T]:

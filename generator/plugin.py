@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .buildcache import PageCache, fingerprint, rewrite_once
+from .forked import start_forked
 from .cache import AnalysisCache, analysis_version
 from .indexes import in_nav, is_index_page
 from .model import Statement
@@ -75,7 +76,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
-        self.search_keys: Future[dict[str, tuple[str, ...]]] | None = None
+        self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
         try:
             self.jobs = jobs_from(self.config.jobs)
         except ValueError as err:
@@ -129,9 +130,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         process while MkDocs builds them (`on_post_build` takes them)."""
         if self.jobs < 2:
             return
-        pool = ProcessPoolExecutor(max_workers=1)
-        self.search_keys = pool.submit(keys_of_pages, list(pages.values()))
-        pool.shutdown(wait=False)
+        self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
 
     def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
         """Every statement that reads and analyses, and a message for each problem."""
@@ -169,7 +168,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         timer.skip()  # MkDocs built the pages in between
         if self.search_keys is not None:
             try:
-                learn(self.search_keys.result())
+                learn(self.search_keys())
             except Exception as err:  # noqa: BLE001 - the keys are then worked out here
                 log.debug("search keys from the other process failed: %s", err)
             self.search_keys = None

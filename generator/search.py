@@ -113,13 +113,22 @@ def index_terms(text: str) -> str:
 
 
 def normalise_index(path: Path) -> int:
-    """Add the key fields to Material's search index at `path`; the number of entries."""
-    index = json.loads(path.read_text(encoding="utf-8"))
+    """Add the key fields to Material's search index at `path`; the number of entries.
+
+    The entries are written one by one and let go once written: the index of a large site
+    never sits in memory twice."""
+    index = json.loads(path.read_bytes())
+    docs = index.pop("docs")
     fields = index["config"].setdefault("fields", {})
     for name, (field, boost) in FIELDS.items():
         fields[field] = {"boost": boost}
-    for doc in index["docs"]:
-        for name, (field, _) in FIELDS.items():
-            doc[field] = index_terms(doc.get(name, ""))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(index["docs"])
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(index, **compact)[:-1] + ("," if index else "") + '"docs":[')
+        for n, doc in enumerate(docs):
+            for name, (field, _) in FIELDS.items():
+                doc[field] = index_terms(doc.get(name, ""))
+            out.write(("," if n else "") + json.dumps(doc, **compact))
+            docs[n] = None
+        out.write("]}")
+    return len(docs)

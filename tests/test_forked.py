@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from generator.forked import MIN_CALLS, run_forked
+from generator.forked import MIN_CALLS, run_forked, start_forked
 from generator.search import keys, keys_of_pages
 
 
@@ -29,3 +29,10 @@ def test_search_keys_of_pages_are_the_keys_of_their_words():
     table = keys_of_pages([page])
     assert {"وزير", "الخارجية", "للأمم", "المتحدة", "bdi"} <= set(table)
     assert all(table[word] == keys(word) for word in table)
+
+
+def test_a_started_call_runs_in_another_process_and_gives_its_result():
+    big = "كلمة " * 100_000  # inherited, not pickled
+    wait = start_forked(lambda: (len(big), os.getpid()))
+    length, pid = wait()
+    assert length == 500_000 and pid != os.getpid()
