@@ -49,7 +49,7 @@ INDEX_TEMPLATE = "index.md.j2"
 STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
 
 
-_ANCHOR = re.compile(r'\bid="(s\d+)"')
+_ANCHOR = re.compile(r'id="(s\d+)"')  # a literal start: found fast (`sentence_anchors` checks the rest)
 
 
 class Escaped(str):
@@ -73,7 +73,8 @@ _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»).
 _NUMBER = rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
 _LATIN = r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
-_RUN = re.compile(rf"(?P<number>{_NUMBER})|(?P<latin>{_LATIN})")
+# The lookahead names the characters a run can start with, so that the search skips the rest fast.
+_RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<number>{_NUMBER})|(?P<latin>{_LATIN}))")
 
 
 def _plain(text: object) -> str:
@@ -241,6 +242,11 @@ def _located(err: Exception, root: Path, rendering: str) -> TemplateProblem:
     return TemplateProblem(_shown(where, root), line, f"{message} (rendering {rendering})")
 
 
+def sentence_anchors(page: str) -> set[str]:
+    """The sentence ids (`id="s3"` attributes) of a rendered page."""
+    return {m[1] for m in _ANCHOR.finditer(page) if page[m.start() - 1:m.start()].isspace()}
+
+
 def _newest_first(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda st: (st.meta.date or "", st.slug), reverse=True)
 
@@ -301,7 +307,7 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config))
                       for st in statements], root, jobs)
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
-    anchors = {path: set(_ANCHOR.findall(out.pages[path])) for path in map(statement_path, listed)}
+    anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
         statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config)

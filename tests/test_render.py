@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 
 from generator.model import Meta
-from generator.render import Escaped, bdi, is_web_url, md, render_pages
+from generator.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
 SITE = {"site_name": "بيان"}
@@ -114,3 +114,8 @@ def test_a_statement_can_choose_its_template(tmp_path):
     (tmp_path / "brief.md.j2").write_text("# {{ statement.meta.title|bdi }}\n", encoding="utf-8")
     st = dataclasses.replace(empty_statement(), meta=Meta(title="قصير", template="brief"))
     assert render_pages([st], SITE, tmp_path).pages["statements/empty.md"] == "# قصير\n"
+
+
+def test_sentence_anchors_are_id_attributes_only():
+    page = '<div class="bayan-pair" id="s1"><p data-id="s2">s4</p><span\nid="s3" title=\'id="s5"\'>'
+    assert sentence_anchors(page) == {"s1", "s3"}
