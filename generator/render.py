@@ -79,7 +79,10 @@ _RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<num
 
 def _plain(text: object) -> str:
     """Text on one line, without leading or trailing blanks (a newline could start a block)."""
-    return _BLANKS.sub(" ", str(text)).strip(" ")
+    text = str(text)
+    if text.isprintable() and "  " not in text:  # no blank but single spaces: nothing to join
+        return text.strip(" ")
+    return _BLANKS.sub(" ", text).strip(" ")
 
 
 def visible(char: str) -> str:
