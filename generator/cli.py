@@ -75,6 +75,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write the Markdown pages the site would get into a folder, for inspection.
+
+    The pages land as `OUT/<docs path>` (statements/…, indexes, index.md); reading and template
+    problems are printed as `path:line: …`. Never writes inside the content folder."""
+    out, content = args.out.resolve(), args.content.resolve()
+    if out == content or content in out.parents:
+        print(f"error: {args.out} is inside the content folder {args.content}: Bayan never writes there",
+              file=sys.stderr)
+        return 2
+    site, config_error = _site_config(args.config_file)
+    statements, problems = load_content(args.content, max_bytes=_plugin_max_bytes(site))
+    rendered = render_pages(statements, site, args.templates, args.content.parent, args.language)
+    for path, markdown in rendered.pages.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    messages = [config_error] if config_error else []
+    messages += [str(p) for p in problems] + [str(p) for p in rendered.problems]
+    for message in messages:
+        print(message)
+    print(f"{len(rendered.pages)} page(s) written to {args.out}", file=sys.stderr)
+    return 1 if rendered.problems or config_error or any(p.level == "error" for p in problems) else 0
+
+
 def finding_line(statement: Statement, finding: Finding) -> str:
     """A finding as `path:line: level: code: message (sentence n)`, in the file it concerns (the
     sidecar's line, or the statement's); a message that starts with that place does not repeat it."""
@@ -190,6 +215,16 @@ def parser() -> argparse.ArgumentParser:
                        help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
                             f"in mkdocs.yml, else {MAX_BYTES})")
     check.set_defaults(run=cmd_check)
+    rendering = commands.add_parser("render", help="write the Markdown pages of the site into a folder")
+    rendering.add_argument("--out", type=Path, required=True, help="the folder to write the pages into")
+    rendering.add_argument("--language", choices=("ar", "en"), default="ar",
+                           help="ar: the Arabic site (default); en: its English mirror")
+    rendering.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
+    rendering.add_argument("--templates", type=Path, default=Path("templates"),
+                           help="the project's templates folder (default templates)")
+    rendering.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                           help="the site configuration templates receive as `site` (default mkdocs.yml)")
+    rendering.set_defaults(run=cmd_render)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
     evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")
     evaluation.add_argument("--corpus", type=Path, help="JSON Lines corpus holding the texts gold files name by id")

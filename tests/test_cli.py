@@ -71,3 +71,27 @@ def test_summarize_writes_one_summary_per_record(tmp_path):
     assert out[0]["summary"].startswith("أكد الوزير") and len(out[0]["summary"]) < len(records[0]["article"])
     assert out[1]["summary"] == records[1]["content"]
     assert run("summarize", "no/such.jsonl", "--out", str(tmp_path / "x.jsonl")).returncode == 2
+
+
+def test_render_writes_the_pages_the_site_gets(tmp_path):
+    result = run("render", "--out", str(tmp_path / "pages"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "pages" / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8")
+    assert page.startswith("# ") and 'id="s1"' in page
+    assert (tmp_path / "pages" / "index.md").is_file()
+    english = run("render", "--language", "en", "--out", str(tmp_path / "en"))
+    assert english.returncode == 0 and (tmp_path / "en" / "index.md").read_text(encoding="utf-8") != \
+        (tmp_path / "pages" / "index.md").read_text(encoding="utf-8")
+
+
+def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_path):
+    statements = tmp_path / "content" / "statements"
+    statements.mkdir(parents=True)
+    (statements / "a.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
+    (statements / "b.md").write_text("---\ntitle: بيان\n---\nأكد الوزير أهمية التعاون.\n", encoding="utf-8")
+    refused = run("render", "--out", "content/pages", cwd=tmp_path)
+    assert refused.returncode == 2 and "never writes there" in refused.stderr
+    assert not (tmp_path / "content" / "pages").exists()
+    result = run("render", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "content/statements/a.md:2:" in result.stdout
+    assert (tmp_path / "out" / "statements" / "b.md").is_file()
