@@ -9,13 +9,18 @@ the text and it is not part of a name: precision before recall. The text is neve
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import re
 import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from importlib import metadata, resources
+from pathlib import Path
 
 from ..arabic import stems, tokenize
 from ..lexicon import load
@@ -58,6 +63,56 @@ def _database(name: str) -> sqlite3.Connection:
 
 @cache
 def _dictionary() -> _Dictionary:
+    """The dictionary, built once and then read from the user's cache folder (2-4 s → 0.3 s)."""
+    path = _stored_path()
+    stored = _read(path) if path else None
+    if stored is not None:
+        return stored
+    built = _build()
+    if path:
+        _store(path, built)
+    return built
+
+
+def _stored_path() -> Path | None:
+    """The cache file of this arramooz version, lexicon and code, or None without a home folder."""
+    digest = hashlib.sha256(metadata.version("arramooz-pysqlite").encode())
+    digest.update(resources.files("generator.lexicon").joinpath("spelling.yml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bayan"
+    except RuntimeError:
+        return None
+    return folder / f"spelling-{digest.hexdigest()[:16]}.marshal"
+
+
+def _read(path: Path) -> _Dictionary | None:
+    """The dictionary stored at `path`, or None when it is missing or damaged."""
+    try:
+        data = path.read_bytes()
+        payload = data[32:]
+        if hashlib.sha256(payload).digest() != data[:32]:
+            return None
+        return _Dictionary(*marshal.loads(payload))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _store(path: Path, dictionary: _Dictionary) -> None:
+    """Write the dictionary to `path` with its checksum, atomically; a folder that cannot be
+    written is no error."""
+    payload = marshal.dumps(tuple(getattr(dictionary, field.name) for field in fields(dictionary)))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
+            file.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(file.name, path)
+    except OSError:
+        pass
+
+
+def _build() -> _Dictionary:
+    """The dictionary from Arramooz's nouns, verbs, word frequencies and stop words, and the lexicon."""
     data = load("spelling")
     forms: dict[str, str] = {}
 
