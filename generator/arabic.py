@@ -35,7 +35,7 @@ _NORMALIZE = str.maketrans({
 })
 
 
-@lru_cache(maxsize=1 << 17)
+@cache
 def normalize(text: str) -> str:
     """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
     return text.translate(_NORMALIZE)
@@ -94,7 +94,7 @@ def without_conjunction(norm: str) -> tuple[str, str]:
     return "", norm
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def stems(norm: str) -> tuple[tuple[str, int], ...]:
     """(stem, letters removed) for the word and for it without و/ف and then ب/ل/ك (لل→ال)."""
     morph = _morphology()
@@ -151,7 +151,7 @@ def _numbers() -> dict[str, dict[str, float]]:
     return table
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def number_word(norm: str) -> tuple[str, float] | None:
     """(class, value) of a cardinal number word, with or without a joining و."""
     table = _numbers()
@@ -227,7 +227,7 @@ def _same_noun(a: str, b: str) -> bool:
     return a[:2] == b[:2]
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def bare(norm: str) -> str:
     """A normalised word without its article (الوزير → وزير), for comparing names and titles."""
     article, minimum = _morphology()["article"], _morphology()["min_stem"]

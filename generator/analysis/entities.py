@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..arabic import Token, digits_value, normalize, skip_letters, stems, tokenize
 from ..lexicon import load
@@ -61,7 +61,7 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_start(norm: str) -> bool:
     """True when a word (behind a clitic, too) is the first word of a gazetteer entry."""
     index = gazetteer()
@@ -94,7 +94,7 @@ def _numbered_firsts() -> frozenset[str]:
     return frozenset(words[0] for words, _ in _numbered())
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_number(norm: str) -> bool:
     """True when a word (behind a clitic, too) starts a name that carries a number."""
     firsts = _numbered_firsts()

@@ -10,7 +10,7 @@ sentence that names its speaker ends the enumeration.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..arabic import Token, bare, digits_value, normalize, number_word, read_quantity, tokenize
 from ..lexicon import load
@@ -67,7 +67,7 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_mark(norm: str) -> bool:
     """True when a word can start an item mark: an ordinal, a singular noun before an ordinal
     adjective, or the first word of «من بين»."""

@@ -31,7 +31,7 @@ _PLAIN = str.maketrans({**dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 
                         "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def plain(word: str) -> str:
     """Lookup form: no diacritics or tatweel, one alef, ى→ي (ة is kept: it is not ه)."""
     return word.translate(_PLAIN)
@@ -193,7 +193,7 @@ def _verb_form(stem: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 17)
+@cache
 def is_word(word: str) -> bool:
     """True when a word (as written, with clitics) is known to the dictionary."""
     d = _dictionary()

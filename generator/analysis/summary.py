@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import repeat
 from operator import mul
@@ -93,7 +93,7 @@ def terms(text: str) -> list[str]:
     return [term for term in map(_term, _WORD.findall(normalise(text))) if term]
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _term(word: str) -> str | None:
     """A normalised word without its prefix, or None for a stop word, a number or a letter."""
     if word in _stopwords() or word.isdigit() or len(word) < 2:
