@@ -1,6 +1,7 @@
 """Named entities from the gazetteer: organisations, places, people, documents, events."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,7 @@ class Mention:
 
 
 Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+_DIGIT = re.compile("[0-9\u0660-\u0669]")
 
 
 def _index(groups: list[dict]) -> Index:
@@ -132,7 +134,8 @@ def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
     spans = [(0, *dateline)] if dateline[1] > dateline[0] else []
     for n, start, end in spans + [(s.n, s.start, s.end) for s in sentences]:
         tokens = tokenize(text, start, end)
-        for mention in mentions(tokens) + numbered_mentions(tokens):
+        numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
+        for mention in mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:

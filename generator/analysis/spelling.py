@@ -244,6 +244,7 @@ def suggestion(word: str) -> str | None:
     return best[1] if best else None
 
 
+@cache
 def hamza_slip(word: str) -> str | None:
     """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary writes bare
     (the connecting alef of افتعال and استفعال nouns), after the article."""
