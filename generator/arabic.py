@@ -165,6 +165,13 @@ def number_word(norm: str) -> tuple[str, float] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
+    """Indexes of the tokens of `tokenize(text, start, end)` that can start a number: digits or
+    a number word."""
+    return tuple([i for i, t in enumerate(tokenize(text, start, end)) if t.kind == "num" or number_word(t.norm)])
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: int | float

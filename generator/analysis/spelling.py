@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
-from functools import cache, lru_cache
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -223,7 +223,7 @@ def _edits(stem: str, letters: str, confusable: frozenset[frozenset[str]]) -> di
     return edits
 
 
-@lru_cache(maxsize=1 << 14)
+@cache
 def suggestion(word: str) -> str | None:
     """The best one-edit correction of an unknown word, written with its clitics, or None."""
     d = _dictionary()
@@ -260,15 +260,19 @@ def hamza_slip(word: str) -> str | None:
     return written[:at + len(d.checked_prefix)] + "ا" + stem[1:]
 
 
+@cache
+def _checked(norm: str) -> bool:
+    """True for a word form that is checked: with the article and long enough."""
+    d = _dictionary()
+    return len(norm) >= d.min_length + len(d.checked_prefix) and d.checked_prefix in norm[:4]
+
+
 def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
                       body_line: int = 1) -> tuple[Finding, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
     named = {t.norm for name in names for t in tokenize(name)}
-    d = _dictionary()
-    article, shortest = d.checked_prefix, d.min_length + len(d.checked_prefix)
-    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end)
-             if t.kind == "word" and len(t.norm) >= shortest and article in t.norm[:4]]
+    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end) if t.kind == "word" and _checked(t.norm)]
     counts = Counter(t.norm for _, t in words)
     findings = []
     for sentence, token in words:
