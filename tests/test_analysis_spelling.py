@@ -48,9 +48,11 @@ def test_stored_dictionary_reads_back_and_a_damaged_file_is_not_used(tmp_path):
     from generator.analysis import spelling
 
     built = spelling._dictionary()
-    path = tmp_path / "spelling.marshal"
+    (tmp_path / "spelling-old.marshal").write_bytes(b"an older version")
+    path = tmp_path / "spelling-new.marshal"
     spelling._store(path, built)
     assert spelling._read(path) == built
+    assert [p.name for p in tmp_path.iterdir()] == ["spelling-new.marshal"]
     data = path.read_bytes()
     for damaged in (data[:len(data) // 2], data[:40] + bytes([data[40] ^ 1]) + data[41:], b"", b"\x00" * 64):
         path.write_bytes(damaged)

@@ -99,14 +99,17 @@ def _read(path: Path) -> _Dictionary | None:
 
 
 def _store(path: Path, dictionary: _Dictionary) -> None:
-    """Write the dictionary to `path` with its checksum, atomically; a folder that cannot be
-    written is no error."""
+    """Write the dictionary to `path` with its checksum, atomically, in place of the files of
+    other versions; a folder that cannot be written is no error."""
     payload = marshal.dumps(tuple(getattr(dictionary, field.name) for field in fields(dictionary)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
             file.write(hashlib.sha256(payload).digest() + payload)
         os.replace(file.name, path)
+        for old in path.parent.glob("spelling-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
