@@ -42,3 +42,21 @@ def test_hamza_on_a_connecting_alef_after_the_article():
     from generator.analysis.spelling import hamza_slip
     assert hamza_slip("الإتفاقية") == "الاتفاقية" and hamza_slip("والإستثمار") == "والاستثمار"
     assert hamza_slip("الإتقان") is None and hamza_slip("الإنتاج") is None  # إفعال keeps its hamza
+
+
+def test_stored_dictionary_reads_back_and_a_damaged_file_is_not_used(tmp_path):
+    from generator.analysis import spelling
+
+    built = spelling._dictionary()
+    (tmp_path / "spelling-old.marshal").write_bytes(b"an older version")
+    path = tmp_path / "spelling-new.marshal"
+    spelling._store(path, built)
+    assert spelling._read(path) == built
+    assert [p.name for p in tmp_path.iterdir()] == ["spelling-new.marshal"]
+    data = path.read_bytes()
+    for damaged in (data[:len(data) // 2], data[:40] + bytes([data[40] ^ 1]) + data[41:], b"", b"\x00" * 64):
+        path.write_bytes(damaged)
+        assert spelling._read(path) is None
+    assert spelling._read(tmp_path / "missing.marshal") is None
+    (tmp_path / "file").touch()
+    spelling._store(tmp_path / "file" / "spelling.marshal", built)  # a folder that cannot be made: no error

@@ -40,3 +40,14 @@ def test_controls_and_tag_characters():
         ("characters/hidden-text", 1, 1)]
     (finding,) = [f for f in character_findings(hidden, ()) if f.code == "characters/hidden-text"]
     assert finding.message == "8 invisible tag character(s) spelling 'hi there'"
+
+
+def test_quick_scans_miss_no_character_a_finding_needs():
+    from generator.analysis.characters import (ARABIC, BIDI_CONTROLS, CONTROLS, FOREIGN_LETTER, HIDDEN, TAGS,
+                                               ZERO_WIDTH)
+    for code in range(0x110000):
+        char = chr(code)
+        if any(p.match(char) for p in (BIDI_CONTROLS, ZERO_WIDTH, CONTROLS, TAGS)) or char == "\u200c":
+            assert HIDDEN.match(char), hex(code)
+        if char.isalpha() and not ARABIC.match(char):
+            assert FOREIGN_LETTER.match(char), hex(code)

@@ -23,13 +23,36 @@ TAGS = re.compile("[\U000e0000-\U000e007f]+")
 # Every character the page must show as a visible marker rather than as itself.
 INVISIBLE = re.compile("|".join(p.pattern.rstrip("+") for p in (BIDI_CONTROLS, ZERO_WIDTH, CONTROLS, TAGS)))
 WORD = re.compile(r"\w+")
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+ARABIC = re.compile(f"[{_ARABIC}]")
+ARABIC_WORD = re.compile(f"[{_ARABIC}]+")
+# Quick scans for what a finding needs, so that most texts are read twice rather than five times:
+# a character of one of the four patterns above, and a letter (a word character, not a digit or
+# `_`) outside the Arabic blocks, which a word of two scripts holds.
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e"
+                    "\x00-\x08\x0e-\x1f\x7f-\x9f\U000e0000-\U000e007f]")
+FOREIGN_LETTER = re.compile(rf"[^\W\d_{_ARABIC}]")
 
 
 def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Finding, ...]:
     """A finding for each bidi control, stray zero-width or control character, run of tag
     characters and mixed-script word."""
+    findings = []
+    if HIDDEN.search(body):
+        findings += _hidden(body, sentences, body_line)
+    for match in WORD.finditer(body) if FOREIGN_LETTER.search(body) else ():
+        if match.group().isascii() or ARABIC_WORD.fullmatch(match.group()):
+            continue  # one script: Latin, or Arabic letters only
+        scripts = _scripts(match.group())
+        if len(scripts) > 1:
+            findings.append(_finding(body, sentences, body_line, match.start(), "mixed-script",
+                                     f"«{match.group()}» mixes {' and '.join(sorted(scripts))} letters (look-alike?)"))
+    return tuple(sorted(findings, key=lambda f: (f.line or 0, f.code)))
+
+
+def _hidden(body: str, sentences: Sequence[Sentence], body_line: int) -> list[Finding]:
+    """A finding for each bidi control, stray zero-width or control character and run of tag
+    characters."""
     findings = []
     for match in BIDI_CONTROLS.finditer(body):
         findings.append(_finding(body, sentences, body_line, match.start(), "bidi-control",
@@ -44,14 +67,7 @@ def character_findings(body: str, sentences: Sequence[Sentence], body_line: int 
     for match in CONTROLS.finditer(body):
         findings.append(_finding(body, sentences, body_line, match.start(), "control-character",
                                  f"control character {describe(match.group())}"))
-    for match in WORD.finditer(body):
-        if match.group().isascii() or ARABIC_WORD.fullmatch(match.group()):
-            continue  # one script: Latin, or Arabic letters only
-        scripts = _scripts(match.group())
-        if len(scripts) > 1:
-            findings.append(_finding(body, sentences, body_line, match.start(), "mixed-script",
-                                     f"«{match.group()}» mixes {' and '.join(sorted(scripts))} letters (look-alike?)"))
-    return tuple(sorted(findings, key=lambda f: (f.line or 0, f.code)))
+    return findings
 
 
 def _scripts(word: str) -> set[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from ..arabic import Token, normalize, skip_letters, tokenize, without_conjunction
@@ -80,7 +80,7 @@ def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
     return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _cue_of(norm: str) -> tuple[Cue, int] | None:
     """The cue a word is, with the letters of its attached و/ف."""
     forms = _lexicon().forms

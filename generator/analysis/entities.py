@@ -1,8 +1,9 @@
 """Named entities from the gazetteer: organisations, places, people, documents, events."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..arabic import Token, digits_value, normalize, skip_letters, stems, tokenize
 from ..lexicon import load
@@ -26,6 +27,7 @@ class Mention:
 
 
 Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+_DIGIT = re.compile("[0-9\u0660-\u0669]")
 
 
 def _index(groups: list[dict]) -> Index:
@@ -61,7 +63,7 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_start(norm: str) -> bool:
     """True when a word (behind a clitic, too) is the first word of a gazetteer entry."""
     index = gazetteer()
@@ -94,7 +96,7 @@ def _numbered_firsts() -> frozenset[str]:
     return frozenset(words[0] for words, _ in _numbered())
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_number(norm: str) -> bool:
     """True when a word (behind a clitic, too) starts a name that carries a number."""
     firsts = _numbered_firsts()
@@ -132,7 +134,8 @@ def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
     spans = [(0, *dateline)] if dateline[1] > dateline[0] else []
     for n, start, end in spans + [(s.n, s.start, s.end) for s in sentences]:
         tokens = tokenize(text, start, end)
-        for mention in mentions(tokens) + numbered_mentions(tokens):
+        numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
+        for mention in mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:

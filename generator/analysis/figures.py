@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..arabic import Token, bare, normalize, number_word, read_number, read_quantity, tokenize
+from ..arabic import Token, bare, normalize, number_starts, number_word, read_number, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Figure, Sentence
 from .dates import read_date
@@ -77,7 +77,7 @@ def find_figures(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) ->
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         after = 0  # the end of the last figure found
-        for i in [i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)]:
+        for i in number_starts(text, sentence.start, sentence.end):
             found = _figure(text, tokens, i, sentence.n) if i >= after else None
             if found:
                 figures.append(found[0])

@@ -10,9 +10,9 @@ sentence that names its speaker ends the enumeration.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from ..arabic import Token, bare, digits_value, normalize, number_word, read_quantity, tokenize
+from ..arabic import Token, bare, digits_value, normalize, number_starts, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Claim, Finding, PillarItem, Pillars, Sentence
 
@@ -39,9 +39,10 @@ def _lexicon() -> _Lexicon:
                     tuple(normalize(w) for w in data["among"].split()), frozenset(data["numbering"]))
 
 
-def _announcement(tokens: tuple[Token, ...]) -> tuple[int, str, int] | None:
-    """(count, noun as written, token index after it) of «أربع ركائز» in a sentence."""
-    for i in [i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)]:
+def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[int, str, int] | None:
+    """(count, noun as written, token index after it) of «أربع ركائز» in a sentence, given where
+    its numbers can start."""
+    for i in numbers:
         quantity = read_quantity(tokens, i)
         if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in _lexicon().nouns:
             return int(quantity.value), tokens[quantity.noun].text, quantity.noun + 1
@@ -67,7 +68,7 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _may_mark(norm: str) -> bool:
     """True when a word can start an item mark: an ordinal, a singular noun before an ordinal
     adjective, or the first word of «من بين»."""
@@ -82,7 +83,7 @@ def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
     tokens = [tokenize(text, s.start, s.end) for s in sentences]
     announced, noun, first, start = None, None, None, 0
     for k, sentence_tokens in enumerate(tokens):
-        found = _announcement(sentence_tokens)
+        found = _announcement(sentence_tokens, number_starts(text, sentences[k].start, sentences[k].end))
         if found:
             (announced, noun, start), first = found, k
             break

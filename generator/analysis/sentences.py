@@ -7,6 +7,7 @@ after a one-letter abbreviation («د. الشعيبي»).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Sentence
 
@@ -19,6 +20,7 @@ _BOUNDARY = re.compile(
     rf"[\"'»”’)\]]*|\n"
 )
 _CONTENT = re.compile(r"\w")
+_FIRST = re.compile(r"[.…؟?!\n]")  # every boundary starts with one of these
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -26,11 +28,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     stop = len(text) if end is None else end
     sentences: list[Sentence] = []
     position = start
-    for match in _BOUNDARY.finditer(text, start, stop):
+    for match in _boundaries(text, start, stop):
         _add(sentences, text, position, match.end())
         position = match.end()
     _add(sentences, text, position, stop)
     return sentences
+
+
+def _boundaries(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """`_BOUNDARY.finditer(text, start, stop)`, trying the pattern only where a boundary can start
+    (a quick scan: the pattern itself is slow to try at every character)."""
+    position = start
+    while first := _FIRST.search(text, position, stop):
+        match = _BOUNDARY.match(text, first.start(), stop)
+        if match:
+            yield match
+        position = match.end() if match else first.end()
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from ..arabic import Token, bare, is_definite, normalize, stems
 from ..lexicon import load
@@ -109,7 +109,7 @@ def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _document(norm: str) -> str | None:
     """The document noun a word is, behind clitics and before a pronoun, if any."""
     lex = _lexicon()

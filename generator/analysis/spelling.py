@@ -9,13 +9,18 @@ the text and it is not part of a name: precision before recall. The text is neve
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import re
 import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
 
 from ..arabic import stems, tokenize
 from ..lexicon import load
@@ -26,7 +31,7 @@ _PLAIN = str.maketrans({**dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 
                         "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def plain(word: str) -> str:
     """Lookup form: no diacritics or tatweel, one alef, ى→ي (ة is kept: it is not ه)."""
     return word.translate(_PLAIN)
@@ -58,6 +63,59 @@ def _database(name: str) -> sqlite3.Connection:
 
 @cache
 def _dictionary() -> _Dictionary:
+    """The dictionary, built once and then read from the user's cache folder (2-4 s → 0.3 s)."""
+    path = _stored_path()
+    stored = _read(path) if path else None
+    if stored is not None:
+        return stored
+    built = _build()
+    if path:
+        _store(path, built)
+    return built
+
+
+def _stored_path() -> Path | None:
+    """The cache file of this arramooz version, lexicon and code, or None without a home folder."""
+    digest = hashlib.sha256(metadata.version("arramooz-pysqlite").encode())
+    digest.update(resources.files("generator.lexicon").joinpath("spelling.yml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bayan"
+    except RuntimeError:
+        return None
+    return folder / f"spelling-{digest.hexdigest()[:16]}.marshal"
+
+
+def _read(path: Path) -> _Dictionary | None:
+    """The dictionary stored at `path`, or None when it is missing or damaged."""
+    try:
+        data = path.read_bytes()
+        payload = data[32:]
+        if hashlib.sha256(payload).digest() != data[:32]:
+            return None
+        return _Dictionary(*marshal.loads(payload))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _store(path: Path, dictionary: _Dictionary) -> None:
+    """Write the dictionary to `path` with its checksum, atomically, in place of the files of
+    other versions; a folder that cannot be written is no error."""
+    payload = marshal.dumps(tuple(getattr(dictionary, field.name) for field in fields(dictionary)))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
+            file.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(file.name, path)
+        for old in path.parent.glob("spelling-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _build() -> _Dictionary:
+    """The dictionary from Arramooz's nouns, verbs, word frequencies and stop words, and the lexicon."""
     data = load("spelling")
     forms: dict[str, str] = {}
 
@@ -138,7 +196,7 @@ def _verb_form(stem: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 17)
+@cache
 def is_word(word: str) -> bool:
     """True when a word (as written, with clitics) is known to the dictionary."""
     d = _dictionary()
@@ -168,7 +226,7 @@ def _edits(stem: str, letters: str, confusable: frozenset[frozenset[str]]) -> di
     return edits
 
 
-@lru_cache(maxsize=1 << 14)
+@cache
 def suggestion(word: str) -> str | None:
     """The best one-edit correction of an unknown word, written with its clitics, or None."""
     d = _dictionary()
@@ -189,6 +247,7 @@ def suggestion(word: str) -> str | None:
     return best[1] if best else None
 
 
+@cache
 def hamza_slip(word: str) -> str | None:
     """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary writes bare
     (the connecting alef of افتعال and استفعال nouns), after the article."""
@@ -204,15 +263,19 @@ def hamza_slip(word: str) -> str | None:
     return written[:at + len(d.checked_prefix)] + "ا" + stem[1:]
 
 
+@cache
+def _checked(norm: str) -> bool:
+    """True for a word form that is checked: with the article and long enough."""
+    d = _dictionary()
+    return len(norm) >= d.min_length + len(d.checked_prefix) and d.checked_prefix in norm[:4]
+
+
 def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
                       body_line: int = 1) -> tuple[Finding, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
     named = {t.norm for name in names for t in tokenize(name)}
-    d = _dictionary()
-    article, shortest = d.checked_prefix, d.min_length + len(d.checked_prefix)
-    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end)
-             if t.kind == "word" and len(t.norm) >= shortest and article in t.norm[:4]]
+    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end) if t.kind == "word" and _checked(t.norm)]
     counts = Counter(t.norm for _, t in words)
     findings = []
     for sentence, token in words:

@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import repeat
 from operator import mul
@@ -88,14 +88,20 @@ def _prefixes() -> tuple[str, ...]:
     return tuple(normalise(p) for p in _lexicon()["prefixes"])
 
 
+# A run of word characters and of the characters `normalise` removes or changes (diacritics, hamza
+# marks): normalised, each run is one word of the normalised text, or nothing.
+_RUN = re.compile(f"[\\w{re.escape(''.join(map(chr, _NORMALISE)))}]+")
+
+
 def terms(text: str) -> list[str]:
     """Content words of a text: normalised, stop words and numbers dropped, prefixes cut."""
-    return [term for term in map(_term, _WORD.findall(normalise(text))) if term]
+    return list(filter(None, map(_term, _RUN.findall(text))))
 
 
-@lru_cache(maxsize=1 << 16)
-def _term(word: str) -> str | None:
-    """A normalised word without its prefix, or None for a stop word, a number or a letter."""
+@cache
+def _term(run: str) -> str | None:
+    """A run normalised and without its prefix, or None for a stop word, a number or a letter."""
+    word = normalise(run)
     if word in _stopwords() or word.isdigit() or len(word) < 2:
         return None
     for prefix in _prefixes():
@@ -136,7 +142,8 @@ def _vectors(texts: Sequence[str]) -> list[Vector]:
     bags = [Counter(terms(t)) for t in texts]
     df = Counter(t for bag in bags for t in bag)
     n = len(bags)
-    return [{t: c * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()} for bag in bags]
+    idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
+    return [{t: c * idf[t] for t, c in bag.items()} for bag in bags]
 
 
 def _scores(count: int, claimed: Sequence[bool]) -> list[float]:
