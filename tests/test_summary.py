@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
+from generator.analysis import summary
 from generator.analysis.claims import find_claims
 from generator.analysis.pillars import find_pillars
 from generator.analysis.sentences import split_sentences
@@ -157,3 +159,37 @@ def test_summarize_jsonl_joins_wrapped_lines_with_a_space(tmp_path):
     summarize_jsonl(src, out)
     summary = json.loads(out.read_text("utf-8"))["summary"]
     assert summary.startswith(BODY[0] + " ")
+
+
+def eager_pick(scores, vectors, words, budget, chosen):
+    """The plain greedy choice `_pick` must equal: every likeness brought up to date each round."""
+    total = sum(words[n] for n in chosen)
+    rest = [n for n in scores if n not in chosen]
+    likeness = {n: max([summary._cosine(vectors[n], vectors[c], summary._squares(vectors[n]),
+                                        summary._squares(vectors[c])) for c in chosen], default=0.0) for n in rest}
+    while rest:
+        best = max(rest, key=lambda n: scores[n] - summary.REDUNDANCY * likeness[n])
+        if chosen and abs(total + words[best] - budget) > abs(total - budget):
+            break
+        chosen.append(best)
+        rest.remove(best)
+        total += words[best]
+        for n in rest:
+            likeness[n] = max(likeness[n], summary._cosine(vectors[n], vectors[best], summary._squares(vectors[n]),
+                                                           summary._squares(vectors[best])))
+    return chosen
+
+
+def test_pick_chooses_as_the_plain_greedy_choice_would():
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(12)]
+    for _ in range(300):
+        count = rng.randint(1, 25)
+        vectors = {n: {w: rng.choice([0.5, 1.0, 2.0]) for w in rng.sample(vocabulary, rng.randint(0, 5))}
+                   for n in range(1, count + 1)}
+        scores = {n: rng.choice([1 - n / count, 0.5, 1.0, 1.5 - n / count]) for n in vectors}  # ties too
+        words = {n: rng.randint(3, 40) for n in vectors}
+        budget = rng.uniform(0.1, 0.6) * sum(words.values())
+        first = [rng.choice(list(vectors))] if rng.random() < 0.3 else []
+        assert summary._pick(scores, vectors, words, budget, list(first)) == \
+            eager_pick(scores, vectors, words, budget, list(first))

@@ -134,7 +134,7 @@ def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
 
 
 def _squares(vector: Vector) -> float:
-    return sum(w * w for w in vector.values())
+    return sum(map(mul, vector.values(), vector.values()))
 
 
 def _vectors(texts: Sequence[str]) -> list[Vector]:
@@ -153,26 +153,36 @@ def _scores(count: int, claimed: Sequence[bool]) -> list[float]:
 
 def _pick(scores: dict[int, float], vectors: dict[int, Vector], words: dict[int, int],
           budget: float, chosen: list[int]) -> list[int]:
-    """Add the best sentence, less its likeness to those chosen, while that nears `budget` words."""
+    """Add the best sentence, less its likeness to those chosen, while that nears `budget` words.
+
+    A sentence's likeness (its highest cosine with a chosen sentence) only grows, so its value
+    from fewer chosen sentences bounds it from above: each round brings up to date only the
+    sentences whose bound can still beat the best one (ties go to the earlier sentence)."""
     total = sum(words[n] for n in chosen)
     rest = [n for n in scores if n not in chosen]
     squares = {n: _squares(v) for n, v in vectors.items()}
-    likeness = {n: 0.0 for n in rest}  # the highest cosine with a chosen sentence
+    likeness = {n: 0.0 for n in rest}
+    seen = {n: 0 for n in rest}  # how many of the chosen sentences likeness[n] has taken in
 
-    def compare(new: int) -> None:
-        for n in rest:
-            likeness[n] = max(likeness[n], _cosine(vectors[n], vectors[new], squares[n], squares[new]))
+    def value(n: int) -> float:
+        for c in chosen[seen[n]:]:
+            likeness[n] = max(likeness[n], _cosine(vectors[n], vectors[c], squares[n], squares[c]))
+        seen[n] = len(chosen)
+        return scores[n] - REDUNDANCY * likeness[n]
 
-    for c in chosen:
-        compare(c)
     while rest:
-        best = max(rest, key=lambda n: scores[n] - REDUNDANCY * likeness[n])
+        best, best_value = None, -math.inf
+        for n in sorted(rest, key=lambda n: -(scores[n] - REDUNDANCY * likeness[n])):
+            if scores[n] - REDUNDANCY * likeness[n] < best_value:
+                break  # this bound, and every one after it, is below the best value
+            current = value(n)
+            if current > best_value or current == best_value and n < best:
+                best, best_value = n, current
         if chosen and abs(total + words[best] - budget) > abs(total - budget):
             break
         chosen.append(best)
         rest.remove(best)
         total += words[best]
-        compare(best)
     return chosen
 
 
