@@ -16,6 +16,7 @@ the cache. `BAYAN_TIMING=1` prints the plugin's own time per step.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -118,6 +119,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         timer.lap(f"read and analyse {len(statements)} statements")
         rendered = render_pages(statements, config, templates, content.parent, self.config.language, self.jobs)
         messages += [str(problem) for problem in rendered.problems]
+        del statements  # the pages say it all now: let the analyses go before MkDocs builds the site
+        gc.collect()
         timer.lap("render")
         self._start_search_keys(rendered.pages)
         if store:
