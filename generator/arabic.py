@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from pyarabic import araby
 
@@ -79,6 +81,36 @@ def _quick_tokens(text: str, start: int, end: int) -> tuple[Token, ...] | None:
         tokens.append(_new_token(Token, (piece, position, position + len(piece), normalize(piece), kind)))
         position += len(piece)
     return tuple(tokens)
+
+
+_norm_of = itemgetter(3)  # Token.norm, read without a Python-level call
+
+
+def norms(tokens: Iterable[Token]) -> Iterator[str]:
+    """The normalised forms of tokens."""
+    return map(_norm_of, tokens)
+
+
+def indexes_of(tokens: tuple[Token, ...], words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose normalised form is one of `words`: a sentence that holds
+    none of them costs one pass at C speed."""
+    if words.isdisjoint(map(_norm_of, tokens)):
+        return []
+    return [k for k, norm in enumerate(map(_norm_of, tokens)) if norm in words]
+
+
+def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset[str]:
+    """Every word whose `stems` can hold one of `bases`, with or without the article (behind و/ف
+    and ب/ل/ك, لل for ال), that `keep` accepts: the words a per-word test can be true for, as one set."""
+    morph = _morphology()
+    article = morph["article"]
+    clitics = ["", *morph["prepositions"]]
+    clitics += [conj + clitic for conj in morph["conjunctions"] for clitic in clitics]
+    found = set()
+    for stem in bases:
+        bodies = [stem, article + stem] + ([stem[len(article[0]):]] if stem.startswith(article[0] + "ل") else [])
+        found.update(clitic + body for body in bodies for clitic in clitics)
+    return frozenset(filter(keep, found))
 
 
 @cache
