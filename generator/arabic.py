@@ -23,6 +23,7 @@ _TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)|(?P
 # digit or `_` (there, `_TOKEN` splits the run or skips part of it): (spaces, num, word, punct).
 _QUICK = re.compile(rf"(\s*)(?:({_NUMBER})|([\w{_MARKS}]+)|({_PUNCT}))")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
@@ -201,7 +202,19 @@ def number_word(norm: str) -> tuple[str, float] | None:
 def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
     """Indexes of the tokens of `tokenize(text, start, end)` that can start a number: digits or
     a number word."""
-    return tuple([i for i, t in enumerate(tokenize(text, start, end)) if t.kind == "num" or number_word(t.norm)])
+    tokens = tokenize(text, start, end)
+    if not _DIGIT.search(text, start, len(text) if end is None else end):  # a "num" token holds a digit
+        return tuple(indexes_of(tokens, _number_words()))
+    return tuple([i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)])
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word that `number_word` reads."""
+    table = _numbers()
+    conj = next(iter(table["conjunction"]))
+    words = {word for kind in ("units", "tens", "scales", "fractions") for word in table[kind]}
+    return frozenset(filter(number_word, words | {conj + word for word in words}))
 
 
 @dataclass(frozen=True)
