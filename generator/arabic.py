@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from pyarabic import araby
 
@@ -21,6 +23,7 @@ _TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)|(?P
 # digit or `_` (there, `_TOKEN` splits the run or skips part of it): (spaces, num, word, punct).
 _QUICK = re.compile(rf"(\s*)(?:({_NUMBER})|([\w{_MARKS}]+)|({_PUNCT}))")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
@@ -79,6 +82,36 @@ def _quick_tokens(text: str, start: int, end: int) -> tuple[Token, ...] | None:
         tokens.append(_new_token(Token, (piece, position, position + len(piece), normalize(piece), kind)))
         position += len(piece)
     return tuple(tokens)
+
+
+_norm_of = itemgetter(3)  # Token.norm, read without a Python-level call
+
+
+def norms(tokens: Iterable[Token]) -> Iterator[str]:
+    """The normalised forms of tokens."""
+    return map(_norm_of, tokens)
+
+
+def indexes_of(tokens: tuple[Token, ...], words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose normalised form is one of `words`: a sentence that holds
+    none of them costs one pass at C speed."""
+    if words.isdisjoint(map(_norm_of, tokens)):
+        return []
+    return [k for k, norm in enumerate(map(_norm_of, tokens)) if norm in words]
+
+
+def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset[str]:
+    """Every word whose `stems` can hold one of `bases`, with or without the article (behind و/ف
+    and ب/ل/ك, لل for ال), that `keep` accepts: the words a per-word test can be true for, as one set."""
+    morph = _morphology()
+    article = morph["article"]
+    clitics = ["", *morph["prepositions"]]
+    clitics += [conj + clitic for conj in morph["conjunctions"] for clitic in clitics]
+    found = set()
+    for stem in bases:
+        bodies = [stem, article + stem] + ([stem[len(article[0]):]] if stem.startswith(article[0] + "ل") else [])
+        found.update(clitic + body for body in bodies for clitic in clitics)
+    return frozenset(filter(keep, found))
 
 
 @cache
@@ -169,7 +202,19 @@ def number_word(norm: str) -> tuple[str, float] | None:
 def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
     """Indexes of the tokens of `tokenize(text, start, end)` that can start a number: digits or
     a number word."""
-    return tuple([i for i, t in enumerate(tokenize(text, start, end)) if t.kind == "num" or number_word(t.norm)])
+    tokens = tokenize(text, start, end)
+    if not _DIGIT.search(text, start, len(text) if end is None else end):  # a "num" token holds a digit
+        return tuple(indexes_of(tokens, _number_words()))
+    return tuple([i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)])
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word that `number_word` reads."""
+    table = _numbers()
+    conj = next(iter(table["conjunction"]))
+    words = {word for kind in ("units", "tens", "scales", "fractions") for word in table[kind]}
+    return frozenset(filter(number_word, words | {conj + word for word in words}))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from ..arabic import Token, normalize, skip_letters, tokenize, without_conjunction
+from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, tokenize, without_conjunction
 from ..lexicon import load
 from ..model import Claim, Sentence
 from .entities import mentions as entity_mentions
@@ -92,6 +92,12 @@ def _cue_of(norm: str) -> tuple[Cue, int] | None:
     return None
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every normalised word that `_cue_of` finds a cue in."""
+    return clitic_forms(_lexicon().forms, lambda word: _cue_of(word) is not None)
+
+
 def _is_marker(token: Token, needs: tuple[str, ...] = ()) -> bool:
     lex = _lexicon()
     if token.norm in lex.complementizers or token.text in lex.quotes:
@@ -113,7 +119,10 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
     """Cue words that stand where a reporting verb can stand, with a preverbal subject if any."""
     lex = _lexicon()
     found = []
-    for k, cue in [(k, cue) for k, t in enumerate(tokens) if t.kind == "word" and (cue := _cue_of(t.norm))]:
+    for k in indexes_of(tokens, _cue_words()):
+        cue = _cue_of(tokens[k].norm)
+        if tokens[k].kind != "word" or cue is None:
+            continue
         hit = _Hit(k, *cue)
         before = None
         if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
@@ -163,11 +172,11 @@ class Found(NamedTuple):
 
 def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> list[Found]:
     """Claims in order, each with its overt speaker and what resolving a dropped one needs."""
-    known = set(known_names())
+    known = known_names()  # grows with the names of the speakers found
     found: list[Found] = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
-        candidates = _candidates(tokens, frozenset(known))
+        candidates = _candidates(tokens, known)
         kept = []
         for n, (hit, before) in enumerate(candidates):
             limit = candidates[n + 1][0].index if n + 1 < len(candidates) else len(tokens)
@@ -177,11 +186,11 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
         documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
             limit = kept[n + 1][0].index if n + 1 < len(kept) else len(tokens)
-            claim_mention, after = _speaker(text, tokens, hit, before, limit, frozenset(known))
+            claim_mention, after = _speaker(text, tokens, hit, before, limit, known)
             if hit.cue.kind in ("attribution", "relative") and claim_mention is None:
                 continue
-            if claim_mention and claim_mention.name:
-                known.update(claim_mention.name)
+            if claim_mention and claim_mention.name and not known.issuperset(claim_mention.name):
+                known = known.union(claim_mention.name)
             token = tokens[hit.index]
             cue = token.text[skip_letters(token.text, hit.cut):]
             content = _content(text, tokens, after, limit, hit.cue.needs)

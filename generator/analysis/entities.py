@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, digits_value, normalize, skip_letters, stems, tokenize
+from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, skip_letters, stems, tokenize
 from ..lexicon import load
 from ..model import Entity, Sentence
 
@@ -70,13 +70,19 @@ def _may_start(norm: str) -> bool:
     return any(stem in index for stem, _ in stems(norm))
 
 
+@cache
+def _starts() -> frozenset[str]:
+    """Every word that `_may_start` is true for."""
+    return clitic_forms(gazetteer(), _may_start)
+
+
 def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Mention]:
     """Non-overlapping longest matches, left to right."""
-    may_start = _may_start if index is None else lambda norm: True
+    starts = indexes_of(tokens, _starts()) if index is None else range(len(tokens))
     index = gazetteer() if index is None else index
     found: list[Mention] = []
     after = 0  # the end of the last mention found
-    for i in [i for i, t in enumerate(tokens) if t.kind != "punct" and may_start(t.norm)]:
+    for i in [i for i in starts if tokens[i].kind != "punct"]:
         mention = match_at(tokens, i, index) if i >= after else None
         if mention:
             found.append(mention)
@@ -103,11 +109,17 @@ def _may_number(norm: str) -> bool:
     return any(s in firsts for s, _ in stems(norm))
 
 
+@cache
+def _number_starts() -> frozenset[str]:
+    """Every word that `_may_number` is true for."""
+    return clitic_forms(_numbered_firsts(), _may_number)
+
+
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
     number_word = normalize(load("gazetteer")["number_word"])
     found = []
-    for i in [i for i, t in enumerate(tokens) if _may_number(t.norm)]:
+    for i in indexes_of(tokens, _number_starts()):
         for words, group in _numbered():
             end = i + len(words)
             if end > len(tokens) or all(s != words[0] for s, _ in stems(tokens[i].norm)):

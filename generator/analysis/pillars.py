@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, bare, digits_value, normalize, number_starts, read_quantity, tokenize
+from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, number_starts, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Claim, Finding, PillarItem, Pillars, Sentence
 
@@ -54,7 +54,7 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     lex = _lexicon()
     if start == 0 and len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].text in lex.numbering:
         return int(digits_value(tokens[0].text)), 0  # «1- …», «2) …»
-    for i in [i for i in range(start, len(tokens)) if _may_mark(tokens[i].norm)]:
+    for i in [i for i in indexes_of(tokens, _mark_words()) if i >= start]:
         norm = tokens[i].norm
         word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
         if word in lex.markers:
@@ -66,6 +66,13 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
                 and bare(tokens[i + among].norm) in lex.nouns):
             return NEXT, i
     return None
+
+
+@cache
+def _mark_words() -> frozenset[str]:
+    """Every word that `_may_mark` is true for."""
+    lex = _lexicon()
+    return clitic_forms([*lex.markers, *lex.singular, lex.among[0]], _may_mark)
 
 
 @cache

@@ -6,11 +6,12 @@ ones (a dropped subject, a participle, an honorific pronoun) take the nearest ea
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..arabic import Token, bare, is_definite, normalize, stems
+from ..arabic import Token, bare, is_definite, normalize, norms, stems
 from ..lexicon import load
 from ..model import Claim, Speaker
 from .entities import Index, gazetteer, match_at, speaker_names
@@ -105,8 +106,16 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
 
 def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     """Document nouns of a sentence, possessed or not («في بيانهم» → بيان)."""
+    if not _documents_inside().search(" ".join(norms(tokens))):
+        return ()  # no word holds a document noun
     found = [hit for hit in map(_document, (token.norm for token in tokens)) if hit]
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _documents_inside() -> re.Pattern[str]:
+    """Any document noun, inside a word or not."""
+    return re.compile("|".join(sorted(map(re.escape, _lexicon().documents))))
 
 
 @cache
