@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -40,6 +42,24 @@ def with_problems(statement: Statement, source: Source, problems: Sequence[Sourc
     return dataclasses.replace(statement, findings=own + statement.findings) if own else statement
 
 
+# Analysis makes millions of short-lived tokens beside large caches of words: at the default
+# threshold (a collection every 700 new objects) the collector keeps walking those caches, a
+# sixth of the analysis time on 3,000 news articles. The tokens hold no cycles, so collecting
+# far less often while analysing frees them just as well.
+GC_THRESHOLD = (100_000, 1_000, 1_000)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block (see GC_THRESHOLD)."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
                 cache: AnalysisCache | None = None, jobs: int = 1, show: bool = False) -> list[Statement]:
     """Analyse every source, taking unchanged ones from the cache and the rest in `jobs` processes
@@ -52,7 +72,8 @@ def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
             results[i] = cached
         else:
             todo.append(i)
-    fresh = _run([sources[i] for i in todo], jobs, show)
+    with fewer_collections():
+        fresh = _run([sources[i] for i in todo], jobs, show)
     for i, statement in zip(todo, fresh):
         results[i] = statement
         if cache and not any(f.code == "analysis-failed" for f in statement.findings):
@@ -65,7 +86,7 @@ def analyse_all(sources: Sequence[Source], problems: Sequence[SourceError] = (),
 def _run(sources: list[Source], jobs: int, show: bool = False) -> list[Statement]:
     if jobs <= 1 or len(sources) < 2 * jobs:
         return [analyse_source(s) for s in progress(sources, len(sources), show)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.set_threshold, initargs=GC_THRESHOLD) as pool:
         chunks = max(1, min(16, len(sources) // (jobs * 8)))
         return list(progress(pool.map(analyse_source, sources, chunksize=chunks), len(sources), show))
 

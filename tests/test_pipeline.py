@@ -85,3 +85,16 @@ def test_analysis_brings_translation_summary_and_character_findings(tmp_path):
     codes = [(f.code, f.line) for f in statement.findings]
     assert ("translation/missing", 6) in codes
     assert ("characters/bidi-control", 6) in codes
+
+
+def test_the_collector_runs_less_often_only_while_analysing():
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        with pipeline.fewer_collections():
+            assert gc.get_threshold() == pipeline.GC_THRESHOLD
+            raise ValueError("a crash inside")
+    except ValueError:
+        pass
+    assert gc.get_threshold() == before
