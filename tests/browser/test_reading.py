@@ -94,6 +94,7 @@ def test_english_reads_left_to_right(statement):
 
 def test_language_switch(page, base_url):
     open_page(page, base_url, STATEMENT)
+    page.wait_for_load_state("networkidle")  # Material's script has read the other site's sitemap
     links = page.locator(".md-header a[hreflang^='en']")
     if not links.count():
         pytest.skip("the site has no language switch yet (the English mirror is another issue)")
