@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,17 +64,15 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     return None
 
 
-@cache
-def _may_start(norm: str) -> bool:
-    """True when a word (behind a clitic, too) is the first word of a gazetteer entry."""
-    index = gazetteer()
-    return any(stem in index for stem, _ in stems(norm))
+def _behind_clitics(firsts: Collection[str]) -> frozenset[str]:
+    """Every word that is one of `firsts`, bare or behind a clitic."""
+    return clitic_forms(firsts, lambda norm: any(stem in firsts for stem, _ in stems(norm)))
 
 
 @cache
 def _starts() -> frozenset[str]:
-    """Every word that `_may_start` is true for."""
-    return clitic_forms(gazetteer(), _may_start)
+    """Every word that can begin a gazetteer entry."""
+    return _behind_clitics(gazetteer())
 
 
 def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Mention]:
@@ -103,16 +102,9 @@ def _numbered_firsts() -> frozenset[str]:
 
 
 @cache
-def _may_number(norm: str) -> bool:
-    """True when a word (behind a clitic, too) starts a name that carries a number."""
-    firsts = _numbered_firsts()
-    return any(s in firsts for s, _ in stems(norm))
-
-
-@cache
 def _number_starts() -> frozenset[str]:
-    """Every word that `_may_number` is true for."""
-    return clitic_forms(_numbered_firsts(), _may_number)
+    """Every word that can begin a name that carries a number."""
+    return _behind_clitics(_numbered_firsts())
 
 
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
