@@ -1,11 +1,12 @@
 """Analysis throughput on a JSON Lines corpus, in one process.
 
-Usage: python bench/analysis.py CORPUS_JSONL [--limit N] [--profile]
+Usage: python bench/analysis.py CORPUS_JSONL [--limit N] [--stages] [--profile]
 
 Reads every record (id, title, content), analyses it with `generator.analysis.analyze` and
 prints the number of articles, the wall and process CPU time (CPU seconds are what "on one
-core" means on a shared machine), articles per second and the wall and CPU time of each stage.
-`--profile` prints the 20 most expensive functions (cProfile, cumulative time).
+core" means on a shared machine) and articles per second. `--stages` also prints the wall and
+CPU time of each stage (the timers add to the total); `--profile` prints the 20 most expensive
+functions (cProfile, cumulative time).
 """
 from __future__ import annotations
 
@@ -66,10 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--stages", action="store_true", help="time each stage (slower)")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
     sources = read_sources(args.corpus, args.limit)
-    spent = time_stages()
+    spent = time_stages() if args.stages else None
     profiler = cProfile.Profile() if args.profile else None
     begin, cpu_begin = time.perf_counter(), time.process_time()
     if profiler:
@@ -81,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu_begin
     print(f"{len(sources)} articles in {seconds:.1f} s wall, {cpu:.1f} s CPU ({len(sources) / cpu:.0f} articles "
           f"per CPU second, {claims} claims) on one core")
-    print("  stage wall/CPU s: " + " · ".join(f"{name} {w:.1f}/{c:.1f}"
-                                             for name, (w, c) in sorted(spent.items(), key=lambda x: -x[1][1])))
+    if spent is not None:
+        print("  stage wall/CPU s: " + " · ".join(f"{name} {w:.1f}/{c:.1f}"
+                                                 for name, (w, c) in sorted(spent.items(), key=lambda x: -x[1][1])))
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
     return 0

@@ -20,9 +20,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import metadata, resources
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 
-from ..arabic import stems, tokenize
+from ..arabic import Token, norms, stems, tokenize
 from ..lexicon import load
 from ..model import Finding, Sentence
 
@@ -237,13 +239,16 @@ def suggestion(word: str) -> str | None:
     for prefix, stem, suffix in _analyses(key):
         if len(stem) < d.min_length or not prefix.endswith(d.checked_prefix):
             continue
-        for candidate, likelihood in _edits(stem, d.letters, d.confusable).items():
+        edits = _edits(stem, d.letters, d.confusable)
+        found = set(filter(d.listed.__contains__, edits))  # at C speed: few of the edits are words
+        if stem[-1] == "ه" and stem[:-1] + "ة" in d.forms and stem[:-1] + "ة" in edits:
+            found.add(stem[:-1] + "ة")
+        for candidate in sorted(found, key=list(edits).index):  # in the order of the edits
             if candidate[-1] == "ي" != stem[-1]:
                 continue  # «الحقيل» → «الحقلي»: family names, not slips
-            if candidate in d.listed or candidate in d.forms and stem[-1] == "ه" and candidate == stem[:-1] + "ة":
-                rank = (candidate[-1] == stem[-1], candidate[0] == stem[0], likelihood, d.frequency.get(candidate, 0))
-                if best is None or rank > best[0]:
-                    best = (rank, prefix + d.forms[candidate] + suffix)
+            rank = (candidate[-1] == stem[-1], candidate[0] == stem[0], edits[candidate], d.frequency.get(candidate, 0))
+            if best is None or rank > best[0]:
+                best = (rank, prefix + d.forms[candidate] + suffix)
     return best[1] if best else None
 
 
@@ -270,16 +275,24 @@ def _checked(norm: str) -> bool:
     return len(norm) >= d.min_length + len(d.checked_prefix) and d.checked_prefix in norm[:4]
 
 
+_token = itemgetter(1)  # of a (sentence, token) pair
+_stem = itemgetter(0)  # of a (stem, letters removed) pair
+
+
 def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
                       body_line: int = 1) -> tuple[Finding, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
-    named = {t.norm for name in names for t in tokenize(name)}
-    words = [(s, t) for s in sentences for t in tokenize(text, s.start, s.end) if t.kind == "word" and _checked(t.norm)]
-    counts = Counter(t.norm for _, t in words)
+    named = set(chain.from_iterable(map(norms, map(tokenize, names))))
+    words: list[tuple[Sentence, Token]] = []
+    for sentence in sentences:  # numbers and punctuation are never `_checked`
+        tokens = tokenize(text, sentence.start, sentence.end)
+        words += zip(repeat(sentence), compress(tokens, map(_checked, norms(tokens))))
+    counts = Counter(norms(map(_token, words)))
+    once = {norm for norm, count in counts.items() if count == 1}  # a word written twice is meant
     findings = []
-    for sentence, token in words:
-        if counts[token.norm] > 1 or any(stem in named for stem, _ in stems(token.norm)):
+    for sentence, token in compress(words, map(once.__contains__, norms(map(_token, words)))):
+        if not named.isdisjoint(map(_stem, stems(token.norm))):
             continue
         better = suggestion(token.text) or hamza_slip(token.text)
         if better:

@@ -25,15 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import repeat
 from operator import mul
 from pathlib import Path
 
 import pyarabic.araby as araby
-import yaml
 from arabicstopwords import arabicstopwords
 
+from ..lexicon import load
 from ..model import Claim, Pillars, Sentence, Summary
 
 RATIO = 0.35  # share of the text's words a summary holds (human EASC summaries: ~32%)
@@ -49,9 +48,8 @@ _WRAP = re.compile(rf"(?<![{re.escape(_FINAL)}\s])([ \t]*)\n(?![ \t]*\n)")
 Vector = dict[str, float]
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    return yaml.safe_load(files("generator.lexicon").joinpath("summary.yml").read_text("utf-8"))
+    return load("summary")
 
 
 @lru_cache(maxsize=1)
