@@ -140,7 +140,8 @@ def _vectors(texts: Sequence[str]) -> list[Vector]:
     bags = [Counter(terms(t)) for t in texts]
     df = Counter(t for bag in bags for t in bag)
     n = len(bags)
-    idf = {t: math.log((n + 1) / (count + 0.5)) for t, count in df.items()}
+    logs = {count: math.log((n + 1) / (count + 0.5)) for count in set(df.values())}  # few distinct counts
+    idf = dict(zip(df, map(logs.__getitem__, df.values())))
     return [{t: c * idf[t] for t, c in bag.items()} for bag in bags]
 
 
