@@ -1,12 +1,16 @@
 """Analysis throughput on a JSON Lines corpus, in one process.
 
-Usage: python bench/analysis.py CORPUS_JSONL [--limit N] [--stages] [--profile]
+Usage: python bench/analysis.py CORPUS_JSONL [--limit N] [--repeat N] [--stages] [--profile]
 
 Reads every record (id, title, content), analyses it with `generator.analysis.analyze` and
 prints the number of articles, the wall and process CPU time (CPU seconds are what "on one
 core" means on a shared machine) and articles per second. `--stages` also prints the wall and
 CPU time of each stage (the timers add to the total); `--profile` prints the 20 most expensive
 functions (cProfile, cumulative time).
+
+This machine's speed drifts by ±15% from minute to minute, so `--repeat N` (default 3) runs
+the whole measure N times, each in a fresh interpreter (cold caches, as a first build), and
+prints every run and their median.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ import argparse
 import cProfile
 import json
 import pstats
+import statistics
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -63,13 +69,30 @@ def time_stages() -> dict[str, list[float]]:
     return spent
 
 
+def repeat(times: int, argv: list[str]) -> int:
+    """Run the measure `times` times, each in a fresh interpreter; print each run and the median."""
+    cpus = []
+    for _ in range(times):
+        run = subprocess.run([sys.executable, __file__, *argv, "--repeat", "1"], capture_output=True, text=True,
+                             check=True)
+        line = run.stdout.splitlines()[0]
+        print(line, flush=True)
+        cpus.append(float(line.split(" s CPU")[0].rsplit(" ", 1)[1]))
+    print(f"median of {times} fresh runs: {statistics.median(cpus):.1f} s CPU")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--stages", action="store_true", help="time each stage (slower)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="fresh runs, median printed (default 3; 1 with --stages or --profile)")
     args = parser.parse_args(argv)
+    if args.repeat > 1 and not (args.stages or args.profile):  # those measure one run
+        return repeat(args.repeat, [str(args.corpus)] + (["--limit", str(args.limit)] if args.limit else []))
     sources = read_sources(args.corpus, args.limit)
     spent = time_stages() if args.stages else None
     profiler = cProfile.Profile() if args.profile else None
