@@ -15,7 +15,6 @@ Prints wall time and peak memory (largest process of the build) of each, and Bay
 from __future__ import annotations
 
 import argparse
-import marshal
 import os
 import re
 import shutil
@@ -30,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.buildcache import PageCache  # noqa: E402
 from generator.importer import import_into  # noqa: E402
 from generator.indexes import is_index_page  # noqa: E402
 
@@ -69,7 +69,8 @@ def floor_project(bayan: Path, root: Path) -> Path:
     docs = root / "docs"
     shutil.copytree(bayan / "content" / "pages", docs)
     shutil.copytree(bayan / "templates" / "assets", docs / "assets")
-    for path, markdown in marshal.loads(cached.read_bytes())[0].items():
+    for path, file in PageCache(cached.parent).load(cached.name.split("-")[-1])[0].items():
+        markdown = file.read_text(encoding="utf-8")
         if is_index_page(path):  # as the plugin does: index pages stay out of search
             markdown = "---\nsearch:\n  exclude: true\n---\n" + markdown
         target = docs / path

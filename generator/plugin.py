@@ -11,8 +11,9 @@ A statement that cannot be read, analysed or rendered is reported as a warning (
 Speed: analysis and rendering run in `jobs` processes (or `BAYAN_JOBS`; `auto` = the CPU
 count) with a progress bar on a terminal, and the search keys of the pages' words are worked out
 in another process while MkDocs builds the pages; analyses are cached by content, an unchanged
-project reuses the pages of the last build and a search index seen before gets its keys from
-the cache. `BAYAN_TIMING=1` prints the plugin's own time per step.
+project hands MkDocs the page files of the last build (and imports neither the analysis, the
+rendering nor the search code) and a search index seen before gets its keys from the cache.
+`BAYAN_TIMING=1` prints the plugin's own time per step, `on_post_page` included.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import gc
 import os
 import re
 import sys
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -38,10 +40,7 @@ from .forked import start_forked
 from .cache import AnalysisCache, analysis_version
 from .indexes import in_nav, is_index_page
 from .model import Statement
-from .pipeline import load_content
 from .progress import Timer, jobs_from, show_progress
-from .render import render_pages
-from .search import keys_of_pages, learn, normalise_index
 from .sources import MAX_BYTES
 
 log = get_plugin_logger("bayan")
@@ -52,10 +51,17 @@ _HTML_LANG = re.compile(r'<html\b(?![^>]*\bdir=)[^>]*?\blang="[^"]*"')
 
 def html_dir(output: str) -> str:
     """Copy the theme's writing direction from <body> to <html> (Material sets it on body)."""
-    body = _BODY_DIR.search(output)
+    body = _BODY_DIR.match(output, output.find("<body"))  # found at once, not searched for
     if not body:
         return output
     return _HTML_LANG.sub(lambda m: f'{m.group()} dir="{body[1]}"', output, count=1)
+
+
+def _generated(config: MkDocsConfig, src_uri: str, page: str | Path) -> File:
+    """A generated page from its Markdown, or from a file MkDocs reads when it builds the page."""
+    if isinstance(page, Path):
+        return File.generated(config, src_uri, abs_src_path=str(page))
+    return File.generated(config, src_uri, content=page)
 
 
 class BayanConfig(Config):
@@ -86,15 +92,16 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.timer = timer = Timer()
+        self.page_seconds, self.pages_seen = 0.0, 0  # time spent in on_post_page
         templates = self._folder(config, self.config.templates_dir)
         pages, messages = self._pages(config, templates, timer)
         for message in messages:  # that statement or page is left out; the others build
             log.warning(message)
-        for src_uri, markdown in pages.items():
+        for src_uri, page in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
                 continue
-            file = File.generated(config, src_uri, content=markdown)
+            file = _generated(config, src_uri, page)
             if not in_nav(src_uri):
                 # Statements and further index pages are reached by links: the navigation stays small.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -106,8 +113,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         timer.lap(f"{len(pages)} pages added")
         return files
 
-    def _pages(self, config: MkDocsConfig, templates: Path, timer: Timer) -> tuple[dict[str, str], list[str]]:
-        """The generated pages and the problems to report: from the last build when nothing changed."""
+    def _pages(self, config: MkDocsConfig, templates: Path, timer: Timer
+               ) -> tuple[dict[str, str] | dict[str, Path], list[str]]:
+        """The generated pages (Markdown, or the files of the last build when nothing changed) and
+        the problems to report."""
         content = self._folder(config, self.config.content_dir)
         cache_dir = self._folder(config, self.config.cache_dir) if self.config.cache_dir else None
         key = fingerprint([content, templates], [Path(config.config_file_path)], analysis_version())
@@ -117,6 +126,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             return cached
         statements, messages = self._statements(config, cache_dir)
         timer.lap(f"read and analyse {len(statements)} statements")
+        from .render import render_pages
+
         rendered = render_pages(statements, config, templates, content.parent, self.config.language, self.jobs)
         messages += [str(problem) for problem in rendered.problems]
         del statements  # the pages say it all now: let the analyses go before MkDocs builds the site
@@ -133,10 +144,14 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         process while MkDocs builds them (`on_post_build` takes them)."""
         if self.jobs < 2:
             return
+        from .search import keys_of_pages
+
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
 
     def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
         """Every statement that reads and analyses, and a message for each problem."""
+        from .pipeline import load_content
+
         cache = AnalysisCache(cache_dir) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
         statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress())
@@ -157,7 +172,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the writing direction on <html> as well."""
-        return html_dir(output)
+        start = time.perf_counter()
+        output = html_dir(output)
+        self.page_seconds += time.perf_counter() - start
+        self.pages_seen += 1
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for static templates such as 404.html."""
@@ -167,8 +186,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the search index the Arabic search keys (generator/search.py), or the keyed index
         of the last build when MkDocs wrote the same index again."""
+        from .search import learn, normalise_index
+
         timer = self.timer
         timer.skip()  # MkDocs built the pages in between
+        timer.add(f"writing direction of {self.pages_seen} pages", self.page_seconds)
         if self.search_keys is not None:
             try:
                 learn(self.search_keys())

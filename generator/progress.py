@@ -62,6 +62,10 @@ class Timer:
         self.steps.append((name, now - self.last))
         self.last = now
 
+    def add(self, name: str, seconds: float) -> None:
+        """A step timed elsewhere (spread over MkDocs' own work, or before the timer started)."""
+        self.steps.append((name, seconds))
+
     def skip(self) -> None:
         """Start the next step now: the time since the last step was not Bayan's."""
         self.last = time.perf_counter()

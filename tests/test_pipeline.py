@@ -46,6 +46,7 @@ def test_a_new_analysis_version_invalidates_the_cache(tmp_path, monkeypatch):
     calls = counting_analyze(monkeypatch)
     load_content(tmp_path / "content", AnalysisCache(tmp_path / "cache", version="2"))
     assert calls == ["s"]
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["analysis-2.json"]  # the old one is gone
 
 
 def test_parallel_jobs_give_the_same_result(tmp_path):

@@ -49,11 +49,23 @@ def test_page_cache_is_keyed_by_the_fingerprint(tmp_path):
     (tmp_path / "content" / "a.md").write_text("x", encoding="utf-8")
     key = fingerprint([tmp_path / "content"])
     cache = PageCache(tmp_path / "cache")
-    cache.save(key, {"index.md": "# x"}, ["a warning"])
-    assert cache.load(key) == ({"index.md": "# x"}, ["a warning"])
+    cache.save(key, {"index.md": "# x", "statements/a.md": "# أ"}, ["a warning"])
+    pages, messages = cache.load(key)
+    assert {uri: path.read_text(encoding="utf-8") for uri, path in pages.items()} == {
+        "index.md": "# x", "statements/a.md": "# أ"}
+    assert messages == ["a warning"]
     (tmp_path / "content" / "a.md").write_text("xy", encoding="utf-8")
     changed = fingerprint([tmp_path / "content"])
     assert changed != key and cache.load(changed) is None
+    cache.save(changed, {"index.md": "# y"}, [])
+    assert cache.load(key) is None and len(list((tmp_path / "cache").iterdir())) == 1  # the last build only
+
+
+def test_an_incomplete_page_store_is_not_used(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    cache.save("k" * 64, {"index.md": "# x"}, [])
+    (next((tmp_path / "cache").iterdir()) / ".contents.json").unlink()  # as if the build had stopped
+    assert cache.load("k" * 64) is None
 
 
 def test_a_file_seen_before_gets_the_stored_rewrite(tmp_path):

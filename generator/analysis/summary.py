@@ -30,7 +30,6 @@ from operator import mul
 from pathlib import Path
 
 import pyarabic.araby as araby
-from arabicstopwords import arabicstopwords
 
 from ..lexicon import load
 from ..model import Claim, Pillars, Sentence, Summary
@@ -77,6 +76,8 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    from arabicstopwords import arabicstopwords  # a large module, needed only once a summary is made
+
     words = list(arabicstopwords.stopwords_list()) + list(_lexicon()["stopwords"])
     return frozenset(normalise(w) for w in words)
 
