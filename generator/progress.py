@@ -63,7 +63,7 @@ class Timer:
         self.last = now
 
     def add(self, name: str, seconds: float) -> None:
-        """A step timed elsewhere (spread over MkDocs' own work, or before the timer started)."""
+        """A step timed elsewhere (spread over MkDocs' own work)."""
         self.steps.append((name, seconds))
 
     def skip(self) -> None:
