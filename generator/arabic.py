@@ -162,6 +162,7 @@ def is_definite(norm: str) -> bool:
     return any(s.startswith(article) and len(s) >= shortest for s, _ in stems(norm)) or norm.startswith("لل")
 
 
+@cache
 def digits_value(text: str) -> int | float:
     """Value of a digit string (Western or Arabic-Indic; ',' or '٬' as thousands separator)."""
     plain = text.translate(_INDIC).replace("\u066B", ".")
