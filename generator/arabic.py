@@ -162,6 +162,7 @@ def is_definite(norm: str) -> bool:
     return any(s.startswith(article) and len(s) >= shortest for s, _ in stems(norm)) or norm.startswith("لل")
 
 
+@cache
 def digits_value(text: str) -> int | float:
     """Value of a digit string (Western or Arabic-Indic; ',' or '٬' as thousands separator)."""
     plain = text.translate(_INDIC).replace("\u066B", ".")
@@ -205,7 +206,8 @@ def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[in
     tokens = tokenize(text, start, end)
     if not _DIGIT.search(text, start, len(text) if end is None else end):  # a "num" token holds a digit
         return tuple(indexes_of(tokens, _number_words()))
-    return tuple([i for i, t in enumerate(tokens) if t.kind == "num" or number_word(t.norm)])
+    words = _number_words()
+    return tuple([i for i, t in enumerate(tokens) if t.kind == "num" or t.norm in words])
 
 
 @cache

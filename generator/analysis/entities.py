@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, skip_letters, stems, tokenize
+from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
 from ..lexicon import load
 from ..model import Entity, Sentence
 
@@ -58,7 +58,9 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     for stem, cut in stems(tokens[i].norm):
         for words, entry in index.get(stem, ()):
             end = i + len(words)
-            if end <= len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(words[1:], 1)):
+            # the second word first: it rules out most variants before a tuple is built
+            if end == i + 1 or end <= len(tokens) and tokens[i + 1].norm == words[1] \
+                    and tuple(norms(tokens[i + 2:end])) == words[2:]:
                 start = tokens[i].start + skip_letters(tokens[i].text, cut)
                 return Mention(i, end, start, tokens[end - 1].end, entry)
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, number_starts, read_quantity, tokenize
+from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, number_starts, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Claim, Finding, PillarItem, Pillars, Sentence
 
@@ -61,10 +61,10 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
             return lex.markers[word], i
         if i + 1 < len(tokens) and bare(norm) in lex.singular and tokens[i + 1].norm in lex.adjectives:
             return lex.adjectives[tokens[i + 1].norm], i
-        among = len(lex.among)
-        if (norm == lex.among[0] and tuple(t.norm for t in tokens[i:i + among]) == lex.among and i + among < len(tokens)
-                and bare(tokens[i + among].norm) in lex.nouns):
-            return NEXT, i
+        first = i + 1 - len(lex.among)  # «من بين» is found by its last word: «من» is too common
+        if (norm == lex.among[-1] and first >= start and tuple(norms(tokens[first:i + 1])) == lex.among
+                and i + 1 < len(tokens) and bare(tokens[i + 1].norm) in lex.nouns):
+            return NEXT, first
     return None
 
 
@@ -72,16 +72,16 @@ def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
 def _mark_words() -> frozenset[str]:
     """Every word that `_may_mark` is true for."""
     lex = _lexicon()
-    return clitic_forms([*lex.markers, *lex.singular, lex.among[0]], _may_mark)
+    return clitic_forms([*lex.markers, *lex.singular, lex.among[-1]], _may_mark)
 
 
 @cache
 def _may_mark(norm: str) -> bool:
-    """True when a word can start an item mark: an ordinal, a singular noun before an ordinal
-    adjective, or the first word of «من بين»."""
+    """True when a word can start an item mark (an ordinal, a singular noun before an ordinal
+    adjective) or end «من بين»."""
     lex = _lexicon()
     return (norm in lex.markers or norm[:1] == "و" and norm[1:] in lex.markers or bare(norm) in lex.singular
-            or norm == lex.among[0])
+            or norm == lex.among[-1])
 
 
 def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],

@@ -56,8 +56,10 @@ def frame(body: str) -> Frame:
 
 def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     """English name of the agency that makes a first line a dateline, else None."""
+    if _TERMINAL.search(line):  # a sentence, not a dateline: not worth tokenizing
+        return None
     words = [t.norm for t in tokenize(line) if t.kind != "punct"]
-    if not words or len(words) > max_words or _TERMINAL.search(line):
+    if not words or len(words) > max_words:
         return None
     for word in words:
         if word in agencies:
