@@ -48,3 +48,11 @@ def test_figures_money_percent_dates_and_resolutions():
 def test_one_letter_abbreviation_does_not_end_a_sentence_but_an_era_mark_does():
     assert len(split_sentences("كشف د. الشعيبي أن الدراسة جاهزة.")) == 1
     assert len(split_sentences("وقع الحادث في 10 أغسطس 2015 م. ثم انتهى التحقيق.")) == 2
+
+
+def test_among_the_pillars_is_the_next_item():
+    for among in ("ومن بين", "من بين"):
+        text = f"تقوم الرؤية على ثلاث ركائز. أولها الأمن. ثانيها الاقتصاد. {among} الركائز كذلك التعليم."
+        found = pillars(text)
+        assert [(i.n, i.sentences) for i in found.items] == [(1, (2,)), (2, (3,)), (3, (4,))]
+        assert found.items[2].text.startswith(among)
