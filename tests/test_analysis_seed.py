@@ -79,3 +79,9 @@ def test_figures(statement):
 def test_summary_includes_the_pillar_announcement(statement):
     assert 6 in statement.summary.sentences
     assert statement.summary.sentences == tuple(sorted(statement.summary.sentences))
+
+
+def test_the_three_slips_of_the_seed_are_reported(statement):
+    messages = [f.message for f in statement.findings if f.code == "spelling"]
+    assert messages == ["«باستنثاء»: did you mean «باستثناء»?", "«الأمول»: did you mean «الأموال»?",
+                        "«الإقليمة»: did you mean «الإقليمية»?"]

@@ -16,6 +16,14 @@ def test_one_edit_suggestions_ranked_sensibly():
     assert suggestion("الشقيقه") == "الشقيقة"  # ه for ة
 
 
+def test_a_form_x_verbal_noun_is_checked_without_the_article():
+    assert suggestion("باستنثاء") == "باستثناء"  # two letters swapped, behind ب
+    text = "فقد التنظيم سيطرته باستنثاء أجزاء في سوريا."
+    assert ["«باستثناء»" in f.message for f in spelling_findings(text, split_sentences(text))] == [True]
+    for word in ("استطعنا", "أستاذة", "فاستوص"):  # other words starting with است are not checked
+        assert suggestion(word) is None, word
+
+
 def test_names_nisbas_and_words_without_article_are_not_flagged():
     assert suggestion("شتاينماير") is None and suggestion("بوستن") is None
     assert suggestion("الحقيل") is None  # a family name, not «الحقلي»

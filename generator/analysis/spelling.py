@@ -2,8 +2,8 @@
 
 A word is known when, after its clitics are stripped, it is a dictionary lemma, a regular
 inflection of one (ة، ات، ون، ين، nisba ي/ية, verb endings and prefixes), a frequent word form or
-a function word. Only words with the article are checked, and not nisba adjectives (often made
-from names). An unknown word is reported only when one edit (a letter added, two swapped, or one
+a function word. Only words with the article, or with the shape of a form-X verbal noun
+(استفعال), are checked, and not nisba adjectives (often made from names). An unknown word is reported only when one edit (a letter added, two swapped, or one
 changed for a letter writers confuse with it) turns it into a listed word, it is written once in
 the text and it is not part of a name: precision before recall. The text is never changed.
 """
@@ -233,11 +233,11 @@ def suggestion(word: str) -> str | None:
     """The best one-edit correction of an unknown word, written with its clitics, or None."""
     d = _dictionary()
     key = plain(word)
-    if d.checked_prefix not in key[:4] or key.endswith(d.nisba) or is_word(word):
+    if not _checked(key) or key.endswith(d.nisba) or is_word(word):
         return None
     best: tuple[tuple[bool, bool, int, int], str] | None = None
     for prefix, stem, suffix in _analyses(key):
-        if len(stem) < d.min_length or not prefix.endswith(d.checked_prefix):
+        if len(stem) < d.min_length or not (prefix.endswith(d.checked_prefix) or _checked_stem().match(stem)):
             continue
         edits = _edits(stem, d.letters, d.confusable)
         found = set(filter(d.listed.__contains__, edits))  # at C speed: few of the edits are words
@@ -270,9 +270,19 @@ def hamza_slip(word: str) -> str | None:
 
 @cache
 def _checked(norm: str) -> bool:
-    """True for a word form that is checked: with the article and long enough."""
+    """True for a word form that is checked: long enough, with the article or a `checked_stem`
+    (behind و/ف and ب/ل/ك)."""
     d = _dictionary()
-    return len(norm) >= d.min_length + len(d.checked_prefix) and d.checked_prefix in norm[:4]
+    return len(norm) >= d.min_length + len(d.checked_prefix) and (
+        d.checked_prefix in norm[:4] or _checked_stem().match(norm, len(_CLITICS.match(norm)[0])) is not None)
+
+
+_CLITICS = re.compile("[وف]?[بلك]?")
+
+
+@cache
+def _checked_stem() -> re.Pattern[str]:
+    return re.compile(load("spelling")["checked_stem"])
 
 
 _token = itemgetter(1)  # of a (sentence, token) pair
