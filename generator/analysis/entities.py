@@ -59,8 +59,8 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
         for words, entry in index.get(stem, ()):
             end = i + len(words)
             # the second word first: it rules out most variants before a tuple is built
-            if end == i + 1 or end <= len(tokens) and tokens[i + 1].norm == words[1] \
-                    and tuple(norms(tokens[i + 2:end])) == words[2:]:
+            if end == i + 1 or (end <= len(tokens) and tokens[i + 1].norm == words[1]
+                                and tuple(norms(tokens[i + 2:end])) == words[2:]):
                 start = tokens[i].start + skip_letters(tokens[i].text, cut)
                 return Mention(i, end, start, tokens[end - 1].end, entry)
     return None
