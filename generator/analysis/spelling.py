@@ -3,9 +3,10 @@
 A word is known when, after its clitics are stripped, it is a dictionary lemma, a regular
 inflection of one (ة، ات، ون، ين، nisba ي/ية, verb endings and prefixes), a frequent word form or
 a function word. Only words with the article, or with the shape of a form-X verbal noun
-(استفعال), are checked, and not nisba adjectives (often made from names). An unknown word is reported only when one edit (a letter added, two swapped, or one
-changed for a letter writers confuse with it) turns it into a listed word, it is written once in
-the text and it is not part of a name: precision before recall. The text is never changed.
+(استفعال), are checked, and not nisba adjectives (often made from names). An unknown word is
+reported only when one edit (a letter added, two swapped, or one changed for a letter writers
+confuse with it) turns it into a listed word, it is written once in the text and it is not part
+of a name: precision before recall. The text is never changed.
 """
 from __future__ import annotations
 
