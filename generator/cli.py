@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
-from .analysis.summary import RATIO, summarize_jsonl
+from .analysis.summary import RATIO
 from .build import BuildError, build
 from .evaluate import evaluate
 from .importer import ImportFormatError, import_into
@@ -22,6 +22,7 @@ from .pipeline import load_content, load_paths
 from .render import render_pages
 from .scaffold import ScaffoldError, copy_template, new_statement
 from .sources import MAX_BYTES
+from .summaries import summarize_jsonl
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -179,9 +180,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"error: no such file: {args.file}", file=sys.stderr)
         return 2
-    count = summarize_jsonl(args.file, args.out, ratio=args.ratio)
+    count, problems = summarize_jsonl(args.file, args.out, ratio=args.ratio)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
     print(f"{count} summaries written to {args.out}", file=sys.stderr)
-    return 0
+    return 1 if problems else 0
 
 
 def iso_date(text: str) -> dt.date:

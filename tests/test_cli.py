@@ -73,6 +73,15 @@ def test_summarize_writes_one_summary_per_record(tmp_path):
     assert run("summarize", "no/such.jsonl", "--out", str(tmp_path / "x.jsonl")).returncode == 2
 
 
+def test_summarize_names_a_bad_line_and_goes_on(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('not json\n{"id": "b", "content": "رحب المجلس بالاتفاق الجديد بين الطرفين."}\n', encoding="utf-8")
+    result = run("summarize", str(source), "--out", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 1
+    assert f"{source}:1: not JSON" in result.stderr and "1 summaries written" in result.stderr
+    assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["id"] == "b"
+
+
 def test_render_writes_the_pages_the_site_gets(tmp_path):
     result = run("render", "--out", str(tmp_path / "pages"))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -19,7 +19,6 @@ the opposite of what the human summarisers did, so the budget stays `ratio` of t
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -27,7 +26,6 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import repeat
 from operator import mul
-from pathlib import Path
 
 import pyarabic.araby as araby
 
@@ -36,7 +34,7 @@ from ..model import Claim, Pillars, Sentence, Summary
 
 RATIO = 0.35  # share of the text's words a summary holds (human EASC summaries: ~32%)
 POSITION = 1.0  # weight of 1 - rank/n: news and statements put the point first
-CLAIM = 0.5  # weight of carrying a claim (someone affirmed, called, condemned …)
+CLAIM = 0.15  # weight of carrying a claim (someone affirmed, called, condemned …): a tie-break
 REDUNDANCY = 0.5  # penalty per unit of cosine with a sentence already chosen
 MIN_WORDS = 3  # a sentence with fewer words after boilerplate removal is never chosen
 
@@ -202,33 +200,10 @@ def summarize(sentences: Sequence[Sentence], claims: Sequence[Claim] = (),
     with_claim = {c.sentence for c in claims}
     vectors = dict(zip(eligible, _vectors([texts[n] for n in eligible])))
     scores = dict(zip(eligible, _scores(len(eligible), [n in with_claim for n in eligible])))
-    chosen = [pillars.sentence] if pillars and pillars.sentence in scores else []
+    chosen = list(dict.fromkeys([eligible[0], pillars.sentence])) if pillars and pillars.sentence in scores else []
     budget = ratio * sum(words[n] for n in eligible)
     numbers = tuple(sorted(_pick(scores, vectors, words, budget, chosen)))
     english = [translation[n - 1] for n in numbers if translation and n <= len(translation)]
     english = [e for e in english if e]
     return Summary(numbers, " ".join(texts[n] for n in numbers),
                    " ".join(english) if english else None)
-
-
-def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO,
-                    unwrap: bool = True) -> int:
-    """Summarise records `{"id", "article"|"content"}` into `{"id", "summary"}` lines.
-
-    `unwrap` joins hard-wrapped lines first (see `unwrap_lines`). Returns the record count.
-    """
-    from .sentences import split_sentences
-
-    count = 0
-    with open(in_path, encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
-        for line in src:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = record.get("article") or record.get("content") or ""
-            sentences = split_sentences(unwrap_lines(text) if unwrap else text)
-            summary = summarize(sentences, ratio=ratio)
-            out.write(json.dumps({"id": record["id"], "summary": summary.text},
-                                 ensure_ascii=False) + "\n")
-            count += 1
-    return count

@@ -1,0 +1,57 @@
+"""`python -m generator summarize`: the site's extractive summary of each JSON Lines record.
+
+A record `{"id", "article"|"content"}` is analysed as a statement of the site is (wire frame,
+sentences, claims, pillars) once its hard-wrapped lines are joined (`unwrap_lines`), so the
+summary scored outside the site is the one its pages show. A line that is not such a record
+is reported with its file and line and skipped; the other records are still summarised.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .analysis import analyze
+from .analysis.summary import RATIO, summarize, unwrap_lines
+from .model import Meta, Source
+
+TEXT_FIELDS = ("article", "content")
+
+
+class RecordError(ValueError):
+    """A line of the input that is not a record to summarise."""
+
+
+def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO,
+                    unwrap: bool = True) -> tuple[int, list[str]]:
+    """Write `{"id", "summary"}` lines; return the count written and the problems as `path:line: …`."""
+    written, problems = 0, []
+    with open(in_path, encoding="utf-8-sig") as src, open(out_path, "w", encoding="utf-8") as out:
+        for number, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            try:
+                ident, text = _record(line)
+            except RecordError as err:
+                problems.append(f"{in_path}:{number}: {err}")
+                continue
+            source = Source(ident, str(in_path), Meta(title=""), unwrap_lines(text) if unwrap else text,
+                            body_line=number)
+            statement = analyze(source)
+            summary = summarize(statement.sentences, statement.claims, statement.pillars, ratio=ratio)
+            out.write(json.dumps({"id": ident, "summary": summary.text}, ensure_ascii=False) + "\n")
+            written += 1
+    return written, problems
+
+
+def _record(line: str) -> tuple[str, str]:
+    """The id and text of a JSON Lines record."""
+    try:
+        record = json.loads(line)
+    except ValueError as err:
+        raise RecordError(f"not JSON: {err}") from None
+    if not isinstance(record, dict) or "id" not in record:
+        raise RecordError('a record must be a JSON object with an "id"')
+    text = next((record[k] for k in TEXT_FIELDS if record.get(k)), "")
+    if not isinstance(text, str):
+        raise RecordError(f'"article" or "content" must be text, not {type(text).__name__}')
+    return str(record["id"]), text
