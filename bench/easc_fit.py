@@ -5,9 +5,9 @@ Usage: python bench/easc_fit.py [SHARED_DIR]
 The study behind `generator/analysis/summary.py` (issue #8). SHARED_DIR (default ../shared
 beside the repository) holds corpus/easc/easc_full.jsonl and tools/easc_rouge.py, whose
 tokens and n-grams are used; every figure is ROUGE-2 F of the mean R and mean P over the 153
-articles, as bench/easc.py prints it. Articles are split as `summarize_jsonl` does (lines
+articles, as bench/easc.py prints it. Articles are split as the summariser splits them (lines
 unwrapped, Bayan's splitter, boilerplate cleaned, sentences of fewer than MIN_WORDS words left
-out). A sentence gets one vote per human summary holding at least half of its word pairs.
+out), without the claims, which do not change the lead. A sentence gets one vote per human summary holding at least half of its word pairs.
 
 It prints:
 1. human summary length against article length (words), by tenth of the articles;
@@ -16,7 +16,10 @@ It prints:
    weights fitted on all articles, ROUGE-2 of their choice fitted on all articles and
    leave-one-topic-out (fitted on the other nine topics);
 4. ways of meeting the budget, each with its ratio set so the summaries hold a mean 35% of
-   their article's words.
+   their article's words;
+5. what the references hold: human sentences cut at 255 characters, summaries made of every
+   other sentence, and the lead at larger shares of the words or at lengths known from the
+   references (an oracle).
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ import statistics
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,6 +201,57 @@ def at_share(articles: Sequence[Article], score, budget: Budget, rule: str = "ne
     return ratio, chosen
 
 
+def human_sentences(corpus: Path) -> list[str]:
+    """The sentences of every human summary, as the summaries join them (". ")."""
+    out = []
+    for line in corpus.read_text("utf-8").splitlines():
+        for summary in json.loads(line)["summaries"].values():
+            out += [s.strip().rstrip(".") for s in re.split(r"\.\s+", summary) if s.strip()]
+    return out
+
+
+def picked(article: Article, ref: Bigrams, scorer) -> list[int]:
+    """The sentences a human summary holds (at least half of their word pairs)."""
+    return [k for k, s in enumerate(article.sentences) if votes(s, [ref], scorer)]
+
+
+def shape(sentences: list[int]) -> str:
+    if len(sentences) < 3:
+        return "fewer than 3"
+    if sentences == list(range(0, 2 * len(sentences), 2)):
+        return "1, 3, 5 …"
+    return "1, 2, 3 …" if sentences == list(range(len(sentences))) else "other"
+
+
+def oracle_lengths(articles: Sequence[Article], scorer) -> tuple[float, float, float]:
+    """ROUGE-2 of the lead when each article stops where its own references reward it most.
+
+    Every article takes the length maximising a·R + b·P - λ·share, with a and b the slopes of F
+    at the current mean R and P, and λ set by bisection for a mean share of SHARE."""
+    table = []  # per article, per lead length: R, P, share
+    for a in articles:
+        rows = []
+        for m in range(1, len(a.sentences) + 1):
+            candidate = scorer.ngrams(scorer.toks(" ".join(a.sentences[:m])), 2)
+            overlaps = [sum((candidate & ref).values()) for ref in a.refs]
+            rows.append((statistics.mean(o / max(1, sum(r.values())) for o, r in zip(overlaps, a.refs)),
+                         statistics.mean(overlaps) / max(1, sum(candidate.values())), sum(a.words[:m]) / sum(a.words)))
+        table.append(rows)
+
+    def means(a: float, b: float, cost: float) -> list[float]:
+        best = [max(rows, key=lambda row: a * row[0] + b * row[1] - cost * row[2]) for rows in table]
+        return [statistics.mean(row[i] for row in best) for i in range(3)]
+
+    r, p = 0.5, 0.5
+    for _ in range(8):
+        low, high = 0.0, 5.0
+        for _ in range(40):
+            cost = (low + high) / 2
+            r, p, mean_share = means(p * p, r * r, cost)
+            low, high = (cost, high) if mean_share > SHARE else (low, cost)
+    return r, p, 2 * r * p / (r + p)
+
+
 def lead(article: Article) -> list[float]:
     return [-k for k in range(len(article.sentences))]
 
@@ -261,6 +315,23 @@ def main(argv: list[str] | None = None) -> int:
     for label, (budget, rule) in rules.items():
         ratio, chosen = at_share(articles, lead, budget, rule)
         print(f"   {label}: ratio {ratio:.3f}  {line(rouge2(articles, chosen, scorer))}  share {share(articles, chosen):.3f}")
+
+    print("5. what the references hold")
+    lengths = Counter(len(s) for s in human_sentences(corpus))
+    print(f"   human sentences of 253-255 characters: {sum(lengths[n] for n in (253, 254, 255))};"
+          f" of 256 or more: {sum(c for n, c in lengths.items() if n > 255)} (cut to fit 255 characters)")
+    cut = [replace(a, sentences=[s[:255] for s in a.sentences]) for a in articles]
+    print(f"   the lead at ratio {RATIO}, its sentences cut so too: "
+          f"{line(rouge2(cut, summaries(cut, lead, words, RATIO), scorer))}")
+    shapes = Counter(shape(picked(a, ref, scorer)) for a in articles for ref in a.refs)
+    print(f"   human summaries of 3 sentences or more: {sum(shapes.values()) - shapes['fewer than 3']};"
+          f" exactly sentences 1, 3, 5 …:"
+          f" {shapes['1, 3, 5 …']}; exactly 1, 2, 3 …: {shapes['1, 2, 3 …']}")
+    for ratio in (0.40, 0.45, 0.50):
+        chosen = summaries(articles, lead, words, ratio)
+        print(f"   the lead at ratio {ratio:.2f}: {line(rouge2(articles, chosen, scorer))}")
+    print(f"   the lead cut where each article's own references favour it (an oracle), mean share {SHARE}:"
+          f" {line(oracle_lengths(articles, scorer))}")
     return 0
 
 

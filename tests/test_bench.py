@@ -73,3 +73,15 @@ def test_budget_rules():
     assert easc_fit.choose(article([10, 6, 4]), lead, 15).count("w") == 16
     assert easc_fit.choose(article([10, 6, 4]), lead, 15, "within").count("w") == 10
     assert easc_fit.choose(article([10, 6, 4]), lead, 1, "within").count("w") == 10  # at least one
+
+
+def test_every_other_sentence_is_told_from_the_lead():
+    assert easc_fit.shape([0, 2, 4, 6]) == "1, 3, 5 …"
+    assert easc_fit.shape([0, 1, 2]) == "1, 2, 3 …"
+    assert easc_fit.shape([0, 2, 5]) == "other" and easc_fit.shape([0, 2]) == "fewer than 3"
+
+
+def test_human_sentences_are_split_as_the_summaries_join_them(tmp_path):
+    corpus = tmp_path / "easc.jsonl"
+    corpus.write_text('{"summaries": {"A": "جملة أولى. جملة ثانية.", "B": "جملة 1.5 كاملة."}}\n', "utf-8")
+    assert easc_fit.human_sentences(corpus) == ["جملة أولى", "جملة ثانية", "جملة 1.5 كاملة"]
