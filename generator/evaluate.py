@@ -4,7 +4,8 @@ Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds
 `id` of the corpus JSON Lines. System sentences are mapped to gold sentences by offset, so a
 segmentation slip costs the sentence figure, not every claim after it. The pillar figure counts
 the announced count and each item with its sentences; entities count when found with the
-English name the gold expects.
+English name the gold expects; "pillars in summary" counts the summaries that hold the sentence
+announcing the pillars (a gold figure of unit "pillar").
 """
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ class Score:
     entities_found: int = 0
     slips: int = 0
     slips_found: int = 0
+    announcements: int = 0  # sentences announcing the pillars (gold figures of unit "pillar")
+    announcements_summarised: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
@@ -70,6 +73,7 @@ class Score:
             "pillars": _ratio(self.pillar_counts_right + self.pillar_items_right, self.pillar_counts + self.pillar_items),
             "entities": _ratio(self.entities_found, self.entities),
             "spelling": _ratio(self.slips_found, self.slips),
+            "pillars in summary": _ratio(self.announcements_summarised, self.announcements),
         }
 
 
@@ -137,6 +141,7 @@ def score_statement(gold: dict[str, Any], statement: Statement, body: str) -> Sc
     _score_pillars(score, gold.get("pillars"), statement, sentence_map)
     _score_entities(score, gold.get("entities") or [], statement)
     _score_spelling(score, gold.get("editorial") or [], statement)
+    _score_summary(score, gold.get("figures") or [], statement, sentence_map)
     return score
 
 
@@ -215,6 +220,19 @@ def _score_spelling(score: Score, gold: Iterable[dict[str, Any]], statement: Sta
             score.slips_found += 1
         else:
             score.misses.append(f"spelling missed: {slip['word']} ({slip['suggest']})")
+
+
+def _score_summary(score: Score, figures: Iterable[dict[str, Any]], statement: Statement,
+                   sentence_map: dict[int, int]) -> None:
+    """Whether the summary holds the sentence that announces the pillars."""
+    summarised = {sentence_map.get(n) for n in statement.summary.sentences} if statement.summary else set()
+    for figure in figures:
+        if figure.get("unit") == "pillar":
+            score.announcements += 1
+            if figure["sentence"] in summarised:
+                score.announcements_summarised += 1
+            else:
+                score.misses.append(f"summary without the pillars' announcement (s{figure['sentence']})")
 
 
 def _english(name: str | None) -> str:

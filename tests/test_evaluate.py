@@ -1,10 +1,11 @@
 """Scoring against gold: offsets map sentences, cues match after normalisation."""
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from generator.evaluate import evaluate, normalise_word, score_statement
-from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement
+from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary
 
 BODY = "أكد الوزير أن التعاون مهم. وقال إن الخطة تقوم على ثلاثة محاور أولها الأمن. ثانيها الاقتصاد."
 GOLD = yaml.safe_load("""
@@ -18,6 +19,8 @@ pillars:
   items: [{n: 1, sentences: [2]}, {n: 2, sentences: [3]}]
 entities:
   - {ar: "الوزير", en: "the Minister", type: PER}
+figures:
+  - {text: "ثلاثة محاور", value: 3, unit: pillar, sentence: 2}
 """)
 
 
@@ -44,8 +47,9 @@ def test_normalise_word_drops_conjunction_hamza_and_diacritics():
 def test_perfect_analysis_scores_one():
     split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
     pillars = Pillars(3, "محاور", 2, (PillarItem(1, (2,), True, ""), PillarItem(2, (3,), True, "")))
-    score = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير"), claim(2, "قال", "الوزير")],
-                                            pillars, [Entity("الوزير", "الوزير", "The Minister", "PER", (1,))]), BODY)
+    analysed = statement(split, [claim(1, "أكد", "الوزير"), claim(2, "قال", "الوزير")],
+                         pillars, [Entity("الوزير", "الوزير", "The Minister", "PER", (1,))])
+    score = score_statement(GOLD, replace(analysed, summary=Summary((1, 2), "…", None)), BODY)
     figures = score.figures()
     assert figures["sentences"] == figures["claims F1"] == figures["speakers"] == 1.0
     assert figures["pillars"] == figures["pillar counts"] == figures["entities"] == 1.0
@@ -68,6 +72,15 @@ def test_extra_claim_lowers_precision():
                                                     claim(3, "ذكر", "الوزير")]), BODY)
     assert round(score.figures()["claims P"], 2) == 0.67
     assert "claim extra: s3 ذكر" in score.misses
+
+
+def test_summary_must_hold_the_pillars_announcement():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    with_announcement = replace(statement(split), summary=Summary((1, 2), "…", None))
+    assert score_statement(GOLD, with_announcement, BODY).figures()["pillars in summary"] == 1.0
+    lead_only = score_statement(GOLD, replace(statement(split), summary=Summary((1,), "…", None)), BODY)
+    assert lead_only.figures()["pillars in summary"] == 0.0
+    assert "summary without the pillars' announcement (s2)" in lead_only.misses
 
 
 def test_evaluate_prints_the_summary_line(tmp_path, capsys):
