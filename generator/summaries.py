@@ -21,21 +21,19 @@ class RecordError(ValueError):
     """A line of the input that is not a record to summarise."""
 
 
-def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO,
-                    unwrap: bool = True) -> tuple[int, list[str]]:
+def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO) -> tuple[int, list[str]]:
     """Write `{"id", "summary"}` lines; return the count written and the problems as `path:line: …`."""
     written, problems = 0, []
-    with open(in_path, encoding="utf-8-sig") as src, open(out_path, "w", encoding="utf-8") as out:
-        for number, line in enumerate(src, 1):
-            if not line.strip():
+    with open(in_path, "rb") as src, open(out_path, "w", encoding="utf-8") as out:
+        for number, raw in enumerate(src, 1):
+            if not raw.strip():
                 continue
             try:
-                ident, text = _record(line)
+                ident, text = _record(raw)
             except RecordError as err:
                 problems.append(f"{in_path}:{number}: {err}")
                 continue
-            source = Source(ident, str(in_path), Meta(title=""), unwrap_lines(text) if unwrap else text,
-                            body_line=number)
+            source = Source(ident, str(in_path), Meta(title=""), unwrap_lines(text), body_line=number)
             statement = analyze(source)
             summary = summarize(statement.sentences, statement.claims, statement.pillars, ratio=ratio)
             out.write(json.dumps({"id": ident, "summary": summary.text}, ensure_ascii=False) + "\n")
@@ -43,8 +41,12 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RA
     return written, problems
 
 
-def _record(line: str) -> tuple[str, str]:
+def _record(raw: bytes) -> tuple[str, str]:
     """The id and text of a JSON Lines record."""
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise RecordError(f"not UTF-8 text: {err.reason} at byte {err.start + 1}") from None
     try:
         record = json.loads(line)
     except ValueError as err:

@@ -61,3 +61,11 @@ def test_bad_lines_are_named_and_the_others_summarised(tmp_path):
     assert count == 2 and [line["id"] for line in read_out(tmp_path / "out.jsonl")] == ["a", "d"]
     assert [p.split(": ")[0] for p in problems] == [f"{src}:2", f"{src}:3", f"{src}:4"]
     assert "not JSON" in problems[0] and '"id"' in problems[1] and "must be text" in problems[2]
+
+
+def test_a_line_not_in_utf8_is_named(tmp_path):
+    src = tmp_path / "in.jsonl"
+    windows_arabic = '{"id": "b", "article": "نص"}'.encode("cp1256")
+    src.write_bytes(record(id="a", article=BODY[0]).encode() + b"\n" + windows_arabic + b"\n")
+    count, problems = summarize_jsonl(src, tmp_path / "out.jsonl")
+    assert count == 1 and problems[0].startswith(f"{src}:2: not UTF-8 text")
