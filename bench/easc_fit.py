@@ -7,7 +7,8 @@ beside the repository) holds corpus/easc/easc_full.jsonl and tools/easc_rouge.py
 tokens and n-grams are used; every figure is ROUGE-2 F of the mean R and mean P over the 153
 articles, as bench/easc.py prints it. Articles are split as the summariser splits them (lines
 unwrapped, Bayan's splitter, boilerplate cleaned, sentences of fewer than MIN_WORDS words left
-out), without the claims, which do not change the lead. A sentence gets one vote per human summary holding at least half of its word pairs.
+out), without the claims, which do not change the lead. A sentence gets one vote per human
+summary holding at least half of its word pairs.
 
 It prints:
 1. human summary length against article length (words), by tenth of the articles;
