@@ -1,7 +1,7 @@
 """The pages of the last build, reused as they are when nothing they depend on has changed.
 
-A build depends on the content folder, the project's templates, the configuration file and
-Bayan itself (its code, templates and lexicon). Their fingerprint is taken from file names,
+A build depends on the content folder, the project's templates, the configuration files (the
+mirror's and the one it INHERITs from) and Bayan itself (its code, templates and lexicon). Their fingerprint is taken from file names,
 sizes and modification times, which costs a few milliseconds where reading and hashing 3,000
 statements costs a second: an unchanged project then skips reading, analysis and rendering.
 Any change goes through the normal path, where the analysis cache still spares the statements
@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent
+_INHERIT = re.compile(r"""^INHERIT:[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
 
 
 def fingerprint(folders: Iterable[Path], files: Iterable[Path] = (), extra: str = "") -> str:
@@ -32,6 +34,20 @@ def fingerprint(folders: Iterable[Path], files: Iterable[Path] = (), extra: str 
     for file in files:
         _add(digest, str(file))
     return digest.hexdigest()
+
+
+def config_files(config_file: Path) -> list[Path]:
+    """A MkDocs configuration file and the ones it INHERITs from, each found beside its child."""
+    files = [config_file]
+    while len(files) < 10:  # MkDocs refuses longer or circular chains itself
+        try:
+            match = _INHERIT.search(files[-1].read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            break
+        if not match:
+            break
+        files.append(files[-1].parent / match.group(1))
+    return files
 
 
 def _add(digest: "hashlib._Hash", path: str) -> None:

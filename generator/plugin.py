@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .buildcache import PageCache, fingerprint, rewrite_once
+from .buildcache import PageCache, config_files, fingerprint, rewrite_once
 from .forked import start_forked
 from .cache import AnalysisCache, analysis_version
 from .indexes import in_nav, is_index_page
@@ -119,7 +119,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         the problems to report."""
         content = self._folder(config, self.config.content_dir)
         cache_dir = self._folder(config, self.config.cache_dir) if self.config.cache_dir else None
-        key = fingerprint([content, templates], [Path(config.config_file_path)], analysis_version())
+        key = fingerprint([content, templates], config_files(Path(config.config_file_path)), analysis_version())
         store = PageCache(cache_dir, self.config.language) if cache_dir else None
         if store and (cached := store.load(key)):
             timer.lap("unchanged, pages of the last build")

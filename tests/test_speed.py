@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 
-from generator.buildcache import PageCache, fingerprint, rewrite_once
+from generator.buildcache import PageCache, config_files, fingerprint, rewrite_once
 from generator.progress import Timer, jobs_from, progress, show_progress
 
 STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
@@ -116,3 +116,14 @@ def test_rebuilds_reuse_what_did_not_change(tmp_path):
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"'):]
     assert "statements/s" not in nav.split("</nav>")[0]  # statements are linked, not in the sidebar
+
+
+def test_the_mirror_is_fingerprinted_with_the_configuration_it_inherits(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: بيان\nplugins:\n  - bayan\n", encoding="utf-8")
+    mirror = tmp_path / "mkdocs.en.yml"
+    mirror.write_text("# the mirror\nINHERIT: mkdocs.yml  # all else from there\nsite_name: Bayan\n", encoding="utf-8")
+    assert config_files(mirror) == [mirror, tmp_path / "mkdocs.yml"]
+    assert config_files(tmp_path / "mkdocs.yml") == [tmp_path / "mkdocs.yml"]
+    before = fingerprint([], config_files(mirror))
+    os.utime(tmp_path / "mkdocs.yml", ns=(0, 0))  # as if edited: summary_ratio, site_name …
+    assert fingerprint([], config_files(mirror)) != before
