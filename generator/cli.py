@@ -31,7 +31,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    statements = load_paths(args.paths, Path.cwd())
+    statements = load_paths(args.paths, Path.cwd(), args.summary_ratio)
     document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")
@@ -55,8 +55,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
     """
     site, config_error = _site_config(args.config_file)
-    max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_max_bytes(site)
-    statements, problems = load_content(args.content, max_bytes=max_bytes)
+    max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_option(site, "max_bytes", MAX_BYTES)
+    statements, problems = load_content(args.content, max_bytes=max_bytes,
+                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
     reported = {str(p) for p in problems}  # reading warnings also sit among the findings
     found = [(p.level, str(p)) for p in problems]
     found += [(f.level, f.message if f.code == "analysis-failed" else finding_line(s, f))
@@ -87,7 +88,8 @@ def cmd_render(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     site, config_error = _site_config(args.config_file)
-    statements, problems = load_content(args.content, max_bytes=_plugin_max_bytes(site))
+    statements, problems = load_content(args.content, max_bytes=_plugin_option(site, "max_bytes", MAX_BYTES),
+                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
     rendered = render_pages(statements, site, args.templates, args.content.parent, args.language)
     for path, markdown in rendered.pages.items():
         target = out / path
@@ -109,10 +111,21 @@ def finding_line(statement: Statement, finding: Finding) -> str:
     return f"{where}: {finding.level}: {finding.code}: {finding.message.removeprefix(where + ': ')}{sentence}"
 
 
-def _plugin_max_bytes(site: Mapping[str, Any]) -> int:
-    """The `max_bytes` of the bayan plugin in mkdocs.yml, or the default."""
+def _plugin_option(site: Mapping[str, Any], name: str, default: Any) -> Any:
+    """An option of the bayan plugin in mkdocs.yml, or `default`."""
     plugin = (site.get("plugins") or {}).get("bayan")
-    return getattr(getattr(plugin, "config", None), "max_bytes", MAX_BYTES)
+    return getattr(getattr(plugin, "config", None), name, default)
+
+
+def share(text: str) -> float:
+    """An argparse type: a share of the words, more than 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a number") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a share of the words (more than 0, at most 1)")
+    return value
 
 
 def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:
@@ -201,6 +214,8 @@ def parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="print the analysis of statements as JSON")
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="statement files or folders")
     analyze.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
+    analyze.add_argument("--summary-ratio", type=share, metavar="R",
+                         help=f"share of each statement's words its summary holds (default {RATIO})")
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
@@ -258,7 +273,7 @@ def parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summarize", help="summarise JSON Lines records {id, article|content}")
     summary.add_argument("file", type=Path, metavar="FILE", help="JSON Lines with id and article or content")
     summary.add_argument("--out", type=Path, required=True, help="where to write {id, summary} lines")
-    summary.add_argument("--ratio", type=float, default=RATIO, help=f"share of the words kept (default {RATIO})")
+    summary.add_argument("--ratio", type=share, default=RATIO, help=f"share of the words kept (default {RATIO})")
     summary.set_defaults(run=cmd_summarize)
     return main
 

@@ -92,13 +92,16 @@ def _run(sources: list[Source], jobs: int, show: bool = False) -> list[Statement
 
 
 def load_content(content_dir: Path, cache: AnalysisCache | None = None, jobs: int = 1,
-                 max_bytes: int = MAX_BYTES, show: bool = False) -> tuple[list[Statement], list[SourceError]]:
-    """Every readable statement of a content folder, analysed, and every problem found."""
+                 max_bytes: int = MAX_BYTES, show: bool = False, summary_ratio: float | None = None
+                 ) -> tuple[list[Statement], list[SourceError]]:
+    """Every readable statement of a content folder, analysed, and every problem found
+    (`summary_ratio`: the share of the words each summary holds, None for Bayan's default)."""
     sources, problems = read_statements(content_dir, max_bytes)
+    sources = [dataclasses.replace(s, summary_ratio=summary_ratio) for s in sources]
     return analyse_all(sources, problems, cache, jobs, show), problems
 
 
-def load_paths(paths: list[Path], root: Path) -> list[Statement]:
+def load_paths(paths: list[Path], root: Path, summary_ratio: float | None = None) -> list[Statement]:
     """Statements from files or folders given on the command line; failures become entries."""
     statements = []
     for file in statement_files(paths):
@@ -107,6 +110,7 @@ def load_paths(paths: list[Path], root: Path) -> list[Statement]:
         except SourceError as err:
             statements.append(failed_statement(err))
             continue
+        source = dataclasses.replace(source, summary_ratio=summary_ratio)
         statements.append(with_problems(analyse_source(source), source, warnings))
     return statements
 

@@ -73,6 +73,7 @@ class BayanConfig(Config):
     cache_dir = opt.Type(str, default=".cache/bayan")
     jobs = opt.Type((int, str), default=1)  # a number or "auto"; BAYAN_JOBS overrides it
     max_bytes = opt.Type(int, default=MAX_BYTES)  # a statement or sidecar file larger than this is refused
+    summary_ratio = opt.Optional(opt.Type((int, float)))  # share of a statement's words its summary holds
 
 
 class BayanPlugin(BasePlugin[BayanConfig]):
@@ -88,6 +89,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             self.jobs = jobs_from(self.config.jobs)
         except ValueError as err:
             raise PluginError(f"bayan: {err}") from None
+        ratio = self.config.summary_ratio
+        if ratio is not None and not 0 < ratio <= 1:
+            raise PluginError(f"bayan: summary_ratio is a share of a statement's words, more than 0 and at most 1,"
+                              f" not {ratio}")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -154,7 +159,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
         cache = AnalysisCache(cache_dir) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
-        statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress())
+        statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress(),
+                                            self.config.summary_ratio)
         messages = [str(problem) for problem in problems]
         good = []
         for statement in statements:

@@ -1,8 +1,11 @@
 """The command line: `analyze` prints the JSON contract, `check` lists problems."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from conftest import make_project
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "content" / "statements" / "2018-02-13-coalition-ministerial.md"
@@ -104,3 +107,29 @@ def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_
     result = run("render", "--out", "out", cwd=tmp_path)
     assert result.returncode == 1 and "content/statements/a.md:2:" in result.stdout
     assert (tmp_path / "out" / "statements" / "b.md").is_file()
+
+
+def summary_of(document: str) -> list[int]:
+    return json.loads(document)["statements"][0]["summary"]["sentences"]
+
+
+def test_the_summary_ratio_is_a_share_of_the_words(tmp_path):
+    assert summary_of(run("analyze", str(SEED)).stdout) == [1, 2, 6]
+    assert summary_of(run("analyze", str(SEED), "--summary-ratio", "1").stdout) == list(range(1, 11))
+    for wrong in ("0", "1.5", "a third"):
+        result = run("analyze", str(SEED), "--summary-ratio", wrong)
+        assert result.returncode == 2 and "--summary-ratio" in result.stderr
+    assert run("summarize", str(SEED), "--out", str(tmp_path / "x.jsonl"), "--ratio", "2").returncode == 2
+
+
+def test_render_takes_the_summary_ratio_of_mkdocs_yml(tmp_path):
+    root = make_project(tmp_path)
+    shutil.copy(SEED, root / "content" / "statements" / SEED.name)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - bayan:\n", "  - bayan:\n      summary_ratio: 1.0\n"), encoding="utf-8")
+    result = run("render", "--out", "pages", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (root / "pages" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
+    summary = page.split("\n{: .bayan-summary }")[0].rsplit("\n\n", 1)[1]
+    assert summary.startswith("أكد وزراء") and "وذكر أن مجموعة العمل" in summary  # the whole text at 1.0

@@ -99,3 +99,14 @@ def test_the_collector_runs_less_often_only_while_analysing():
     except ValueError:
         pass
     assert gc.get_threshold() == before
+
+
+def test_the_summary_ratio_is_the_sites_and_part_of_the_cache_key(tmp_path, monkeypatch):
+    sentences = "".join(f"أكد الوزير في الجملة رقم {n} أهمية التعاون بين البلدين.\n" for n in range(1, 11))
+    write(tmp_path, "s.md", "---\ntitle: بيان\n---\n" + sentences)
+    cache = AnalysisCache(tmp_path / "cache")
+    (default,), _ = load_content(tmp_path / "content", cache)
+    calls = counting_analyze(monkeypatch)
+    (whole,), _ = load_content(tmp_path / "content", cache, summary_ratio=1.0)
+    assert calls == ["s"]  # not the default summary from the cache
+    assert len(default.summary.sentences) < 10 and whole.summary.sentences == tuple(range(1, 11))

@@ -181,3 +181,23 @@ def test_template_reference_page(strict):
     assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
     assert soup.article.find(id="model-claim") and soup.article.find(id="filters")
     assert "reference/" in {a["href"] for a in page(site, "index.html").select("nav a[href]")}
+
+
+def with_summary_ratio(root: Path, ratio: str) -> Path:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - bayan:\n", f"  - bayan:\n      summary_ratio: {ratio}\n"), encoding="utf-8")
+    return root
+
+
+def test_the_summary_ratio_is_set_in_mkdocs_yml(tmp_path):
+    whole, wrong = tmp_path / "whole", tmp_path / "wrong"
+    for root, ratio in ((whole, "1.0"), (wrong, "1.5")):
+        root.mkdir()
+        with_summary_ratio(make_project(root), ratio)
+        (root / "content" / "statements" / "coalition.md").write_text(COALITION, encoding="utf-8")
+    assert build(whole, "--strict").returncode == 0
+    summary = page(whole / "site", "statements/coalition/index.html").find(class_="bayan-summary").get_text()
+    assert "أكد وزراء الخارجية" in summary and "وقال البيان" in summary  # the whole text at 1.0
+    result = build(wrong)
+    assert result.returncode != 0 and "summary_ratio is a share of a statement's words" in result.stderr

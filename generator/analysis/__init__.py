@@ -21,7 +21,7 @@ from .pillars import find_pillars, pillar_findings
 from .sentences import split_sentences
 from .speakers import resolve
 from .spelling import spelling_findings
-from .summary import summarize
+from .summary import RATIO, summarize
 from .wire import Frame, category, frame
 
 
@@ -37,6 +37,7 @@ def analyze(source: Source) -> Statement:
     english = translation.sentences if translation else None
     entities = with_entities(body, sentences, find_entities(body, sentences, (0, wire.start)), source.glossary)
     names = [e.text for e in entities] + [c.speaker.text for c in claims if c.speaker]
+    ratio = RATIO if source.summary_ratio is None else source.summary_ratio
     return Statement(
         slug=source.slug,
         path=source.path,
@@ -46,7 +47,7 @@ def analyze(source: Source) -> Statement:
         pillars=pillars,
         entities=entities,
         figures=find_figures(body, sentences),
-        summary=summarize(sentences, claims, pillars, translation=english),
+        summary=summarize(sentences, claims, pillars, ratio, translation=english),
         translation=translation,
         findings=(alignment_findings + check_translation(source, sentences, translation, entities)
                   + character_findings(body, sentences, source.body_line)
