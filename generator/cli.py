@@ -193,7 +193,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"error: no such file: {args.file}", file=sys.stderr)
         return 2
-    count, problems = summarize_jsonl(args.file, args.out, ratio=args.ratio)
+    count, problems = summarize_jsonl(args.file, args.out, ratio=args.ratio, join_lines=not args.keep_lines)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     print(f"{count} summaries written to {args.out}", file=sys.stderr)
@@ -274,6 +274,8 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("file", type=Path, metavar="FILE", help="JSON Lines with id and article or content")
     summary.add_argument("--out", type=Path, required=True, help="where to write {id, summary} lines")
     summary.add_argument("--ratio", type=share, default=RATIO, help=f"share of the words kept (default {RATIO})")
+    summary.add_argument("--keep-lines", action="store_true",
+                         help="keep every line a paragraph, as the site does (default: join lines wrapped mid-sentence)")
     summary.set_defaults(run=cmd_summarize)
     return main
 

@@ -1,9 +1,11 @@
 """`python -m generator summarize`: the site's extractive summary of each JSON Lines record.
 
 A record `{"id", "article"|"content"}` is analysed as a statement of the site is (wire frame,
-sentences, claims, pillars) once its hard-wrapped lines are joined (`unwrap_lines`), so the
-summary scored outside the site is the one its pages show. A line that is not such a record
-is reported with its file and line and skipped; the other records are still summarised.
+sentences, claims, pillars), so the summary scored outside the site is the one its pages would
+show. Its hard-wrapped lines are joined first (`unwrap_lines`, for newspaper text such as EASC's)
+unless `join_lines` is off, which keeps every line a paragraph as the site does. A line of the
+file that is not such a record is reported with its file and line and skipped; the other records
+are still summarised.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ class RecordError(ValueError):
     """A line of the input that is not a record to summarise."""
 
 
-def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO) -> tuple[int, list[str]]:
+def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RATIO,
+                    join_lines: bool = True) -> tuple[int, list[str]]:
     """Write `{"id", "summary"}` lines; return the count written and the problems as `path:line: …`."""
     written, problems = 0, []
     with open(in_path, "rb") as src, open(out_path, "w", encoding="utf-8") as out:
@@ -33,7 +36,8 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RA
             except RecordError as err:
                 problems.append(f"{in_path}:{number}: {err}")
                 continue
-            source = Source(ident, str(in_path), Meta(title=""), unwrap_lines(text), body_line=number)
+            body = unwrap_lines(text) if join_lines else text
+            source = Source(ident, str(in_path), Meta(title=""), body, body_line=number)
             statement = analyze(source)
             summary = summarize(statement.sentences, statement.claims, statement.pillars, ratio=ratio)
             out.write(json.dumps({"id": ident, "summary": summary.text}, ensure_ascii=False) + "\n")

@@ -133,3 +133,14 @@ def test_render_takes_the_summary_ratio_of_mkdocs_yml(tmp_path):
     page = (root / "pages" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
     summary = page.split("\n{: .bayan-summary }")[0].rsplit("\n\n", 1)[1]
     assert summary.startswith("أكد وزراء") and "وذكر أن مجموعة العمل" in summary  # the whole text at 1.0
+
+
+def test_summarize_keeps_lines_when_asked(tmp_path):
+    source = tmp_path / "in.jsonl"
+    wrapped = "أكد الوزير أهمية التعاون\nبين البلدين في كل المجالات."
+    source.write_text(json.dumps({"id": "w", "article": wrapped}, ensure_ascii=False) + "\n", encoding="utf-8")
+    joined, kept = tmp_path / "joined.jsonl", tmp_path / "kept.jsonl"
+    assert run("summarize", str(source), "--out", str(joined)).returncode == 0
+    assert run("summarize", str(source), "--out", str(kept), "--keep-lines", "--ratio", "0.3").returncode == 0
+    assert json.loads(joined.read_text(encoding="utf-8"))["summary"] == wrapped.replace("\n", " ")
+    assert json.loads(kept.read_text(encoding="utf-8"))["summary"] == "أكد الوزير أهمية التعاون"

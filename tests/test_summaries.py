@@ -69,3 +69,14 @@ def test_a_line_not_in_utf8_is_named(tmp_path):
     src.write_bytes(record(id="a", article=BODY[0]).encode() + b"\n" + windows_arabic + b"\n")
     count, problems = summarize_jsonl(src, tmp_path / "out.jsonl")
     assert count == 1 and problems[0].startswith(f"{src}:2: not UTF-8 text")
+
+
+def test_lines_kept_as_the_site_keeps_them(tmp_path):
+    """With join_lines off, a byline on its own line stays apart, as on a statement page."""
+    text = "عين اليوم – جدة\n" + "\n".join(BODY)
+    src = write_lines(tmp_path / "in.jsonl", [record(id="k", content=text)])
+    summarize_jsonl(src, tmp_path / "joined.jsonl")
+    summarize_jsonl(src, tmp_path / "kept.jsonl", join_lines=False)
+    site = analyze(Source("k", "k.md", Meta(title=""), text)).summary
+    assert read_out(tmp_path / "kept.jsonl") == [{"id": "k", "summary": site.text}]
+    assert read_out(tmp_path / "joined.jsonl")[0]["summary"].startswith("عين اليوم – جدة " + BODY[0])
