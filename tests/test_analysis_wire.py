@@ -50,3 +50,11 @@ def test_dateline_place_is_an_entity():
 def test_dates_hijri_and_gregorian_to_iso():
     found = dates_in(tokenize("عقد في 5 رمضان 1436هـ، ثم في 1 كانون الثاني 2016 م، لا في 45 يناير 2016."))
     assert [(d.iso, d.calendar) for d in found] == [("2015-06-22", "hijri"), ("2016-01-01", "gregorian")]
+
+
+def test_a_byline_names_an_outlet_of_two_words():
+    """«عين اليوم – جدة» and «author – عين اليوم» are bylines; the words must be whole and in order."""
+    wire = frame("عين اليوم – جدة\nاستقبل خادم الحرمين الشريفين رئيس الوزراء.\n")
+    assert (wire.dateline, wire.agency, wire.place_en) == ("عين اليوم – جدة", "Ain Alyoum", "Jeddah")
+    assert frame("داليا أبوالعيش – عين اليوم\nشهدت الأيام الأولى تغييرات.\n").agency == "Ain Alyoum"
+    assert frame("اليوم عين المدينة على الحدث\nنص.\n").dateline is None

@@ -12,6 +12,7 @@ from .dates import dates_in
 from .entities import gazetteer, match_at
 
 _TERMINAL = re.compile(r"[.؟?!…]")
+_LONGEST_NAME = 3  # words in the longest agency name (أ ف ب)
 _CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
 
 
@@ -61,9 +62,10 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     words = [t.norm for t in tokenize(line) if t.kind != "punct"]
     if not words or len(words) > max_words:
         return None
-    for word in words:
-        if word in agencies:
-            return agencies[word]
+    for width in range(1, _LONGEST_NAME + 1):  # a name of one word (واس), or of a few (أ ف ب، عين اليوم)
+        for k in range(len(words) - width + 1):
+            if (name := "".join(words[k:k + width])) in agencies:
+                return agencies[name]
     joined = "".join(words)
     return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
 
