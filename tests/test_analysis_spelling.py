@@ -6,7 +6,8 @@ from generator.model import Meta, Source
 
 
 def test_inflected_and_cliticised_words_are_known():
-    for word in ["والمقاومة", "بالأموال", "الإقليمية", "يستخدمون", "حكومته", "قتيلاً", "انتهت", "للصراعات"]:
+    for word in ["والمقاومة", "بالأموال", "الإقليمية", "يستخدمون", "حكومته", "قتيلاً", "انتهت", "للصراعات",
+                 "المكافآت", "بالمفاجآت"]:  # مكافأة → مكافآت
         assert is_word(word), word
 
 
@@ -44,6 +45,11 @@ def test_a_word_written_twice_or_in_a_name_is_not_flagged():
     assert spelling_findings(text, split_sentences(text)) == ()
     text = "قال الدكتور محمد الأمول إن الخطة جيدة."
     assert spelling_findings(text, split_sentences(text), names=["محمد الأمول"]) == ()
+
+
+def test_a_word_written_with_its_vowels_is_not_flagged():
+    text = "إن الله يحب الْمُتَّقِينَ، وقال إن الأمول متوفرة."
+    assert [f.message for f in spelling_findings(text, split_sentences(text))] == ["«الأمول»: did you mean «الأموال»?"]
 
 
 def test_hamza_on_a_connecting_alef_after_the_article():

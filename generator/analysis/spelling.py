@@ -6,7 +6,7 @@ a function word. Only words with the article, or with the shape of a form-X verb
 (استفعال), are checked, and not nisba adjectives (often made from names). An unknown word is
 reported only when one edit (a letter added, two swapped, or one changed for a letter writers
 confuse with it) turns it into a listed word, it is written once in the text and it is not part
-of a name: precision before recall. The text is never changed.
+of a name or written with its vowels: precision before recall. The text is never changed.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from ..lexicon import load
 from ..model import Finding, Sentence
 
 _DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+_VOWELS = re.compile("[\u064B-\u0652]")  # tanwin, short vowels, shadda, sukun
 _PLAIN = str.maketrans({**dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]),
                         "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 
@@ -134,6 +135,8 @@ def _build() -> _Dictionary:
             if feminable:
                 add(word + data["feminine"])
             add(stem + data["feminine_plural"])  # many nouns without the flag take ات too
+            if stem.endswith("أ"):  # مكافأة → مكافآت: the hamza's alef and the plural's make آ
+                add(stem[:-1] + "آت")
             if masc_plural:
                 for ending in data["masculine_plural"]:
                     add(word + ending)
@@ -303,8 +306,8 @@ def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collectio
     once = {norm for norm, count in counts.items() if count == 1}  # a word written twice is meant
     findings = []
     for sentence, token in compress(words, map(once.__contains__, norms(map(_token, words)))):
-        if not named.isdisjoint(map(_stem, stems(token.norm))):
-            continue
+        if not named.isdisjoint(map(_stem, stems(token.norm))) or _VOWELS.search(token.text):
+            continue  # a name, or a word written with its vowels: with care (a verse, a name)
         better = suggestion(token.text) or hamza_slip(token.text)
         if better:
             line = body_line + text.count("\n", 0, token.start)
