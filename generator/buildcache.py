@@ -1,11 +1,11 @@
 """The pages of the last build, reused as they are when nothing they depend on has changed.
 
 A build depends on the content folder, the project's templates, the configuration files (the
-mirror's and the one it INHERITs from) and Bayan itself (its code, templates and lexicon). Their fingerprint is taken from file names,
-sizes and modification times, which costs a few milliseconds where reading and hashing 3,000
-statements costs a second: an unchanged project then skips reading, analysis and rendering.
-Any change goes through the normal path, where the analysis cache still spares the statements
-that did not change. The search index, which MkDocs writes anew at every build, gets its Arabic
+mirror's and the one it INHERITs from) and Bayan itself (its code, templates and lexicon). Their
+fingerprint is taken from file names, sizes and modification times, which costs a few
+milliseconds where reading and hashing 3,000 statements costs a second: an unchanged project
+then skips reading, analysis and rendering. Any change goes through the normal path, where the
+analysis cache still spares the statements that did not change. The search index, which MkDocs writes anew at every build, gets its Arabic
 search keys once per content (`rewrite_once`).
 """
 from __future__ import annotations

@@ -275,7 +275,8 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", type=Path, required=True, help="where to write {id, summary} lines")
     summary.add_argument("--ratio", type=share, default=RATIO, help=f"share of the words kept (default {RATIO})")
     summary.add_argument("--keep-lines", action="store_true",
-                         help="keep every line a paragraph, as the site does (default: join lines wrapped mid-sentence)")
+                         help="keep every line a paragraph, as the site does (default: join lines wrapped "
+                              "mid-sentence)")
     summary.set_defaults(run=cmd_summarize)
     return main
 
