@@ -14,6 +14,7 @@ TRANSLATED = """\
 title: بيان وزاري
 title_en: Ministerial statement
 date: 2018-02-13
+source: وكالة الأنباء الكويتية
 ---
 أكد وزير الخارجية أن 25 جنديا قتلوا في الكويت.
 وقال الوزير إن الحل سياسي.
@@ -65,6 +66,13 @@ def test_language_switch_leads_to_the_twin_page(site, path):
     assert posixpath.normpath(switch(english)["ar"]) == posixpath.normpath("../" * (depth + 1) + twin)
     assert (site / "en" / path).resolve() == (site / path).parent.joinpath(switch(arabic)["en"], "index.html").resolve()
     assert (site / path).resolve() == (site / "en" / path).parent.joinpath(switch(english)["ar"], "index.html").resolve()
+
+
+def test_no_page_shows_markdown_syntax_as_text(site):
+    """An attribute list ({: .class }) that did not attach to its block would show as text."""
+    for page in site.rglob("*.html"):
+        text = soup(site, str(page.relative_to(site))).get_text()
+        assert "{: " not in text and "{ #" not in text, page
 
 
 def test_mirror_is_english_left_to_right_with_arabic_quotes(site):
