@@ -116,3 +116,8 @@ def test_mirror_keeps_hostile_text_inert(site):
     assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
     assert not page.article.find_all(["img", "strong"])
     assert "<script>alert(1)</script>" in page.article.get_text()
+
+
+def test_mirror_overview_keeps_speakers_apart(site):
+    who = " ".join(soup(site, "en/" + PAGE).find(class_="bayan-overview").li.get_text().split())
+    assert who.startswith("Who spoke:") and "); " in who and ");" not in who.replace("); ", "")

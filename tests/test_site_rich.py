@@ -95,3 +95,8 @@ def test_a_page_that_does_not_render_is_left_out(tmp_path, caplog):
     assert not (root / "site" / "statements" / "two").exists()
     with pytest.raises(Abort):
         build(load_config(str(root / "mkdocs.yml"), strict=True))
+
+
+def test_overview_keeps_speakers_apart(site):
+    who = " ".join(article(site, "full").find(class_="bayan-overview").li.get_text().split())
+    assert "؛ البيان" in who  # «…(1: …)؛ البيان (1: …)», not «…)؛البيان»
