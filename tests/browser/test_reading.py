@@ -120,3 +120,12 @@ def test_screenshots(page, base_url):
     shots = [screenshot(open_page(page, base_url, ""), "home", full_page=True),
              screenshot(open_page(page, base_url, STATEMENT), "statement", full_page=True)]
     assert all(shot.stat().st_size > 10_000 for shot in shots)
+
+
+def test_charts_take_the_width_of_the_column(page, base_url):
+    """An index page's chart is drawn across the text column, its legend readable."""
+    tab = open_page(page, base_url, "speakers/")
+    chart, article = box(tab, "svg.bayan-chart"), box(tab, "article")
+    width = chart["right"] - chart["left"]
+    assert width >= 0.9 * (article["right"] - article["left"]) and width > 400  # not Chromium's 300 px
+    assert chart["right"] <= article["right"] + 1
