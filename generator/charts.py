@@ -8,6 +8,7 @@ escaped for XML.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -16,6 +17,9 @@ FONT = "'Noto Naskh Arabic', serif"
 PALETTE = ("#1565c0", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#ad1457", "#4e342e",
            "#9e9d24", "#37474f")
 WIDTH = 720
+LABEL_CHARS = 28  # a bar's label longer than this is cut with «…» (the whole of it is the text's title)
+LABEL_WIDTH = 70  # room a column's label needs: on a narrower slot only every few columns are labelled
+COLUMN_SLOT = 90  # the widest slot of a column, so that a few months do not make a wall
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,12 @@ def _legend(series: Sequence[str], y: int) -> list[str]:
     return out
 
 
+def _label(text: str) -> str:
+    """A bar's label, cut to fit its room; the whole label is the title a pointer shows."""
+    short = text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "…"
+    return f"{_x(short)}<title>{_x(text)}</title>"
+
+
 def bars(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str] = ("",)) -> Chart:
     """Horizontal bars, stacked by series, labels at the right, bars growing leftwards."""
     chart_id = _chart_id(title)
@@ -71,7 +81,7 @@ def bars(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], serie
     right = WIDTH - label_w - 8
     for i, (label, values) in enumerate(rows):
         y = top + i * row_h
-        out.append(f'<text x="{WIDTH - 4}" y="{y + 16}" text-anchor="start">{_x(label)}</text>')
+        out.append(f'<text x="{WIDTH - 4}" y="{y + 16}" text-anchor="start">{_label(label)}</text>')
         x = right
         for j, value in enumerate(values):
             w = value * scale
@@ -79,8 +89,8 @@ def bars(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], serie
                 out.append(f'<rect x="{x - w:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
                            f'fill="{PALETTE[j % len(PALETTE)]}"/>')
             x -= w
-        out.append(f'<text x="{x - 6:.1f}" y="{y + 16}" text-anchor="start" direction="ltr" '
-                   f'unicode-bidi="embed">{sum(values)}</text>')
+        out.append(f'<text x="{x - 6:.1f}" y="{y + 16}" text-anchor="end" direction="ltr" '
+                   f'unicode-bidi="embed">{sum(values)}</text>')  # left of the bar
     out.append("</svg>")
     return Chart(title, desc, tuple(series), tuple((label, tuple(v)) for label, v in rows), "".join(out))
 
@@ -91,7 +101,8 @@ def columns(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], se
     top, bottom, height = 30 if len(series) > 1 else 10, 40, 260
     tallest = max((sum(v) for _, v in rows), default=0) or 1
     scale = (height - top - bottom - 16) / tallest
-    slot = (WIDTH - 16) / max(1, len(rows))
+    slot = min(COLUMN_SLOT, (WIDTH - 16) / max(1, len(rows)))
+    every = math.ceil(LABEL_WIDTH / slot)  # label one column in `every`
     out = _open(title, desc, height, chart_id) + _legend(series, 18)
     base = height - bottom
     out.append(f'<line x1="8" x2="{WIDTH - 8}" y1="{base}" y2="{base}" stroke="#9e9e9e"/>')
@@ -106,6 +117,7 @@ def columns(title: str, desc: str, rows: Sequence[tuple[str, Sequence[int]]], se
             y -= h
         mid = x + slot / 2
         out.append(f'<text x="{mid:.1f}" y="{y - 4:.1f}" text-anchor="middle" direction="ltr">{sum(values)}</text>')
-        out.append(f'<text x="{mid:.1f}" y="{base + 18}" text-anchor="middle">{_x(label)}</text>')
+        if i % every == 0:
+            out.append(f'<text x="{mid:.1f}" y="{base + 18}" text-anchor="middle">{_x(label)}</text>')
     out.append("</svg>")
     return Chart(title, desc, tuple(series), tuple((label, tuple(v)) for label, v in rows), "".join(out))

@@ -165,7 +165,7 @@ def test_charts_are_accessible_well_formed_svg_with_escaped_text(make):
     assert root.tag == f"{SVG}svg" and root.get("role") == "img" and root.get("aria-label") == "عنوان <b>&"
     assert root.find(f"{SVG}title").text == "عنوان <b>&" and root.find(f"{SVG}desc").text == "وصف"
     assert root.get("direction") == "rtl"
-    texts = [t.text for t in root.iter(f"{SVG}text")]
+    texts = [t.text for t in root.iter(f"{SVG}text")] + [t.text for t in root.iter(f"{SVG}title")]
     assert HOSTILE in texts and "<i>" in texts
     assert not [e for e in root.iter() if e.tag.endswith(("script", "foreignObject"))]
     assert "http" not in chart.svg.replace("http://www.w3.org/2000/svg", "")
@@ -192,3 +192,22 @@ def test_pages_are_the_same_in_any_process_and_with_any_hash_seed(templates_dir)
     digests = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT,
                               capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+def test_a_long_bar_label_is_cut_and_kept_whole_in_its_title():
+    name = "وزراء خارجية دول التحالف الدولي ضد تنظيم داعش الإرهابي"
+    root = ET.fromstring(bars("القائلون", "وصف", [(name, (9,)), ("البيان", (2,))]).svg)
+    labels = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}title") is not None]
+    assert [t.find(f"{SVG}title").text for t in labels] == [name, "البيان"]
+    assert labels[0].text.endswith("…") and len(labels[0].text) <= 28 and labels[1].text == "البيان"
+    totals = [t for t in root.iter(f"{SVG}text") if t.text in ("9", "2")]
+    assert {t.get("text-anchor") for t in totals} == {"end"}  # drawn left of the bar, not over it
+
+
+def test_columns_label_as_many_months_as_fit():
+    months = [(f"شهر {n}", (n + 1,)) for n in range(24)]
+    root = ET.fromstring(columns("أفعال القول", "وصف", months).svg)
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.text and t.text.startswith("شهر")]
+    assert labels == [f"شهر {n}" for n in range(0, 24, 3)]
+    one = ET.fromstring(columns("أفعال القول", "وصف", [("فبراير 2018", (3,))]).svg)
+    assert float(one.find(f"{SVG}rect").get("width")) <= 63  # 70% of a 90-unit slot: a single month is no wall
