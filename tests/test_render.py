@@ -78,6 +78,7 @@ def test_full_statement_page(templates_dir):
     claims, entities, figures = soup.find_all("table")
     assert [th.get_text() for th in claims.find_all("th")] == ["الجملة", "القائل", "فعل القول", "نوعه", "المضمون"]
     assert "affirmed" in claims.get_text() and "Kuwait" in entities.get_text()
+    assert [tr.find_all("td")[2].get_text() for tr in figures.tbody.find_all("tr")] == ["نسبة مئوية", "—"]
     assert [li["value"] for li in soup.find(class_="bayan-pillars").find_all("li")] == ["1", "2"]
     pairs = soup.find_all(class_="bayan-pair")
     assert [p["id"] for p in pairs] == ["s1", "s2", "s3"]
