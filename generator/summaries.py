@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from .analysis import analyze
-from .analysis.summary import RATIO, summarize, unwrap_lines
+from .analysis.summary import RATIO, unwrap_lines
 from .model import Meta, Source
 
 TEXT_FIELDS = ("article", "content")
@@ -37,9 +37,8 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RA
                 problems.append(f"{in_path}:{number}: {err}")
                 continue
             body = unwrap_lines(text) if join_lines else text
-            source = Source(ident, str(in_path), Meta(title=""), body, body_line=number)
-            statement = analyze(source)
-            summary = summarize(statement.sentences, statement.claims, statement.pillars, ratio=ratio)
+            source = Source(ident, str(in_path), Meta(title=""), body, body_line=number, summary_ratio=ratio)
+            summary = analyze(source).summary
             out.write(json.dumps({"id": ident, "summary": summary.text}, ensure_ascii=False) + "\n")
             written += 1
     return written, problems

@@ -12,7 +12,6 @@ from .dates import dates_in
 from .entities import gazetteer, match_at
 
 _TERMINAL = re.compile(r"[.؟?!…]")
-_LONGEST_NAME = 3  # words in the longest agency name (أ ف ب)
 _CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
 
 
@@ -34,6 +33,12 @@ def _wire() -> tuple[dict[str, str], int, tuple[re.Pattern[str], ...], dict[str,
     trailers = tuple(re.compile(p) for p in data["trailers"])
     categories = {normalize(k): k for k in data["categories"]}
     return agencies, data["dateline_max_words"], trailers, categories
+
+
+@cache
+def _longest_name() -> int:
+    """Words in the longest agency name (أ ف ب: 3)."""
+    return max(len(v.split()) for a in load("wire")["agencies"] for v in a["ar"])
 
 
 def frame(body: str) -> Frame:
@@ -62,7 +67,7 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     words = [t.norm for t in tokenize(line) if t.kind != "punct"]
     if not words or len(words) > max_words:
         return None
-    for width in range(1, _LONGEST_NAME + 1):  # a name of one word (واس), or of a few (أ ف ب، عين اليوم)
+    for width in range(1, _longest_name() + 1):  # a name of one word (واس), or of a few (أ ف ب، عين اليوم)
         for k in range(len(words) - width + 1):
             if (name := "".join(words[k:k + width])) in agencies:
                 return agencies[name]
