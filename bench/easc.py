@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.summaries import summarize_jsonl  # noqa: E402
+from generator.evaluation.summaries import summarize_jsonl  # noqa: E402
 
 # ROUGE-2 F × 100 against EASC's gold "All" (El-Haj 2012, PhD thesis, table 6.8; no stemming).
 PUBLISHED = {"first sentence": 26.78, "Sakhr": 43.32, "Gen-Summ": 44.68, "LSA-Summ": 44.73}

@@ -29,9 +29,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.buildcache import PageCache  # noqa: E402
-from generator.importer import import_into  # noqa: E402
-from generator.indexes import is_index_page  # noqa: E402
+from generator.infra.page_cache import PageCache  # noqa: E402
+from generator.read.importer import import_into  # noqa: E402
+from generator.site.indexes import is_index_page  # noqa: E402
 
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
 

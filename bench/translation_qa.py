@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.importer import import_into  # noqa: E402
+from generator.read.importer import import_into  # noqa: E402
 from generator.model import Statement  # noqa: E402
 from generator.pipeline import analyse_all  # noqa: E402
-from generator.sources import read_statements  # noqa: E402
-from generator.translation_qa import (arabic_numbers, check, english_numbers,  # noqa: E402
+from generator.read.sources import read_statements  # noqa: E402
+from generator.analysis.translation_qa import (arabic_numbers, check, english_numbers,  # noqa: E402
                                       english_words, entity_forms, named, plain_english, word_in)
 
 CHECKS = ("alignment", "number", "entity", "untranslated", "length")

@@ -14,15 +14,15 @@ from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
 from .analysis.summary import RATIO
-from .build import BuildError, build
-from .evaluate import evaluate
-from .importer import ImportFormatError, import_into
+from .site.build import BuildError, build
+from .evaluation.gold import evaluate
+from .read.importer import ImportFormatError, import_into
 from .model import Finding, Statement
 from .pipeline import load_content, load_paths
-from .render import render_pages
-from .scaffold import ScaffoldError, copy_template, new_statement
-from .sources import MAX_BYTES
-from .summaries import summarize_jsonl
+from .site.render import render_pages
+from .read.scaffold import ScaffoldError, copy_template, new_statement
+from .read.sources import MAX_BYTES
+from .evaluation.summaries import summarize_jsonl
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

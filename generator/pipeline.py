@@ -9,10 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .analysis import analyze
-from .cache import AnalysisCache
+from .infra.analysis_cache import AnalysisCache
 from .model import Finding, Meta, Source, Statement
-from .progress import progress
-from .sources import MAX_BYTES, SourceError, read_statement, read_statements
+from .infra.progress import progress
+from .read.sources import MAX_BYTES, SourceError, read_statement, read_statements
 
 
 def as_finding(problem: SourceError) -> Finding:

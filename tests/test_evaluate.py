@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.evaluate import evaluate, normalise_word, score_statement
+from generator.evaluation.gold import evaluate, normalise_word, score_statement
 from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary
 
 BODY = "أكد الوزير أن التعاون مهم. وقال إن الخطة تقوم على ثلاثة محاور أولها الأمن. ثانيها الاقتصاد."

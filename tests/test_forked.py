@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from generator.forked import MIN_CALLS, run_forked, start_forked
-from generator.search import keys, keys_of_pages
+from generator.infra.pool import MIN_CALLS, run_forked, start_forked
+from generator.site.search import keys, keys_of_pages
 
 
 def square_and_pid(n: int) -> tuple[int, int]:

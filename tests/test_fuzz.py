@@ -23,8 +23,8 @@ from mkdocs.config import load_config
 
 from generator.analysis import analyze
 from generator.model import Meta, Source, statement_from_dict
-from generator.render import bdi, md
-from generator.sources import SourceError, read_statement
+from generator.site.render import bdi, md
+from generator.read.sources import SourceError, read_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import make_project
 
-from generator.build import source_date_epoch
+from generator.site.build import source_date_epoch
 
 
 def test_source_date_epoch_is_the_newest_statement_date(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sources import read_statements
+from generator.read.sources import read_statements
 
 BODY = "أكد الوزير أهمية التعاون.\n"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

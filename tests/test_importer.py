@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import ImportFormatError, import_into, slugify
+from generator.read.importer import ImportFormatError, import_into, slugify
 from generator.pipeline import load_content
-from generator.sources import read_statements
+from generator.read.sources import read_statements
 
 ARTICLE = {"id": "snn-1", "source": "spa", "url": "http://example.org/1", "date_extracted": "2015-08-10 10:00:00",
            "title": "سياسي / وزير: التعاون مهم", "content": " أكد الوزير أهمية التعاون.\nوقال إن العمل مستمر."}

@@ -16,11 +16,11 @@ from urllib.parse import unquote
 import pytest
 from conftest import HOSTILE, ROOT, full_statement, hostile_statement
 
-import generator.indexes as indexes
-from generator.charts import bars, columns
-from generator.indexes import in_nav, is_index_page, link, pack
+import generator.site.indexes as indexes
+from generator.site.charts import bars, columns
+from generator.site.indexes import in_nav, is_index_page, link, pack
 from generator.model import Claim, Meta, Speaker
-from generator.render import render_pages
+from generator.site.render import render_pages
 from test_render import SITE, to_html
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -44,7 +44,7 @@ def small_pages(monkeypatch, templates_dir):
     monkeypatch.setattr(indexes, "PER_PAGE", 2)
     monkeypatch.setattr(indexes, "ROWS", 5)
     monkeypatch.setattr(indexes, "LATEST", 3)
-    import generator.render as render
+    import generator.site.render as render
     monkeypatch.setattr(render, "LATEST", 3)
     rendered = render_pages(corpus(), SITE, templates_dir)
     assert rendered.problems == []

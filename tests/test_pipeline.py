@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import generator.pipeline as pipeline
-from generator.cache import AnalysisCache
+from generator.infra.analysis_cache import AnalysisCache
 from generator.pipeline import load_content
 
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 
 from generator.model import Meta
-from generator.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
+from generator.site.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
 SITE = {"site_name": "بيان"}

@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.render import BUILTIN_TEMPLATES
-from generator.sources import read_statement
+from generator.site.render import BUILTIN_TEMPLATES
+from generator.read.sources import read_statement
 
 TITLE = "البيان الختامي: «قمة» 'الرياض' #1 | [x]"
 

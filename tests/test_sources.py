@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sources import read_statements
+from generator.read.sources import read_statements
 
 BODY = "أكد الوزير أهمية التعاون.\n"
 
@@ -126,7 +126,7 @@ def test_shipped_seed_statement_reads_cleanly():
 
 
 def test_glossary_is_read_and_its_errors_name_file_and_line(tmp_path):
-    from generator.sources import read_statements as read
+    from generator.read.sources import read_statements as read
     (tmp_path / "content" / "statements").mkdir(parents=True)
     (tmp_path / "content" / "statements" / "a.md").write_text("---\ntitle: أ\n---\nنص عربي.\n", encoding="utf-8")
     glossary = tmp_path / "content" / "glossary.yml"

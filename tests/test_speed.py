@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 
-from generator.buildcache import PageCache, config_files, fingerprint, rewrite_once
-from generator.progress import Timer, jobs_from, progress, show_progress
+from generator.infra.page_cache import PageCache, config_files, fingerprint, rewrite_once
+from generator.infra.progress import Timer, jobs_from, progress, show_progress
 
 STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.analysis import analyze
 from generator.model import Meta, Source
-from generator.summaries import summarize_jsonl
+from generator.evaluation.summaries import summarize_jsonl
 from test_summary import BODY, STATEMENT
 
 

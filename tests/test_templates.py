@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 
 from generator.model import Finding, Statement
-from generator.render import BUILTIN_TEMPLATES, make_env, render_pages
+from generator.site.render import BUILTIN_TEMPLATES, make_env, render_pages
 
 SITE = {"site_name": "بيان"}
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]

@@ -3,7 +3,7 @@ import pytest
 
 from generator.analysis import analyze
 from generator.model import Glossary, GlossaryEntry, Meta, Source
-from generator.translation_qa import arabic_numbers, english_numbers, number_mismatch
+from generator.analysis.translation_qa import arabic_numbers, english_numbers, number_mismatch
 
 
 def findings(arabic: str, english: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..glossary import with_entities, with_speakers
+from .glossary import with_entities, with_speakers
 from ..model import Meta, Source, Statement
-from ..translation import align
-from ..translation_qa import check as check_translation
+from .translation import align
+from .translation_qa import check as check_translation
 from .characters import character_findings
 from .claims import find_claims
 from .entities import find_entities

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, tokenize, without_conjunction
+from .arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, tokenize, without_conjunction
 from ..lexicon import load
 from ..model import Claim, Sentence
 from .entities import mentions as entity_mentions

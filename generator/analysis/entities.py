@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
+from .arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
 from ..lexicon import load
 from ..model import Entity, Sentence
 

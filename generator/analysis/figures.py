@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..arabic import Token, bare, normalize, number_starts, number_word, read_number, read_quantity, tokenize
+from .arabic import Token, bare, normalize, number_starts, number_word, read_number, read_quantity, tokenize
 from ..lexicon import load
 from ..model import Figure, Sentence
 from .dates import read_date

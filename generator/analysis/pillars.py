@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import (Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, number_starts,
+from .arabic import (Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, number_starts,
                       read_quantity, tokenize)
 from ..lexicon import load
 from ..model import Claim, Finding, PillarItem, Pillars, Sentence

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..arabic import Token, bare, is_definite, normalize, norms, stems
+from .arabic import Token, bare, is_definite, normalize, norms, stems
 from ..lexicon import load
 from ..model import Claim, Speaker
 from .entities import Index, gazetteer, match_at, speaker_names

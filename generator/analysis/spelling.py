@@ -25,7 +25,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from ..arabic import Token, norms, stems, tokenize
+from .arabic import Token, norms, stems, tokenize
 from ..lexicon import load
 from ..model import Finding, Sentence
 

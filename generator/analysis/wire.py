@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..arabic import normalize, tokenize
+from .arabic import normalize, tokenize
 from ..lexicon import load
 from .dates import dates_in
 from .entities import gazetteer, match_at

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from generator.search import MIN_STEM, PREFIXES, fold, key, keys, stems
+from generator.site.search import MIN_STEM, PREFIXES, fold, key, keys, stems
 
 from .conftest import FIGURES, open_page, screenshot
 

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from .charts import Chart, bars, columns
-from .model import Claim, Entity, Statement
+from ..model import Claim, Entity, Statement
 
 LATEST = 20  # statements on the home page
 PER_PAGE = 50  # statements on a page of the archive

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .model import Statement
+from ..model import Statement
 
 REFERENCE_PAGE = "reference.md"
 EN = 'lang="en" dir="ltr"'

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from pyarabic import araby
 
-from .lexicon import load
+from ..lexicon import load
 
 _NUMBER = r"[0-9\u0660-\u0669]+(?:[.,\u066B\u066C][0-9\u0660-\u0669]+)*"
 _MARKS = r"\u0610-\u061A\u064B-\u065F\u0670\u0640"  # diacritics and tatweel

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Entity, Figure, Statement
+from ..model import Entity, Figure, Statement
 
 PILLAR_WORDS = 12  # a pillar's line: its first words
 TOP_ENTITIES = 6

@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 from pyarabic import araby
 
-from .analysis import analyze
-from .model import Meta, Source, Statement
+from ..analysis import analyze
+from ..model import Meta, Source, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
 

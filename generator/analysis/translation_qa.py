@@ -21,8 +21,8 @@ from functools import cache
 from typing import NamedTuple
 
 from .arabic import digits_value, normalize, number_word, read_number, tokenize
-from .lexicon import load
-from .model import Entity, Finding, Sentence, Source, Translation
+from ..lexicon import load
+from ..model import Entity, Finding, Sentence, Source, Translation
 
 # English characters per Arabic character: below or above is a finding. Human translations of
 # NTREX and UN sentences fall inside this range for more than 99% of pairs (bench/translation_qa.py).

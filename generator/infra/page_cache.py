@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent
 _INHERIT = re.compile(r"""^INHERIT:[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
 
 

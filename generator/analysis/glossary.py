@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .analysis.entities import Entry, Index, mentions
+from .entities import Entry, Index, mentions
 from .arabic import normalize, tokenize
-from .model import Claim, Entity, Glossary, GlossaryEntry, Sentence
+from ..model import Claim, Entity, Glossary, GlossaryEntry, Sentence
 
 
 def index(entries: Sequence[GlossaryEntry]) -> Index:

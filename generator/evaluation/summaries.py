@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .analysis import analyze
-from .analysis.summary import RATIO, unwrap_lines
-from .model import Meta, Source
+from ..analysis import analyze
+from ..analysis.summary import RATIO, unwrap_lines
+from ..model import Meta, Source
 
 TEXT_FIELDS = ("article", "content")
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, NamedTuple
 
 import yaml
 
-from .model import Glossary, GlossaryEntry, Meta, Source
+from ..model import Glossary, GlossaryEntry, Meta, Source
 
 STATEMENTS_DIR = "statements"
 SIDECAR_SUFFIX = ".en.md"

@@ -13,11 +13,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from .model import Source, Statement, statement_from_dict
+from ..model import Source, Statement, statement_from_dict
 
-PACKAGE = Path(__file__).parent
-ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "arabic.py", "model.py", "translation.py",
-                  "translation_qa.py", "glossary.py")
+PACKAGE = Path(__file__).parent.parent
+ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "model.py")
 
 
 @functools.cache

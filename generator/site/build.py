@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .sources import read_statements
+from ..read.sources import read_statements
 
 
 class BuildError(Exception):

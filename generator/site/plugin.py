@@ -35,13 +35,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .buildcache import PageCache, config_files, fingerprint, rewrite_once
-from .forked import start_forked
-from .cache import AnalysisCache, analysis_version
+from ..infra.page_cache import PageCache, config_files, fingerprint, rewrite_once
+from ..infra.pool import start_forked
+from ..infra.analysis_cache import AnalysisCache, analysis_version
 from .indexes import in_nav, is_index_page
-from .model import Statement
-from .progress import Timer, jobs_from, show_progress
-from .sources import MAX_BYTES
+from ..model import Statement
+from ..infra.progress import Timer, jobs_from, show_progress
+from ..read.sources import MAX_BYTES
 
 log = get_plugin_logger("bayan")
 
@@ -155,7 +155,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def _statements(self, config: MkDocsConfig, cache_dir: Path | None) -> tuple[list[Statement], list[str]]:
         """Every statement that reads and analyses, and a message for each problem."""
-        from .pipeline import load_content
+        from ..pipeline import load_content
 
         cache = AnalysisCache(cache_dir) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
@@ -190,7 +190,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the Arabic search keys (generator/search.py), or the keyed index
+        """Give the search index the Arabic search keys (site/search.py), or the keyed index
         of the last build when MkDocs wrote the same index again."""
         from .search import learn, normalise_index
 

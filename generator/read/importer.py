@@ -22,10 +22,10 @@ from pathlib import Path
 import yaml
 from pyarabic import trans
 
-from .analysis.sentences import split_sentences
-from .analysis.wire import frame
+from ..analysis.sentences import split_sentences
+from ..analysis.wire import frame
 from .sources import SIDECAR_SUFFIX
-from .translation import line_markers
+from ..analysis.translation import line_markers
 
 SLUG_WORDS = 6
 TEXT_FIELDS = ("content", "article", "text")

@@ -35,15 +35,15 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
-from .analysis.characters import INVISIBLE, describe
-from .forked import run_forked
+from ..analysis.characters import INVISIBLE, describe
+from ..infra.pool import run_forked
 from .indexes import LATEST, Indexes, link
-from .model import Statement
-from .overview import overview
+from ..model import Statement
+from .views import overview
 from .reference import REFERENCE_PAGE, reference_page
-from .sources import front_matter_line
+from ..read.sources import front_matter_line
 
-BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
+BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
 SUFFIX = ".md.j2"
 INDEX_TEMPLATE = "index.md.j2"
 STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Finding, Sentence, Source, Translation
+from ..model import Finding, Sentence, Source, Translation
 
 MARKER = re.compile(r"^\[(\d+)(?:\s*[-–]\s*(\d+))?\]\s*")
 

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from .importer import SLUG_WORDS, Imported, render_statement, slugify
-from .render import BUILTIN_TEMPLATES, builtin_names, template_file
+from ..site.render import BUILTIN_TEMPLATES, builtin_names, template_file
 from .sources import NAME, SIDECAR_SUFFIX, STATEMENTS_DIR
 
 # The body of a new statement: Arabic, so that the file passes `check` until the text replaces it.
