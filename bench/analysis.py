@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import generator.analysis as pipeline  # noqa: E402
 from generator.analysis import analyze  # noqa: E402
-from generator.pipeline import fewer_collections  # noqa: E402
+from generator.infra.pool import fewer_collections  # noqa: E402
 from generator.model import Meta, Source  # noqa: E402
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import generator.pipeline as pipeline
 from generator.infra.analysis_cache import AnalysisCache
 from generator.pipeline import load_content
+from generator.infra.pool import GC_THRESHOLD, fewer_collections
 
 
 def write(root: Path, name: str, text: str) -> Path:
@@ -93,8 +94,8 @@ def test_the_collector_runs_less_often_only_while_analysing():
 
     before = gc.get_threshold()
     try:
-        with pipeline.fewer_collections():
-            assert gc.get_threshold() == pipeline.GC_THRESHOLD
+        with fewer_collections():
+            assert gc.get_threshold() == GC_THRESHOLD
             raise ValueError("a crash inside")
     except ValueError:
         pass

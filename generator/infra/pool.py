@@ -5,8 +5,10 @@ Where the platform cannot fork, with one job or with few calls, the calls run he
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from math import ceil
 from typing import Any, TypeVar
@@ -51,3 +53,21 @@ def run_forked(calls: Sequence[Callable[[], T]], jobs: int) -> list[T]:
             return [result for part in parts for result in part]
     finally:
         _CALLS = ()
+
+
+# Analysis makes millions of short-lived tokens beside large caches of words: at the default
+# threshold (a collection every 700 new objects) the collector keeps walking those caches, a
+# sixth of the analysis time on 3,000 news articles. The tokens hold no cycles, so collecting
+# far less often while analysing frees them just as well.
+GC_THRESHOLD = (100_000, 1_000, 1_000)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block (see GC_THRESHOLD)."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
