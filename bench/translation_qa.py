@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.read.importer import import_into  # noqa: E402
 from generator.model import Statement  # noqa: E402
-from generator.pipeline import analyse_all  # noqa: E402
+from generator.project import Project, analyse  # noqa: E402
 from generator.read.sources import read_statements  # noqa: E402
 from generator.analysis.translation_qa import (arabic_numbers, check, english_numbers,  # noqa: E402
                                       english_words, entity_forms, named, plain_english, word_in)
@@ -45,7 +45,8 @@ def corpus(path: Path, folder: Path) -> list[tuple[Statement, object]]:
     import_into(path, folder / "statements")
     sources, problems = read_statements(folder)
     assert not [p for p in problems if p.level == "error"], problems[:3]
-    return list(zip(analyse_all(sources, jobs=4), sources))
+    project = Project(root=folder.parent, config_files=(), content=folder, templates=folder, cache=None, jobs=4)
+    return list(zip(analyse(project, sources), sources))
 
 
 def false_alarms(pairs) -> tuple[int, Counter]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -14,15 +15,14 @@ from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
 from .analysis.summary import RATIO
-from .site.build import BuildError, build
 from .evaluation.gold import evaluate
+from .evaluation.summaries import summarize_jsonl
+from .problems import Problem, ProblemError
+from .project import CONFIG_FILE, Project, analyse_paths, pages
 from .read.importer import ImportFormatError, import_into
-from .model import Finding, Statement
-from .pipeline import load_content, load_paths
-from .site.render import render_pages
 from .read.scaffold import ScaffoldError, copy_template, new_statement
 from .read.sources import MAX_BYTES
-from .evaluation.summaries import summarize_jsonl
+from .site.build import BuildError, build
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -31,7 +31,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    statements = load_paths(args.paths, Path.cwd(), args.summary_ratio)
+    project = _project(args, summary_ratio=args.summary_ratio)
+    if project is None:
+        return 1
+    statements = analyse_paths(project, args.paths)
     document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")
@@ -42,7 +45,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only when the build succeeds."""
     try:
-        return build(args.config_file or [Path("mkdocs.yml")], strict=args.strict)
+        return build(args.config_file or [CONFIG_FILE], strict=args.strict)
+    except ProblemError as err:
+        print(err.problem, file=sys.stderr)
+        return 2
     except (BuildError, ConfigurationError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -54,25 +60,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     Prints reading problems, the analysis findings an editor should see (warnings and errors)
     and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
     """
+    project = _project(args, max_bytes=args.max_bytes)
+    if project is None:
+        return 1
     site, config_error = _site_config(args.config_file)
-    max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_option(site, "max_bytes", MAX_BYTES)
-    statements, problems = load_content(args.content, max_bytes=max_bytes,
-                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
-    reported = {str(p) for p in problems}  # reading warnings also sit among the findings
-    found = [(p.level, str(p)) for p in problems]
-    found += [(f.level, f.message if f.code == "analysis-failed" else finding_line(s, f))
-              for s in statements for f in s.findings
-              if f.level in ("warning", "error") and f.message not in reported]
-    found += [("error", config_error)] if config_error else []
-    crashed = {s.path for s in statements for f in s.findings if f.code == "analysis-failed"}
-    good = [s for s in statements if s.path not in crashed]
+    found = [config_error] if config_error else []
     for language in ("ar", "en"):  # the Arabic pages and their English mirror
-        rendered = render_pages(good, site, args.templates, args.content.parent, language)
-        found += [("error", str(p)) for p in rendered.problems]
+        result = pages(project, language, site)
+        found += result.problems + result.findings
     found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
-    for _, line in found:
-        print(line)
-    errors = sum(level == "error" for level, _ in found)
+    for problem in found:
+        print(_shown(problem, project))
+    errors = sum(problem.level == "error" for problem in found)
     print(f"{errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 
@@ -82,39 +81,46 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     The pages land as `OUT/<docs path>` (statements/…, indexes, index.md); reading and template
     problems are printed as `path:line: …`. Never writes inside the content folder."""
-    out, content = args.out.resolve(), args.content.resolve()
+    project = _project(args)
+    if project is None:
+        return 1
+    out, content = args.out.resolve(), project.content.resolve()
     if out == content or content in out.parents:
-        print(f"error: {args.out} is inside the content folder {args.content}: Bayan never writes there",
+        print(f"error: {args.out} is inside the content folder {project.content}: Bayan never writes there",
               file=sys.stderr)
         return 2
     site, config_error = _site_config(args.config_file)
-    statements, problems = load_content(args.content, max_bytes=_plugin_option(site, "max_bytes", MAX_BYTES),
-                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
-    rendered = render_pages(statements, site, args.templates, args.content.parent, args.language)
-    for path, markdown in rendered.pages.items():
+    result = pages(project, args.language, site)
+    for path, page in result.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    messages = [config_error] if config_error else []
-    messages += [str(p) for p in problems] + [str(p) for p in rendered.problems]
-    for message in messages:
-        print(message)
-    print(f"{len(rendered.pages)} page(s) written to {args.out}", file=sys.stderr)
-    return 1 if rendered.problems or config_error or any(p.level == "error" for p in problems) else 0
+        target.write_text(page if isinstance(page, str) else page.read_text(encoding="utf-8"), encoding="utf-8")
+    problems = ([config_error] if config_error else []) + result.problems
+    for problem in problems:
+        print(_shown(problem, project))
+    print(f"{len(result.pages)} page(s) written to {args.out}", file=sys.stderr)
+    return 1 if any(p.level == "error" for p in problems) else 0
 
 
-def finding_line(statement: Statement, finding: Finding) -> str:
-    """A finding as `path:line: level: code: message (sentence n)`, in the file it concerns (the
-    sidecar's line, or the statement's); a message that starts with that place does not repeat it."""
-    where = f"{finding.path or statement.path}:{finding.line or 1}"
-    sentence = f" (sentence {finding.sentence})" if finding.sentence else ""
-    return f"{where}: {finding.level}: {finding.code}: {finding.message.removeprefix(where + ': ')}{sentence}"
+def _project(args: argparse.Namespace, **flags: Any) -> Project | None:
+    """The project of `--config-file` with the command's flags on top; None (the error
+    printed) when a setting is wrong, as `mkdocs build` would stop."""
+    content = getattr(args, "content", None)
+    templates = getattr(args, "templates", None)
+    try:
+        return Project.load(args.config_file, content_dir=content and str(content.resolve()),
+                            templates_dir=templates and str(templates.resolve()), **flags)
+    except ProblemError as err:
+        print(err.problem)
+        return None
 
 
-def _plugin_option(site: Mapping[str, Any], name: str, default: Any) -> Any:
-    """An option of the bayan plugin in mkdocs.yml, or `default`."""
-    plugin = (site.get("plugins") or {}).get("bayan")
-    return getattr(getattr(plugin, "config", None), name, default)
+def _shown(problem: Problem, project: Project) -> str:
+    """A problem as printed: its path relative to the current folder where it is inside it."""
+    path = Path(problem.path or "")
+    if path.is_absolute() and Path.cwd() in path.parents:
+        problem = dataclasses.replace(problem, path=path.relative_to(Path.cwd()).as_posix())
+    return str(problem)
 
 
 def share(text: str) -> float:
@@ -128,14 +134,14 @@ def share(text: str) -> float:
     return value
 
 
-def _site_config(path: Path) -> tuple[Mapping[str, Any], str | None]:
+def _site_config(path: Path) -> tuple[Mapping[str, Any], Problem | None]:
     """The MkDocs configuration templates receive as `site`, and an error reading it, if any."""
     if not path.is_file():
         return {"site_name": "", "extra": {}}, None
     try:
         return load_config(str(path)), None
     except (ConfigurationError, OSError) as err:
-        return {"site_name": "", "extra": {}}, f"{path}:1: error: config: {err}"
+        return {"site_name": "", "extra": {}}, Problem("error", "config", str(err), line=1, path=str(path))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -208,6 +214,18 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
+def _project_flags(command: argparse.ArgumentParser) -> None:
+    """The flags of a command that works on a whole project; each wins over its mkdocs.yml setting."""
+    command.add_argument("--config-file", type=Path, default=CONFIG_FILE,
+                         help="the project's settings, and the configuration templates receive as `site` "
+                              "(default mkdocs.yml)")
+    command.add_argument("--content", type=Path,
+                         help="content folder (default: the bayan plugin's content_dir, else content)")
+    command.add_argument("--templates", type=Path,
+                         help="the project's templates folder (default: the bayan plugin's templates_dir, "
+                              "else templates)")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Bayan: analyse Arabic statements.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -216,6 +234,8 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
     analyze.add_argument("--summary-ratio", type=share, metavar="R",
                          help=f"share of each statement's words its summary holds (default {RATIO})")
+    analyze.add_argument("--config-file", type=Path, default=CONFIG_FILE,
+                         help="the project's settings (default mkdocs.yml, when there is one)")
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
@@ -224,11 +244,7 @@ def parser() -> argparse.ArgumentParser:
                                "mirror into its place inside the first site (-f mkdocs.yml -f mkdocs.en.yml)")
     building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
-    check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
-    check.add_argument("--templates", type=Path, default=Path("templates"),
-                       help="the project's templates folder (default templates)")
-    check.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
-                       help="the site configuration templates receive as `site` (default mkdocs.yml)")
+    _project_flags(check)
     check.add_argument("--max-bytes", type=int, metavar="N",
                        help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
                             f"in mkdocs.yml, else {MAX_BYTES})")
@@ -237,11 +253,7 @@ def parser() -> argparse.ArgumentParser:
     rendering.add_argument("--out", type=Path, required=True, help="the folder to write the pages into")
     rendering.add_argument("--language", choices=("ar", "en"), default="ar",
                            help="ar: the Arabic site (default); en: its English mirror")
-    rendering.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
-    rendering.add_argument("--templates", type=Path, default=Path("templates"),
-                           help="the project's templates folder (default templates)")
-    rendering.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
-                           help="the site configuration templates receive as `site` (default mkdocs.yml)")
+    _project_flags(rendering)
     rendering.set_defaults(run=cmd_render)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")
     evaluation.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.yml")

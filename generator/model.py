@@ -7,17 +7,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .problems import Problem
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem or remark about a statement, for the editor."""
 
-    level: str  # "error" | "warning" | "info"
-    code: str
-    message: str
-    sentence: int | None = None
-    line: int | None = None
-    path: str | None = None  # the file `line` is in, when not the statement's own (e.g. its sidecar)
+Finding = Problem  # what the analysis finds worth an editor's attention in a statement
 
 
 @dataclass(frozen=True)

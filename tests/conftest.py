@@ -11,6 +11,9 @@ from generator.model import (
     Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary,
     Translation,
 )
+from generator.problems import Problem
+from generator.project import Project, analyse
+from generator.read.sources import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,3 +96,12 @@ def make_project(root: Path) -> Path:
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     (root / "content" / "statements").mkdir()
     return root
+
+
+def load_content(content: Path, cache: Path | None = None, jobs: int = 1,
+                 summary_ratio: float | None = None) -> tuple[list[Statement], list[Problem]]:
+    """Read and analyse a content folder as the road does."""
+    project = Project(root=content.parent, config_files=(), content=content, templates=content.parent / "templates",
+                      cache=cache, jobs=jobs, summary_ratio=summary_ratio)
+    sources, problems = read_statements(content)
+    return analyse(project, sources, problems), problems

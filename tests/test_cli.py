@@ -39,7 +39,7 @@ def test_analyze_reports_a_broken_file_and_keeps_the_others(tmp_path):
     assert result.returncode == 1
     bad, good = json.loads(result.stdout)["statements"]
     assert bad["findings"][0]["level"] == "error" and bad["findings"][0]["line"] == 2
-    assert "bad.md:2:" in bad["findings"][0]["message"]
+    assert bad["findings"][0]["path"] == "bad.md" and "invalid YAML" in bad["findings"][0]["message"]
     assert good["slug"] == "good" and good["sentences"]
 
 

@@ -1,6 +1,6 @@
 """Property tests (Hypothesis) over the reader, the analysis and the escaping filters.
 
-- reading random bytes or random front matter raises nothing but SourceError;
+- reading random bytes or random front matter raises nothing but ProblemError;
 - analysing random text (Arabic, bidi controls, Markdown and HTML syntax) never raises, and
   every offset slices the original text;
 - statement text through `md`/`bdi`, in the Markdown contexts the templates use and through the
@@ -24,7 +24,8 @@ from mkdocs.config import load_config
 from generator.analysis import analyze
 from generator.model import Meta, Source, statement_from_dict
 from generator.site.render import bdi, md
-from generator.read.sources import SourceError, read_statement
+from generator.problems import ProblemError
+from generator.read.sources import read_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -55,8 +56,9 @@ def _read(folder: Path, name: str, data: bytes) -> None:
     file.write_bytes(data)
     try:
         source, warnings = read_statement(file, folder)
-    except SourceError as err:
-        assert err.line >= 1 and err.path == f"statements/{name}" and err.message
+    except ProblemError as err:
+        problem = err.problem
+        assert problem.line >= 1 and problem.path == f"statements/{name}" and problem.message
         return
     assert "\r" not in source.body and source.body.strip() and source.body_line >= 1
     assert isinstance(source.meta.title, str) and source.meta.title.strip()

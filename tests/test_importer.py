@@ -3,9 +3,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import load_content
 
 from generator.read.importer import ImportFormatError, import_into, slugify
-from generator.pipeline import load_content
 from generator.read.sources import read_statements
 
 ARTICLE = {"id": "snn-1", "source": "spa", "url": "http://example.org/1", "date_extracted": "2015-08-10 10:00:00",

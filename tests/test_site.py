@@ -200,4 +200,4 @@ def test_the_summary_ratio_is_set_in_mkdocs_yml(tmp_path):
     summary = page(whole / "site", "statements/coalition/index.html").find(class_="bayan-summary").get_text()
     assert "أكد وزراء الخارجية" in summary and "وقال البيان" in summary  # the whole text at 1.0
     result = build(wrong)
-    assert result.returncode != 0 and "summary_ratio is a share of a statement's words" in result.stderr
+    assert result.returncode != 0 and "'summary_ratio': a share of a statement's words" in result.stderr

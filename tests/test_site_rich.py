@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-import generator.pipeline
+import generator.analysis
 from generator.model import Source, Statement
 
 
@@ -28,7 +28,7 @@ def site(tmp_path_factory) -> Path:
     for slug in ("full", "hostile"):
         (root / "content" / "statements" / f"{slug}.txt").write_text("نص عربي.\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(generator.pipeline, "analyze", hand_built)
+        patch.setattr(generator.analysis, "analyze", hand_built)
         build(load_config(str(root / "mkdocs.yml"), strict=True))
     return root / "site"
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 
-from generator.infra.page_cache import PageCache, config_files, fingerprint, rewrite_once
+from generator.infra.page_cache import PageCache, fingerprint, rewrite_once
+from generator.problems import Problem
+from generator.project import config_chain
 from generator.infra.progress import Timer, jobs_from, progress, show_progress
 
 STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
@@ -49,21 +51,22 @@ def test_page_cache_is_keyed_by_the_fingerprint(tmp_path):
     (tmp_path / "content" / "a.md").write_text("x", encoding="utf-8")
     key = fingerprint([tmp_path / "content"])
     cache = PageCache(tmp_path / "cache")
-    cache.save(key, {"index.md": "# x", "statements/a.md": "# أ"}, ["a warning"])
-    pages, messages = cache.load(key)
+    warning = Problem("warning", "bad-url", "a warning", line=3, path="content/statements/a.md")
+    cache.save(key, {"index.md": "# x", "statements/a.md": "# أ"}, [warning], [])
+    pages, problems, findings = cache.load(key)
     assert {uri: path.read_text(encoding="utf-8") for uri, path in pages.items()} == {
         "index.md": "# x", "statements/a.md": "# أ"}
-    assert messages == ["a warning"]
+    assert problems == [warning] and findings == []
     (tmp_path / "content" / "a.md").write_text("xy", encoding="utf-8")
     changed = fingerprint([tmp_path / "content"])
     assert changed != key and cache.load(changed) is None
-    cache.save(changed, {"index.md": "# y"}, [])
+    cache.save(changed, {"index.md": "# y"}, [], [])
     assert cache.load(key) is None and len(list((tmp_path / "cache").iterdir())) == 1  # the last build only
 
 
 def test_an_incomplete_page_store_is_not_used(tmp_path):
     cache = PageCache(tmp_path / "cache")
-    cache.save("k" * 64, {"index.md": "# x"}, [])
+    cache.save("k" * 64, {"index.md": "# x"}, [], [])
     (next((tmp_path / "cache").iterdir()) / ".contents.json").unlink()  # as if the build had stopped
     assert cache.load("k" * 64) is None
 
@@ -122,8 +125,8 @@ def test_the_mirror_is_fingerprinted_with_the_configuration_it_inherits(tmp_path
     (tmp_path / "mkdocs.yml").write_text("site_name: بيان\nplugins:\n  - bayan\n", encoding="utf-8")
     mirror = tmp_path / "mkdocs.en.yml"
     mirror.write_text("# the mirror\nINHERIT: mkdocs.yml  # all else from there\nsite_name: Bayan\n", encoding="utf-8")
-    assert config_files(mirror) == [mirror, tmp_path / "mkdocs.yml"]
-    assert config_files(tmp_path / "mkdocs.yml") == [tmp_path / "mkdocs.yml"]
-    before = fingerprint([], config_files(mirror))
+    assert config_chain(mirror) == [mirror, tmp_path / "mkdocs.yml"]
+    assert config_chain(tmp_path / "mkdocs.yml") == [tmp_path / "mkdocs.yml"]
+    before = fingerprint([], config_chain(mirror))
     os.utime(tmp_path / "mkdocs.yml", ns=(0, 0))  # as if edited: summary_ratio, site_name …
-    assert fingerprint([], config_files(mirror)) != before
+    assert fingerprint([], config_chain(mirror)) != before

@@ -134,7 +134,7 @@ SECTIONS = {
     "": "model-statement", "meta": "model-meta", "sentences[]": "model-sentence",
     "claims[]": "model-claim", "claims[].speaker": "model-speaker", "pillars": "model-pillars",
     "pillars.items[]": "model-pillaritem", "entities[]": "model-entity", "figures[]": "model-figure",
-    "summary": "model-summary", "translation": "model-translation", "findings[]": "model-finding",
+    "summary": "model-summary", "translation": "model-translation", "findings[]": "model-problem",
 }
 
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
 
+from ..problems import Problem
+
 PACKAGE = Path(__file__).parent.parent
-_INHERIT = re.compile(r"""^INHERIT:[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
 
 
 def fingerprint(folders: Iterable[Path], files: Iterable[Path] = (), extra: str = "") -> str:
@@ -36,20 +37,6 @@ def fingerprint(folders: Iterable[Path], files: Iterable[Path] = (), extra: str 
     return digest.hexdigest()
 
 
-def config_files(config_file: Path) -> list[Path]:
-    """A MkDocs configuration file and the ones it INHERITs from, each found beside its child."""
-    files = [config_file]
-    while len(files) < 10:  # MkDocs refuses longer or circular chains itself
-        try:
-            match = _INHERIT.search(files[-1].read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            break
-        if not match:
-            break
-        files.append(files[-1].parent / match.group(1))
-    return files
-
-
 def _add(digest: "hashlib._Hash", path: str) -> None:
     try:
         info = os.stat(path)
@@ -60,7 +47,7 @@ def _add(digest: "hashlib._Hash", path: str) -> None:
 
 
 class PageCache:
-    """The pages (docs path → Markdown) and the messages of the last build, as files in a folder
+    """The pages (docs path → Markdown) and the problems of the last build, as files in a folder
     named by its fingerprint (so a changed project never reads it). An unchanged project hands
     MkDocs the page files, which MkDocs reads as it reads the pages of its docs folder."""
 
@@ -71,20 +58,19 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"pages-{self.name}-{key[:32]}"
 
-    def load(self, key: str) -> tuple[dict[str, Path], list[str]] | None:
-        """The page files and messages stored under this fingerprint, or None."""
+    def load(self, key: str) -> tuple[dict[str, Path], list[Problem], list[Problem]] | None:
+        """The page files, problems and findings stored under this fingerprint, or None."""
         folder = self._path(key)
         try:
             stored = json.loads((folder / _CONTENTS).read_text(encoding="utf-8"))
             pages = {uri: folder / uri for uri in stored["pages"]}
-            messages = stored["messages"]
+            problems = [Problem(**p) for p in stored["problems"]]
+            findings = [Problem(**p) for p in stored["findings"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if not (isinstance(messages, list) and all(isinstance(m, str) for m in messages)):
-            return None
-        return pages, messages
+        return pages, problems, findings
 
-    def save(self, key: str, pages: dict[str, str], messages: list[str]) -> None:
+    def save(self, key: str, pages: dict[str, str], problems: list[Problem], findings: list[Problem]) -> None:
         """Store this build's output, replacing the previous one: written in a temporary folder
         that takes its name once complete."""
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -94,7 +80,8 @@ class PageCache:
             target = tmp / uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
-        contents = {"pages": list(pages), "messages": list(messages)}
+        contents = {"pages": list(pages), "problems": [asdict(p) for p in problems],
+                    "findings": [asdict(p) for p in findings]}
         (tmp / _CONTENTS).write_text(json.dumps(contents, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)
@@ -107,7 +94,7 @@ class PageCache:
                 old.unlink(missing_ok=True)
 
 
-_CONTENTS = ".contents.json"  # the page list and messages, written last: a stored build is complete
+_CONTENTS = ".contents.json"  # the page list, problems and findings, written last: a stored build is complete
 
 
 def rewrite_once(path: Path, folder: Path, name: str, rewrite: Callable[[Path], object]) -> bool:

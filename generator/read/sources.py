@@ -9,13 +9,13 @@ import datetime as dt
 import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 import yaml
 
 from ..model import Glossary, GlossaryEntry, Meta, Source
+from ..problems import Problem, ProblemError, error
 
 STATEMENTS_DIR = "statements"
 SIDECAR_SUFFIX = ".en.md"
@@ -29,69 +29,58 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 ENTITY_TYPES = ("ORG", "LOC", "PER", "DOC", "EVENT", "OTHER")
 
 
-@dataclass
-class SourceError(Exception):
-    """A problem in a content file, located by path and line."""
-
-    path: str
-    line: int
-    code: str
-    message: str
-    level: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.level}: {self.code}: {self.message}"
-
-
 def read_statements(
     content_dir: Path, max_bytes: int = MAX_BYTES
-) -> tuple[list[Source], list[SourceError]]:
+) -> tuple[list[Source], list[Problem]]:
     """All statements under content_dir/statements, sorted by slug, and every problem found.
 
     A statement with an error is left out; warnings leave it in.
     """
     folder = Path(content_dir) / STATEMENTS_DIR
     root = Path(content_dir).parent
-    problems: list[SourceError] = []
+    problems: list[Problem] = []
     sources: list[Source] = []
     seen: dict[str, tuple[str, str]] = {}  # slug key → (slug, file)
     files = sorted(folder.glob("*")) if folder.is_dir() else []
     try:
         glossary = read_glossary(Path(content_dir) / GLOSSARY, root)
-    except SourceError as err:  # reported once; the statements build without it
-        problems.append(err)
+    except ProblemError as err:  # reported once; the statements build without it
+        problems.append(err.problem)
         glossary = Glossary()
     for file in files:
         rel = _relative(file, root)
         if file.name.startswith(".") or file.name.endswith(SIDECAR_SUFFIX):
             continue  # hidden files (editor swap files, .DS_Store); sidecars are read with their statement
         if not file.is_file() or file.suffix not in (".md", ".txt"):
-            problems.append(SourceError(rel, 1, "ignored-file",
-                                        "not a statement: only .md and .txt files in statements/ are read",
-                                        "warning"))
+            problems.append(warning(rel, 1, "ignored-file",
+                                    "not a statement: only .md and .txt files in statements/ are read"))
             continue
         slug = file.stem
         clash = seen.get(slug_key(slug))
         if clash:
             same = "is already used by" if clash[0] == slug else f"clashes with '{clash[0]}' of"
-            problems.append(SourceError(rel, 1, "duplicate-slug",
-                                        f"slug '{slug}' {same} {clash[1]} (one page, one URL per slug, "
-                                        "whatever the letter case)"))
+            problems.append(Problem("error", "duplicate-slug", f"slug '{slug}' {same} {clash[1]} (one page, "
+                                    "one URL per slug, whatever the letter case)", line=1, path=rel))
             continue
         seen[slug_key(slug)] = (slug, rel)
         try:
             source, warnings = read_statement(file, root, max_bytes, glossary)
-        except SourceError as err:
-            problems.append(err)
+        except ProblemError as err:
+            problems.append(err.problem)
             continue
         problems.extend(warnings)
         sources.append(source)
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")) if folder.is_dir() else []:
         owner = seen.get(slug_key(sidecar.name[: -len(SIDECAR_SUFFIX)]))
         if owner is None or owner[0] != sidecar.name[: -len(SIDECAR_SUFFIX)]:
-            problems.append(SourceError(_relative(sidecar, root), 1, "orphan-sidecar",
-                                        "English sidecar without its Arabic statement", "warning"))
+            problems.append(warning(_relative(sidecar, root), 1, "orphan-sidecar",
+                                    "English sidecar without its Arabic statement"))
     return sources, problems
+
+
+def warning(path: str, line: int, code: str, message: str) -> Problem:
+    """A problem that leaves the statement in."""
+    return Problem("warning", code, message, line=line, path=path)
 
 
 def slug_key(slug: str) -> str:
@@ -100,19 +89,19 @@ def slug_key(slug: str) -> str:
 
 
 def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
-                   glossary: Glossary | None = None) -> tuple[Source, list[SourceError]]:
+                   glossary: Glossary | None = None) -> tuple[Source, list[Problem]]:
     """One statement file (.md with front matter or plain .txt) and its sidecar, if any.
 
     Paths in messages and in the Source are relative to root (the project folder). Without
-    `glossary`, the content folder's glossary.yml is read (its errors raise SourceError).
+    `glossary`, the content folder's glossary.yml is read (its errors raise ProblemError).
     """
     rel = _relative(file, root)
     slug = file.stem
     if not NAME.match(slug):
-        raise SourceError(rel, 1, "bad-slug", f"file name '{file.name}' must use only letters, digits, '-' and '_'")
+        raise error(rel, 1, "bad-slug", f"file name '{file.name}' must use only letters, digits, '-' and '_'")
     _inside(file, rel)
     text = read_text(file, rel, max_bytes)
-    warnings: list[SourceError] = []
+    warnings: list[Problem] = []
     if file.suffix == ".md":
         fields, body, body_line = split_front_matter(text, rel)
         meta = _meta(fields, text, rel, warnings)
@@ -120,9 +109,9 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
         meta, body, body_line = Meta(title=slug), text, 1
     body, body_line = _trim_leading_blank_lines(body, body_line)
     if not body.strip():
-        raise SourceError(rel, body_line, "empty-body", "the statement has no text")
+        raise error(rel, body_line, "empty-body", "the statement has no text")
     if not ARABIC_LETTER.search(body):
-        raise SourceError(rel, body_line, "no-arabic", "the statement text contains no Arabic")
+        raise error(rel, body_line, "no-arabic", "the statement text contains no Arabic")
     translation, lines, sidecar_rel = None, (), None
     sidecar = file.with_name(slug + SIDECAR_SUFFIX)
     if sidecar.is_file():
@@ -142,7 +131,7 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
 def _inside(file: Path, rel: str) -> None:
     """Refuse a file that is a link to somewhere outside its folder."""
     if file.is_symlink() and file.resolve().parent != file.parent.resolve():
-        raise SourceError(rel, 1, "outside-content",
+        raise error(rel, 1, "outside-content",
                           f"'{file.name}' links to {file.resolve()}, outside {file.parent.name}/")
 
 
@@ -150,14 +139,14 @@ def read_text(file: Path, rel: str, max_bytes: int = MAX_BYTES) -> str:
     """Decode a UTF-8 file (BOM and CRLF accepted) or fail naming the line and byte offset."""
     size = file.stat().st_size
     if size > max_bytes:
-        raise SourceError(rel, 1, "too-large", f"file is {size} bytes, over the limit of {max_bytes}")
+        raise error(rel, 1, "too-large", f"file is {size} bytes, over the limit of {max_bytes}")
     data = file.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         hint = " (the file looks like UTF-16: save it as UTF-8)" if data[:2] in UTF16_BOMS else ""
-        raise SourceError(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}{hint}") from None
+        raise error(rel, line, "not-utf8", f"invalid UTF-8 at byte offset {err.start}{hint}") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -169,19 +158,19 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int]:
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        raise SourceError(rel, 1, "front-matter", "front matter opened with '---' is never closed") from None
+        raise error(rel, 1, "front-matter", "front matter opened with '---' is never closed") from None
     block = "\n".join(lines[1:close])
     try:
         fields = _load_yaml(block) if block.strip() else {}
     except RecursionError:
-        raise SourceError(rel, 2, "front-matter", "invalid YAML: nested too deeply") from None
+        raise error(rel, 2, "front-matter", "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise SourceError(rel, line, "front-matter", f"invalid YAML: {problem}") from None
+        raise error(rel, line, "front-matter", f"invalid YAML: {problem}") from None
     if not isinstance(fields, dict):
-        raise SourceError(rel, 2, "front-matter", "front matter must be a mapping of field: value")
+        raise error(rel, 2, "front-matter", "front matter must be a mapping of field: value")
     return fields, "\n".join(lines[close + 1:]), close + 2
 
 
@@ -257,18 +246,18 @@ def _glossary(file: Path, rel: str, mtime: int, size: int) -> Glossary:
     try:
         data = yaml.load(text, _Loader) or {}
     except RecursionError:
-        raise SourceError(rel, 1, "glossary", "invalid YAML: nested too deeply") from None
+        raise error(rel, 1, "glossary", "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise SourceError(rel, mark.line + 1 if mark else 1, "glossary",
+        raise error(rel, mark.line + 1 if mark else 1, "glossary",
                           f"invalid YAML: {getattr(err, 'problem', None) or err}") from None
     if not isinstance(data, dict) or set(data) - {"entities", "terms"}:
-        raise SourceError(rel, 1, "glossary", "the glossary is a mapping with 'entities' and 'terms' lists")
+        raise error(rel, 1, "glossary", "the glossary is a mapping with 'entities' and 'terms' lists")
     sections = {}
     for section in ("entities", "terms"):
         items = data.get(section) or []
         if not isinstance(items, list):
-            raise SourceError(rel, field_line(text, section), "glossary", f"'{section}' must be a list")
+            raise error(rel, field_line(text, section), "glossary", f"'{section}' must be a list")
         sections[section] = tuple(_glossary_entry(item, section, rel, text) for item in items)
     return Glossary(**sections)
 
@@ -282,7 +271,7 @@ def _glossary_entry(item: Any, section: str, rel: str, text: str) -> GlossaryEnt
     if not valid:
         first = ar[0] if isinstance(ar, list) and ar and isinstance(ar[0], str) else None
         line = next((i for i, l in enumerate(text.split("\n"), 1) if first and first in l), field_line(text, section))
-        raise SourceError(rel, line, "glossary",
+        raise error(rel, line, "glossary",
                           f"each of '{section}' needs 'ar' (Arabic variants) and 'en' (text)"
                           + (f" and a 'type' among {', '.join(ENTITY_TYPES)}" if section == "entities" else ""))
     return GlossaryEntry(tuple(a.strip() for a in ar), en.strip(),
@@ -301,34 +290,34 @@ def front_matter_line(file: Path, key: str) -> int:
     """The line of `key:` in a statement file's front matter (1 when absent or unreadable)."""
     try:
         return field_line(read_text(file, str(file)), key)
-    except (OSError, SourceError):
+    except (OSError, ProblemError):
         return 1
 
 
-def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[SourceError]) -> Meta:
+def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[Problem]) -> Meta:
     def line_of(key: str) -> int:
         return field_line(text, key)
 
     for key in fields:
         if key not in FIELDS:
-            warnings.append(SourceError(rel, line_of(key), "unknown-field",
-                                        f"unknown field '{key}' (known: {', '.join(sorted(FIELDS))})", "warning"))
+            warnings.append(warning(rel, line_of(key), "unknown-field",
+                                    f"unknown field '{key}' (known: {', '.join(sorted(FIELDS))})"))
     for key in FIELDS & fields.keys():
         value = fields[key]
         if key != "date" and value is not None and not isinstance(value, str):
-            raise SourceError(rel, line_of(key), "bad-field", f"field '{key}' must be text, got {_kind(value)}")
+            raise error(rel, line_of(key), "bad-field", f"field '{key}' must be text, got {_kind(value)}")
     title = fields.get("title")
     if not title or not str(title).strip():
-        raise SourceError(rel, line_of("title") if "title" in fields else 1, "missing-title",
+        raise error(rel, line_of("title") if "title" in fields else 1, "missing-title",
                           "front matter needs a 'title'")
     template = fields.get("template")
     if template is not None and not NAME.match(template):
-        raise SourceError(rel, line_of("template"), "bad-template",
+        raise error(rel, line_of("template"), "bad-template",
                           f"template '{template}' must be a plain name (letters, digits, '-', '_')")
     url = fields.get("url")
     if url is not None and not re.match(r"^https?://", url):
-        warnings.append(SourceError(rel, line_of("url"), "bad-url",
-                                    f"url '{url}' is not http(s) and is not linked", "warning"))
+        warnings.append(warning(rel, line_of("url"), "bad-url",
+                                    f"url '{url}' is not http(s) and is not linked"))
         url = None
     return Meta(title=title.strip(), title_en=fields.get("title_en"), date=_date(fields.get("date"), rel, line_of),
                 source=fields.get("source"), url=url, template=template)
@@ -343,7 +332,7 @@ def _kind(value: Any) -> str:
 
 def _date(value: Any, rel: str, line_of: Callable[[str], int]) -> str | None:
     if not isinstance(value, (str, int, dt.date, type(None))) or isinstance(value, bool):
-        raise SourceError(rel, line_of("date"), "bad-date", f"date must be a date (YYYY-MM-DD), got {_kind(value)}")
+        raise error(rel, line_of("date"), "bad-date", f"date must be a date (YYYY-MM-DD), got {_kind(value)}")
     if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat() if value else None
     if isinstance(value, dt.datetime):
@@ -351,7 +340,7 @@ def _date(value: Any, rel: str, line_of: Callable[[str], int]) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise SourceError(rel, line_of("date"), "bad-date", f"date '{value}' is not a date (YYYY-MM-DD)") from None
+        raise error(rel, line_of("date"), "bad-date", f"date '{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def _trim_leading_blank_lines(body: str, line: int) -> tuple[str, int]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from ..project import Project
 from ..read.sources import read_statements
 
 
@@ -47,12 +48,10 @@ class Layout:
 def layout(config_file: Path) -> Layout:
     """The folders of the project configured by `config_file` (absolute)."""
     config = load_config(str(config_file))
-    root = Path(config.config_file_path).resolve().parent
-    plugin = config.plugins.get("bayan")
-    content = (root / plugin.config.content_dir).resolve() if plugin else root / "content"
-    templates = (root / plugin.config.templates_dir).resolve() if plugin else root / "templates"
+    project = Project.load(Path(config.config_file_path))
+    content, templates = project.content.resolve(), project.templates.resolve()
     return Layout(Path(config.site_dir).resolve(), content,
-                  (root, Path(config.docs_dir).resolve(), content, templates))
+                  (project.root, Path(config.docs_dir).resolve(), content, templates))
 
 
 def build(config_files: Sequence[Path] = (Path("mkdocs.yml"),), strict: bool = False) -> int:

@@ -24,7 +24,7 @@ EN = 'lang="en" dir="ltr"'
 ARABIC_NAMES = {
     "Statement": "البيان", "Meta": "البيانات الوصفية", "Sentence": "الجملة", "Claim": "القول",
     "Speaker": "القائل", "Pillars": "الركائز", "PillarItem": "الركيزة", "Entity": "الكيان",
-    "Figure": "الرقم", "Summary": "الملخص", "Translation": "الترجمة", "Finding": "الملاحظة",
+    "Figure": "الرقم", "Summary": "الملخص", "Translation": "الترجمة", "Problem": "الملاحظة",
 }
 
 # What each kind of page template receives (render.py passes exactly these names).

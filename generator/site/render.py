@@ -39,6 +39,7 @@ from ..analysis.characters import INVISIBLE, describe
 from ..infra.pool import run_forked
 from .indexes import LATEST, Indexes, link
 from ..model import Statement
+from ..problems import Problem
 from .views import overview
 from .reference import REFERENCE_PAGE, reference_page
 from ..read.sources import front_matter_line
@@ -205,16 +206,10 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
     return env
 
 
-@dataclass(frozen=True)
-class TemplateProblem:
-    """A page that could not be rendered, located where it can be fixed."""
-
-    path: str  # the template file, or the statement file for an unknown `template:`
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: error: template: {self.message}"
+def template_problem(path: str, line: int, message: str) -> Problem:
+    """A page that could not be rendered, located where it can be fixed: the template file, or
+    the statement file for an unknown `template:`."""
+    return Problem("error", "template", message, line=line, path=path)
 
 
 @dataclass
@@ -222,7 +217,7 @@ class Rendered:
     """The pages that rendered (docs-relative path → Markdown) and the ones that did not."""
 
     pages: dict[str, str] = field(default_factory=dict)
-    problems: list[TemplateProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _shown(path: str, root: Path) -> str:
@@ -231,7 +226,7 @@ def _shown(path: str, root: Path) -> str:
     return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
-def _located(err: Exception, root: Path, rendering: str) -> TemplateProblem:
+def _located(err: Exception, root: Path, rendering: str) -> Problem:
     """The template file and line where `err` arose (the innermost template frame)."""
     if isinstance(err, TemplateSyntaxError) and err.filename:
         where, line = err.filename, err.lineno
@@ -242,7 +237,7 @@ def _located(err: Exception, root: Path, rendering: str) -> TemplateProblem:
         message = f"no template {err.name} (included, imported or extended)"
     else:
         message = getattr(err, "message", None) or f"{type(err).__name__}: {err}"
-    return TemplateProblem(_shown(where, root), line, f"{message} (rendering {rendering})")
+    return template_problem(_shown(where, root), line, f"{message} (rendering {rendering})")
 
 
 def sentence_anchors(page: str) -> set[str]:
@@ -271,12 +266,12 @@ def _render_statement(env: Environment, st: Statement, site: Mapping[str, Any]) 
     return template.render(statement=st, site=site)
 
 
-def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> str | TemplateProblem:
+def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> str | Problem:
     """One page's Markdown, or the problem that stopped it."""
     try:
         return render()
     except UnknownTemplate as err:  # the statement's front matter is what to fix
-        return TemplateProblem(rendering, front_matter_line(root / rendering, "template"), str(err))
+        return template_problem(rendering, front_matter_line(root / rendering, "template"), str(err))
     except Exception as err:  # noqa: BLE001 - a broken template must not stop the other pages
         return _located(err, root, rendering)
 
@@ -286,7 +281,7 @@ def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], 
     in `jobs` processes."""
     calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, render in pages]
     for (page, _, _), result in zip(pages, run_forked(calls, jobs)):
-        if isinstance(result, TemplateProblem):
+        if isinstance(result, Problem):
             out.problems.append(result)
         else:
             out.pages[page] = result
