@@ -14,7 +14,7 @@ def square_and_pid(n: int) -> tuple[int, int]:
 
 def test_results_come_back_in_order_from_other_processes():
     calls = [partial(square_and_pid, n) for n in range(MIN_CALLS * 2)]
-    results = run_forked(calls, jobs=2)
+    results = list(run_forked(calls, jobs=2))
     assert [r for r, _ in results] == [n * n for n in range(MIN_CALLS * 2)]
     assert os.getpid() not in {pid for _, pid in results}
 

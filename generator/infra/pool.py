@@ -40,17 +40,18 @@ def start_forked(call: Callable[[], T]) -> Callable[[], T]:
     return lambda: future.result()[0]
 
 
-def run_forked(calls: Sequence[Callable[[], T]], jobs: int) -> list[T]:
-    """The results of the calls, in order, worked out in `jobs` forked processes."""
+def run_forked(calls: Sequence[Callable[[], T]], jobs: int) -> Iterator[T]:
+    """The results of the calls, in order and as they come, worked out in `jobs` forked processes."""
     global _CALLS
     if jobs < 2 or len(calls) < MIN_CALLS or "fork" not in multiprocessing.get_all_start_methods():
-        return [call() for call in calls]
+        yield from (call() for call in calls)
+        return
     size = ceil(len(calls) / (jobs * 4))
     _CALLS = calls
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_run_slice, [(start, start + size) for start in range(0, len(calls), size)])
-            return [result for part in parts for result in part]
+            for part in pool.map(_run_slice, [(start, start + size) for start in range(0, len(calls), size)]):
+                yield from part
     finally:
         _CALLS = ()
 
