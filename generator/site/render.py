@@ -37,6 +37,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from ..analysis.characters import INVISIBLE, describe
 from ..infra.pool import run_forked
+from ..lexicon.labels import vocabulary
 from .indexes import LATEST, Indexes, link
 from ..model import Statement
 from .views import overview
@@ -200,9 +201,24 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview)
-    env.tests["web_url"] = is_web_url
+    label, labelled = labels_in(language)
+    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview, label=label)
+    env.tests.update(web_url=is_web_url, labelled=labelled)
     return env
+
+
+def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool]]:
+    """The `label` filter and `labelled` test of the pages in `language` (lexicon/labels.yml)."""
+    def label(code: object, kind: str) -> str:
+        """The label of a code in a vocabulary (act, entity_type, unit, month, level) in the page's
+        language, or the code itself where there is none: `claim.act|label("act")`. Escape it."""
+        return vocabulary(kind).label(str(code), language)
+
+    def labelled(code: object, kind: str) -> bool:
+        """True where the vocabulary names the code: `figure.unit is labelled("unit")`."""
+        return str(code) in vocabulary(kind).names[language]
+
+    return label, labelled
 
 
 @dataclass(frozen=True)
