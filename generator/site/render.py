@@ -16,7 +16,7 @@ only through the escaping filters below, which turn it into inert, visible text:
 - ``attr``: escape a value for an HTML attribute (URLs are checked with the ``web_url`` test).
 
 ``md`` and ``bdi`` also show every bidi control, zero-width or control character (the ones
-`analysis/characters.py` reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
+`lexicon/invisible.yml` lists, which the analysis reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
 can neither reorder nor disguise what a reader sees.
 """
 from __future__ import annotations
@@ -35,8 +35,8 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
-from ..analysis.characters import INVISIBLE, describe
 from ..infra.pool import run_forked
+from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
 from .indexes import LATEST, Indexes, link
 from ..model import Statement
