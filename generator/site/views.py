@@ -123,7 +123,6 @@ class StatementPage:
     path: str  # docs path
     template: str  # template file: the statement's `template:`, or statement.md.j2
     context: dict[str, Any]
-    statement: Statement
 
 
 def statement_page(statement: Statement, site: Mapping[str, Any]) -> StatementPage:
@@ -131,7 +130,7 @@ def statement_page(statement: Statement, site: Mapping[str, Any]) -> StatementPa
     path = statement_path(statement)
     context = {"statement": statement, "overview": overview(statement), "english": english(statement),
                "path": path, "site": site}
-    return StatementPage(path, template_file(statement.meta.template or STATEMENT_TEMPLATE), context, statement)
+    return StatementPage(path, template_file(statement.meta.template or STATEMENT_TEMPLATE), context)
 
 
 def home_context(latest: Sequence[Statement], total: int, sections: Sequence[Any],
@@ -153,6 +152,6 @@ def view_json(page: StatementPage) -> dict[str, Any]:
     """A statement page's context as JSON-ready data (`analyze --view`); `site`, the MkDocs
     configuration, is left out."""
     context = {key: value for key, value in page.context.items() if key != "site"}
-    context["statement"] = page.statement.to_dict()
+    context["statement"] = context["statement"].to_dict()
     context["overview"] = dataclasses.asdict(context["overview"])
     return {"path": page.path, "template": page.template, "context": context}
