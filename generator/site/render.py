@@ -1,4 +1,5 @@
-"""Render analysed statements into Markdown pages through Jinja2 templates.
+"""Render the pages' views (views.py: what each template receives) into Markdown through Jinja2
+templates; rendering only reads the views and never calls into the analysis.
 
 Templates are looked up by name in the project's `templates/` first, then among the defaults
 shipped in `generator/templates/`: a project template replaces the built-in one of the same
@@ -16,8 +17,8 @@ only through the escaping filters below, which turn it into inert, visible text:
 - ``attr``: escape a value for an HTML attribute (URLs are checked with the ``web_url`` test).
 
 ``md`` and ``bdi`` also show every bidi control, zero-width or control character (the ones
-`lexicon/invisible.yml` lists, which the analysis reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
-can neither reorder nor disguise what a reader sees.
+`lexicon/invisible.yml` lists, which the analysis reports) as a visible marker, ``⟨U+202E⟩``,
+so that hidden characters can neither reorder nor disguise what a reader sees.
 """
 from __future__ import annotations
 
