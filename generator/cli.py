@@ -23,10 +23,12 @@ from .read.importer import ImportFormatError, import_into
 from .read.scaffold import ScaffoldError, copy_template, new_statement
 from .read.sources import MAX_BYTES
 from .site.build import BuildError, build
+from .site.views import VIEW_SCHEMA, statement_page, view_json
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """Print the analysis of the given statements as bayan/analysis@1 JSON."""
+    """Print the analysis of the given statements as bayan/analysis@1 JSON, or with `--view` the
+    context each statement's template receives (bayan/view@1)."""
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
@@ -35,7 +37,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     statements = analyse_paths(project, args.paths)
-    document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
+    if args.view:
+        document = {"schema": VIEW_SCHEMA, "pages": [view_json(statement_page(s, {})) for s in statements]}
+    else:
+        document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")
     failed = any(f.level == "error" for s in statements for f in s.findings)
@@ -236,6 +241,8 @@ def parser() -> argparse.ArgumentParser:
                          help=f"share of each statement's words its summary holds (default {RATIO})")
     analyze.add_argument("--config-file", type=Path, default=CONFIG_FILE,
                          help="the project's settings (default mkdocs.yml, when there is one)")
+    analyze.add_argument("--view", action="store_true",
+                         help="print what each statement's page template receives (for template authors)")
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")

@@ -211,7 +211,8 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     timer.lap(f"read and analyse {len(statements)} statements")
     from .site.render import render_pages  # not imported by a build that reuses its pages
 
-    rendered = render_pages(good, site or {}, project.templates, project.root, language, project.jobs)
+    template_lines = {source.path: source.template_line for source in sources}
+    rendered = render_pages(good, site or {}, project.templates, project.root, language, project.jobs, template_lines)
     del statements, good  # the pages say it all now: let the analyses go before MkDocs builds the site
     gc.collect()
     timer.lap("render")

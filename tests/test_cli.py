@@ -32,6 +32,23 @@ def test_analyze_prints_the_contract():
         assert body[sentence["start"]:sentence["end"]] == sentence["text"]
 
 
+def test_analyze_view_prints_what_the_statement_template_receives():
+    view = run("analyze", "--view", str(SEED))
+    assert view.returncode == 0, view.stderr
+    document = json.loads(view.stdout)
+    assert document["schema"] == "bayan/view@1"
+    (page,) = document["pages"]
+    assert page["path"] == "statements/2018-02-13-coalition-ministerial.md"
+    assert page["template"] == "statement.md.j2"
+    context = page["context"]
+    assert set(context) == {"statement", "overview", "english", "path"}  # and `site`, the MkDocs config
+    (statement,) = json.loads(run("analyze", str(SEED)).stdout)["statements"]
+    assert context["statement"] == statement
+    assert context["overview"]["claims"] == len(statement["claims"])
+    english = statement["translation"]["sentences"]
+    assert context["english"] == {str(n): text for n, text in enumerate(english, 1) if text}
+
+
 def test_analyze_reports_a_broken_file_and_keeps_the_others(tmp_path):
     (tmp_path / "bad.md").write_text("---\ntitle: [\n---\nنص.\n", encoding="utf-8")
     (tmp_path / "good.txt").write_text("أكد الوزير أهمية التعاون.\n", encoding="utf-8")

@@ -1,6 +1,5 @@
 """Scoring against gold: offsets map sentences, cues match after normalisation."""
 from dataclasses import replace
-from pathlib import Path
 
 import yaml
 

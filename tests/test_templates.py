@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from jinja2 import StrictUndefined
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 
+from generator.read.sources import read_statement
 from generator.model import Finding, Statement
 from generator.site.render import BUILTIN_TEMPLATES, make_env, render_pages
+from generator.site.views import home_context, statement_page
 
 SITE = {"site_name": "بيان"}
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
@@ -88,11 +92,20 @@ def project_statement(root: Path, slug: str, template: str | None) -> Statement:
 
 def test_unknown_template_names_the_statement_and_its_template_line(tmp_path):
     bad, good = project_statement(tmp_path, "bad", "nosuch"), project_statement(tmp_path, "good", None)
-    rendered = render_pages([bad, good], SITE, tmp_path / "templates", tmp_path)
+    source, _ = read_statement(tmp_path / bad.path, tmp_path)  # reading finds the line of `template:`
+    rendered = render_pages([bad, good], SITE, tmp_path / "templates", tmp_path,
+                            template_lines={source.path: source.template_line})
     (problem,) = rendered.problems
     assert str(problem).startswith("content/statements/bad.md:4: error: template: unknown template 'nosuch'")
     assert "brief" in problem.message and "statement" in problem.message
     assert "statements/bad.md" not in rendered.pages and "statements/good.md" in rendered.pages
+
+
+def test_unknown_template_takes_its_line_from_reading_not_from_the_file(tmp_path):
+    bad = with_template(full_statement("bad"), "nosuch")  # no file: the line comes from the caller
+    (problem,) = render_pages([bad], SITE, tmp_path / "templates", tmp_path,
+                              template_lines={bad.path: 7}).problems
+    assert str(problem).startswith("content/statements/bad.md:7: error: template: unknown template 'nosuch'")
 
 
 def test_undefined_variable_names_template_file_line_and_statement(tmp_path):
@@ -123,10 +136,19 @@ def test_an_error_in_a_partial_names_the_partial(tmp_path, text, line, message):
 
 
 def test_an_error_in_a_builtin_template_names_its_file(tmp_path):
-    broken = dataclasses.replace(empty_statement(), pillars=object())  # no `.announced`
+    # pillars whose `.announced` cannot be read: the view passes it on, the template stops on it
+    broken = dataclasses.replace(empty_statement(), pillars=SimpleNamespace(items=(), announced=StrictUndefined(name="announced")))
     (problem,) = render_pages([broken], SITE, tmp_path).problems
     assert Path(problem.path).resolve().parent == BUILTIN_TEMPLATES / "partials"
     assert problem.line > 1 and "announced" in problem.message
+
+
+def test_a_statement_the_view_step_cannot_read_is_one_problem_not_a_crash(tmp_path):
+    broken = dataclasses.replace(empty_statement("broken"), pillars=object())  # no `.announced`
+    rendered = render_pages([broken, full_statement()], SITE, tmp_path)
+    (problem,) = rendered.problems
+    assert str(problem).startswith("content/statements/broken.md:1: error: template: AttributeError")
+    assert "statements/full.md" in rendered.pages
 
 
 # Where each object of bayan/analysis@1 is described on the reference page (JSON path → section).
@@ -180,6 +202,8 @@ def test_reference_lists_every_filter_and_test_with_its_doc(reference):
 
 def test_reference_names_the_variables_and_analyze(reference):
     cells = {tr.find_all("td")[1].get_text() for tr in reference.find(id="variables").find_next("table").tbody("tr")}
-    assert cells == {"statement", "site", "statements", "total", "sections"}
+    received = {*statement_page(full_statement(), SITE).context, *home_context([], 0, [], SITE)}
+    assert cells == received == {"statement", "overview", "english", "path", "site", "statements", "overviews",
+                                 "total", "sections"}
     assert "python -m generator analyze" in reference.get_text()
     assert all(el["dir"] == "ltr" for el in reference.find_all(lang="en"))

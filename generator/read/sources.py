@@ -124,7 +124,7 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
         glossary = read_glossary(file.parent.parent / GLOSSARY, root)
     source = Source(slug=slug, path=rel, meta=meta, body=body, body_line=body_line,
                     translation=translation, translation_path=sidecar_rel, translation_lines=lines,
-                    glossary=glossary)
+                    glossary=glossary, template_line=field_line(text, "template") if meta.template else 1)
     return source, warnings
 
 
@@ -284,14 +284,6 @@ def field_line(text: str, key: str) -> int:
         if re.match(rf"^{re.escape(str(key))}\s*:", line):
             return i
     return 1
-
-
-def front_matter_line(file: Path, key: str) -> int:
-    """The line of `key:` in a statement file's front matter (1 when absent or unreadable)."""
-    try:
-        return field_line(read_text(file, str(file)), key)
-    except (OSError, ProblemError):
-        return 1
 
 
 def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[Problem]) -> Meta:

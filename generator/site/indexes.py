@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from .charts import Chart, bars, columns
+from ..lexicon.labels import vocabulary
 from ..model import Claim, Entity, Statement
 
 LATEST = 20  # statements on the home page
@@ -25,12 +26,10 @@ PER_PAGE = 50  # statements on a page of the archive
 ROWS = 150  # rows (claims, mentions) on a page of the speakers, entities and acts indexes
 TOP = 15  # bars in a chart
 CO_MENTIONS = 8
-MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-          "نوفمبر", "ديسمبر")
-ACTS = ("assert", "emphasize", "call", "warn", "welcome", "condemn", "deny", "announce", "express", "commit")
-ACT_NAMES = {"assert": "تأكيد", "emphasize": "تشديد", "call": "دعوة", "warn": "تحذير", "welcome": "ترحيب",
-             "condemn": "إدانة", "deny": "نفي", "announce": "إعلان", "express": "تعبير", "commit": "التزام"}
-TYPE_NAMES = {"ORG": "هيئة", "LOC": "مكان", "PER": "شخص", "DOC": "وثيقة", "EVENT": "حدث", "OTHER": "أخرى"}
+MONTHS = tuple(vocabulary("month").names["ar"].values())
+ACTS = vocabulary("act").codes
+ACT_NAMES = vocabulary("act").names["ar"]
+TYPE_NAMES = vocabulary("entity_type").names["ar"]
 UNDATED = "undated"
 
 K = TypeVar("K")

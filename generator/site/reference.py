@@ -1,8 +1,8 @@
 """The «Template reference» page, built from the model and the Jinja2 environment themselves.
 
-Every dataclass reachable from `Statement` (through `dataclasses.fields` and type hints) and
-every filter and test registered in the environment (with its docstring) is listed, so the page
-cannot drift from what the templates receive.
+Every dataclass reachable from `Statement` and from the page's `Overview` (through
+`dataclasses.fields` and type hints) and every filter and test registered in the environment
+(with its docstring) is listed, so the page cannot drift from what the templates receive.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..model import Statement
+from .views import Overview
 
 REFERENCE_PAGE = "reference.md"
 EN = 'lang="en" dir="ltr"'
@@ -25,16 +26,27 @@ ARABIC_NAMES = {
     "Statement": "البيان", "Meta": "البيانات الوصفية", "Sentence": "الجملة", "Claim": "القول",
     "Speaker": "القائل", "Pillars": "الركائز", "PillarItem": "الركيزة", "Entity": "الكيان",
     "Figure": "الرقم", "Summary": "الملخص", "Translation": "الترجمة", "Problem": "الملاحظة",
+    "Overview": "الموجز", "SpeakerLine": "سطر القائل", "PillarLine": "سطر الركيزة",
 }
 
-# What each kind of page template receives (render.py passes exactly these names).
+# What each kind of page template receives (views.py makes exactly these names).
 VARIABLES = (
     ("statement.md.j2, brief.md.j2 …", "statement", "Statement",
      "البيان الذي تُعرض صفحته", "the statement whose page is rendered"),
+    ("statement.md.j2, brief.md.j2 …", "overview", "Overview",
+     "موجز البيان: من تحدث، والأقوال حسب نوعها، والركائز، وأبرز الأرقام والكيانات",
+     "the structural summary: who spoke, the claims by act, the pillars, key figures and entities"),
+    ("statement.md.j2, brief.md.j2 …", "english", "dict[int, str]",
+     "الترجمة الإنجليزية لكل جملة مترجمة حسب رقمها",
+     "the English of each translated sentence by its number: english.get(sentence.n)"),
+    ("statement.md.j2, brief.md.j2 …", "path", "str", "مسار الصفحة في الموقع",
+     "the page's docs path, e.g. statements/<slug>.md"),
     ("statement.md.j2, brief.md.j2 …", "site", "MkDocsConfig",
      "إعدادات الموقع من mkdocs.yml", "the site configuration from mkdocs.yml (site.site_name, site.extra …)"),
     ("index.md.j2", "statements", "list[Statement]",
      "أحدث البيانات، الأحدث أولًا", "the latest statements, newest first"),
+    ("index.md.j2", "overviews", "dict[str, Overview]", "موجز كل بيان من هذه حسب اسمه",
+     "the overview of each of them by slug: overviews[st.slug]"),
     ("index.md.j2", "total", "int", "عدد البيانات كلها", "how many statements there are in all"),
     ("index.md.j2", "sections", "list[Section]", "مداخل الأرشيف والفهارس",
      "entry points: the archive and the indexes (title, title_en, path, count)"),
@@ -140,13 +152,13 @@ def reference_page(env: Environment) -> str:
         "يبحث بيان عن كل قالب باسمه في مجلد `templates/` "
         "الخاص بالمشروع أولًا ثم في القوالب المضمّنة، فيكفي وضع ملف بالاسم نفسه لاستبدال قالب أو جزء. "
         "تسرد هذه الصفحة كل ما يتلقاه القالب، وهي مولّدة من النموذج نفسه. "
-        f"ويطبع الأمر `python -m generator analyze` البيانات نفسها بصيغة <span {EN}>JSON</span>.",
+        f"ويطبع الأمر `python -m generator analyze --view` ما يتلقاه قالب البيان بصيغة <span {EN}>JSON</span>.",
         "",
         "Templates (Jinja2) produce Markdown. Bayan looks a template up by name in the project's "
         "`templates/` first, then among the built-in ones: a file of the same name replaces a whole "
         "page or one partial. This page lists everything a template receives; it is generated from "
-        "the model itself. `python -m generator analyze FILE` prints the same data as JSON "
-        "(bayan/analysis@1): the same field names, tuples as arrays, None as null.",
+        "the model itself. `python -m generator analyze --view FILE` prints what a statement template "
+        "receives as JSON (the same field names, tuples as arrays, None as null; `site` left out).",
         f"{{: {EN} }}",
         "",
         f'## القوالب <span {EN}>Templates</span> {{ #templates }}',
@@ -162,7 +174,9 @@ def reference_page(env: Environment) -> str:
     out += [f'| {_code(where, esc)} | {_code(name, esc)} | {_code(kind, esc)} | {bdi(ar)}<br>'
             f'<span {EN}>{esc(en)}</span> |' for where, name, kind, ar, en in VARIABLES]
     out += ["", f'## النموذج <span {EN}>The model</span> {{ #model }}', ""]
-    for item in model_types():
+    listed = model_types()
+    listed += [item for item in model_types(Overview, "overview") if item.cls not in {i.cls for i in listed}]
+    for item in listed:
         out += _model_section(item, esc)
     out += _callables(env.filters, esc, test=False) + _callables(env.tests, esc, test=True)
     return "\n".join(out) + "\n"

@@ -1,4 +1,5 @@
-"""Render analysed statements into Markdown pages through Jinja2 templates.
+"""Render the pages' views (views.py: what each template receives) into Markdown through Jinja2
+templates; rendering only reads the views and never calls into the analysis.
 
 Templates are looked up by name in the project's `templates/` first, then among the defaults
 shipped in `generator/templates/`: a project template replaces the built-in one of the same
@@ -16,8 +17,8 @@ only through the escaping filters below, which turn it into inert, visible text:
 - ``attr``: escape a value for an HTML attribute (URLs are checked with the ``web_url`` test).
 
 ``md`` and ``bdi`` also show every bidi control, zero-width or control character (the ones
-`analysis/characters.py` reports) as a visible marker, ``⟨U+202E⟩``, so that hidden characters
-can neither reorder nor disguise what a reader sees.
+`lexicon/invisible.yml` lists, which the analysis reports) as a visible marker, ``⟨U+202E⟩``,
+so that hidden characters can neither reorder nor disguise what a reader sees.
 """
 from __future__ import annotations
 
@@ -30,24 +31,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
                     TemplateSyntaxError)
 
-from ..analysis.characters import INVISIBLE, describe
 from ..infra.pool import run_forked
+from ..lexicon.invisible import INVISIBLE, describe
+from ..lexicon.labels import vocabulary
 from .indexes import LATEST, Indexes, link
 from ..model import Statement
 from ..problems import Problem
-from .views import overview
+from .views import (SUFFIX, home_context, page_url, statement_page, statement_path, template_file,
+                    template_line)
 from .reference import REFERENCE_PAGE, reference_page
-from ..read.sources import front_matter_line
 
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
-SUFFIX = ".md.j2"
 INDEX_TEMPLATE = "index.md.j2"
-STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
 
 
 _ANCHOR = re.compile(r'id="(s\d+)"')  # a literal start: found fast (`sentence_anchors` checks the rest)
@@ -154,29 +154,6 @@ def is_web_url(value: object) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
 
 
-def english(statement: Statement, n: int) -> str | None:
-    """The English translation of sentence `n`, or None where there is none."""
-    tr = statement.translation
-    if tr is None or not 1 <= n <= len(tr.sentences):
-        return None
-    return tr.sentences[n - 1] or None
-
-
-def statement_path(statement: Statement) -> str:
-    """The docs-relative path of a statement's page."""
-    return f"statements/{statement.slug}.md"
-
-
-def page_url(statement: Statement) -> str:
-    """A Markdown link target to a statement's page, relative to the home page."""
-    return quote(statement_path(statement))
-
-
-def template_file(name: str) -> str:
-    """The file name of a template given by name: `brief` → `brief.md.j2`."""
-    return name if name.endswith(SUFFIX) else name + SUFFIX
-
-
 def builtin_names() -> list[str]:
     """The built-in templates by name, e.g. `brief`, `partials/claims`, `en/brief`."""
     files = sorted(BUILTIN_TEMPLATES.rglob(f"*{SUFFIX}"))
@@ -201,9 +178,24 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, bdi=bdi, attr=attr, english=english, page_url=page_url, overview=overview)
-    env.tests["web_url"] = is_web_url
+    label, labelled = labels_in(language)
+    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label)
+    env.tests.update(web_url=is_web_url, labelled=labelled)
     return env
+
+
+def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool]]:
+    """The `label` filter and `labelled` test of the pages in `language` (lexicon/labels.yml)."""
+    def label(code: object, kind: str) -> str:
+        """The label of a code in a vocabulary (act, entity_type, unit, month, level) in the page's
+        language, or the code itself where there is none: `claim.act|label("act")`. Escape it."""
+        return vocabulary(kind).label(str(code), language)
+
+    def labelled(code: object, kind: str) -> bool:
+        """True where the vocabulary names the code: `figure.unit is labelled("unit")`."""
+        return str(code) in vocabulary(kind).names[language]
+
+    return label, labelled
 
 
 def template_problem(path: str, line: int, message: str) -> Problem:
@@ -252,18 +244,25 @@ def _newest_first(statements: list[Statement]) -> list[Statement]:
 class UnknownTemplate(Exception):
     """A statement's `template:` names no template of the project or built in."""
 
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line  # of the `template:` field in the statement's front matter
 
-def _render_statement(env: Environment, st: Statement, site: Mapping[str, Any]) -> str:
-    name = template_file(st.meta.template or STATEMENT_TEMPLATE)
+
+def _render_statement(env: Environment, statement: Statement, site: Mapping[str, Any],
+                      line_of: Callable[[Statement], int]) -> str:
+    """A statement's page: its view (views.py) through its template."""
+    page = statement_page(statement, site)
     try:
-        template = env.get_template(name)
+        template = env.get_template(page.template)
     except TemplateNotFound as err:
-        if err.name != name:
+        if err.name != page.template:
             raise
         known = ", ".join(n for n in builtin_names() if "/" not in n and template_file(n) != INDEX_TEMPLATE)
-        raise UnknownTemplate(f"unknown template '{st.meta.template}': no {name} in the project's "
-                              f"templates/ nor among the built-in ones ({known})") from None
-    return template.render(statement=st, site=site)
+        raise UnknownTemplate(f"unknown template '{statement.meta.template}': no {page.template} in the "
+                              f"project's templates/ nor among the built-in ones ({known})",
+                              line_of(statement)) from None
+    return template.render(page.context)
 
 
 def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> str | Problem:
@@ -271,7 +270,7 @@ def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> s
     try:
         return render()
     except UnknownTemplate as err:  # the statement's front matter is what to fix
-        return template_problem(rendering, front_matter_line(root / rendering, "template"), str(err))
+        return template_problem(rendering, err.line, str(err))
     except Exception as err:  # noqa: BLE001 - a broken template must not stop the other pages
         return _located(err, root, rendering)
 
@@ -289,26 +288,29 @@ def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path("."),
-                 language: str = "ar", jobs: int = 1) -> Rendered:
-    """Render one page per statement, the home page (listing those that rendered) and the
-    template reference, in `language` (`ar`, or `en` for the English mirror), the statement and
-    index pages in `jobs` processes.
+                 language: str = "ar", jobs: int = 1, template_lines: Mapping[str, int] | None = None
+                 ) -> Rendered:
+    """Render the view of each statement (views.py), the home page (listing those that rendered)
+    and the template reference, in `language` (`ar`, or `en` for the English mirror), the
+    statement and index pages in `jobs` processes.
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
-    messages name.
+    messages name. `template_lines` (statement path → line of its `template:` field, as reading
+    found it) locates an unknown template.
     """
     env = make_env(templates_dir, language)
     reference = reference_page(env)
     if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
         reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
     out = Rendered({REFERENCE_PAGE: reference})
-    _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config))
+    line_of = partial(template_line, lines=template_lines or {})
+    _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
                       for st in statements], root, jobs)
     listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
     anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
-        statements=listed[:LATEST], total=len(listed), sections=indexes.sections, site=site_config)
+        home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
     _render_all(out, [*((page.path, f"the index page {page.path}",
                          partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
                                  language)) for page in indexes.build()),

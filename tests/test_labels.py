@@ -1,0 +1,56 @@
+"""lexicon/labels.yml: one vocabulary for Python and the templates, checked against the analysis
+lexicon so that a new act, unit or month there cannot go unlabelled here."""
+import pytest
+
+from generator.lexicon import load
+from generator.lexicon.labels import KINDS, vocabulary
+from generator.read.sources import ENTITY_TYPES
+from generator.site.indexes import ACT_NAMES, ACTS, MONTHS, TYPE_NAMES
+from generator.site.render import make_env
+
+
+def test_acts_are_the_acts_of_the_cues_in_their_order():
+    cues = load("cues")
+    in_order = dict.fromkeys(v["act"] for v in cues["verbs"])
+    assert vocabulary("act").codes == tuple(in_order)
+    assert {c["act"] for c in cues["participles"] + cues["attributions"]} <= set(in_order)
+
+
+def test_units_are_the_units_the_analysis_gives():
+    figures = load("figures")
+    analysed = {*figures["units"], figures["resolution"]["unit"], "pillar"}  # pillar: analysis/figures.py
+    assert set(vocabulary("unit").codes) == analysed
+
+
+def test_months_are_the_first_names_of_dates_yml():
+    gregorian = load("dates")["gregorian"]
+    assert vocabulary("month").codes == tuple(str(n) for n in range(1, 13))
+    assert tuple(vocabulary("month").names["ar"].values()) == tuple(gregorian[n][0] for n in range(1, 13))
+
+
+def test_entity_types_are_the_ones_reading_accepts():
+    assert vocabulary("entity_type").codes == ENTITY_TYPES
+
+
+def test_every_vocabulary_has_both_languages():
+    for kind in KINDS:
+        names = vocabulary(kind).names
+        assert list(names["ar"]) == list(names["en"]) and all(names["ar"].values())
+
+
+def test_indexes_read_their_names_from_labels():
+    assert ACTS == vocabulary("act").codes and ACT_NAMES["condemn"] == "إدانة"
+    assert TYPE_NAMES["ORG"] == "هيئة" and MONTHS[7] == "أغسطس"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("ar", "تحذير · نسبة مئوية"), ("en", "warning · percent")])
+def test_label_filter_speaks_the_page_language(language, expected):
+    env = make_env(None, language)
+    page = env.from_string('{{ "warn"|label("act") }} · {{ "percent"|label("unit") }}').render()
+    assert page == expected
+    assert env.from_string('{{ "parsec"|label("unit") }} {{ "parsec" is labelled("unit") }}').render() == "parsec False"
+
+
+def test_unknown_vocabulary_is_an_error():
+    with pytest.raises(KeyError):
+        vocabulary("colour")
