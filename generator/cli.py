@@ -20,9 +20,10 @@ from .evaluation.summaries import summarize_jsonl
 from .problems import Problem, ProblemError
 from .project import CONFIG_FILE, Project, analyse_paths, pages
 from .read.importer import ImportFormatError, import_into
-from .read.scaffold import ScaffoldError, copy_template, new_statement
-from .read.sources import MAX_BYTES
+from .read.scaffold import ScaffoldError, new_statement
+from .read.sources import MAX_BYTES, STATEMENTS_DIR
 from .site.build import BuildError, build
+from .site.templates import TemplateCopyError, copy_template
 from .site.views import VIEW_SCHEMA, statement_page, view_json
 
 
@@ -163,21 +164,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.file.exists():
         print(f"error: no such file or folder: {args.file}", file=sys.stderr)
         return 2
+    project = _project(args)
+    if project is None:
+        return 1
+    into = args.into or project.content / STATEMENTS_DIR
     try:
-        report = import_into(args.file, args.into, force=args.force)
+        report = import_into(args.file, into, force=args.force)
     except ImportFormatError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     for path in report.skipped:
         print(f"{path}: exists, skipped (use --force to overwrite)", file=sys.stderr)
-    print(f"{len(report.written)} statement(s) written to {args.into}, {len(report.skipped)} skipped")
+    print(f"{len(report.written)} statement(s) written to {into}, {len(report.skipped)} skipped")
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a statement file with its front matter and an empty English sidecar."""
+    project = _project(args)
+    if project is None:
+        return 1
     try:
-        statement, sidecar = new_statement(args.content, args.title, args.date, source=args.source,
+        statement, sidecar = new_statement(project.content, args.title, args.date, source=args.source,
                                            title_en=args.title_en, url=args.url, template=args.template)
     except ScaffoldError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -189,9 +197,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_new_template(args: argparse.Namespace) -> int:
     """Copy a built-in template into the project's templates folder."""
+    project = _project(args)
+    if project is None:
+        return 1
     try:
-        target = copy_template(args.name, args.templates, args.new_name)
-    except ScaffoldError as err:
+        target = copy_template(args.name, project.templates, args.new_name)
+    except TemplateCopyError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(f"{target}: written; it now replaces the built-in one" if args.new_name is None
@@ -219,16 +230,18 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
-def _project_flags(command: argparse.ArgumentParser) -> None:
-    """The flags of a command that works on a whole project; each wins over its mkdocs.yml setting."""
+def _project_flags(command: argparse.ArgumentParser, content: bool = True, templates: bool = True) -> None:
+    """The flags of a command that works on a project; each wins over its mkdocs.yml setting."""
     command.add_argument("--config-file", type=Path, default=CONFIG_FILE,
                          help="the project's settings, and the configuration templates receive as `site` "
                               "(default mkdocs.yml)")
-    command.add_argument("--content", type=Path,
-                         help="content folder (default: the bayan plugin's content_dir, else content)")
-    command.add_argument("--templates", type=Path,
-                         help="the project's templates folder (default: the bayan plugin's templates_dir, "
-                              "else templates)")
+    if content:
+        command.add_argument("--content", type=Path,
+                             help="content folder (default: the bayan plugin's content_dir, else content)")
+    if templates:
+        command.add_argument("--templates", type=Path,
+                             help="the project's templates folder (default: the bayan plugin's templates_dir, "
+                                  "else templates)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -269,8 +282,9 @@ def parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(run=cmd_eval)
     importing = commands.add_parser("import", help="import a corpus (JSON Lines or a folder of .txt)")
     importing.add_argument("file", type=Path, metavar="FILE", help="JSON Lines file or folder of .txt files")
-    importing.add_argument("--into", type=Path, default=Path("content/statements"),
-                           help="folder to write statements into (default content/statements)")
+    importing.add_argument("--into", type=Path,
+                           help="folder to write statements into (default: the statements/ of the content folder)")
+    _project_flags(importing, content=False, templates=False)
     importing.add_argument("--force", action="store_true", help="overwrite existing statement files")
     importing.set_defaults(run=cmd_import)
     new = commands.add_parser("new", help="create a statement file to fill in (never overwrites)")
@@ -280,14 +294,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title-en", help="the English title")
     new.add_argument("--url", help="where it was published (http or https)")
     new.add_argument("--template", help="the template that renders it, e.g. brief")
-    new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
+    _project_flags(new, templates=False)
     new.set_defaults(run=cmd_new)
     new_template = commands.add_parser("new-template", help="copy a built-in template into templates/ to edit")
     new_template.add_argument("name", metavar="NAME", help="built-in template, e.g. statement, brief, partials/claims")
     new_template.add_argument("--as", dest="new_name", metavar="NEW_NAME",
                               help="save it as a new template of this name instead of replacing the built-in one")
-    new_template.add_argument("--templates", type=Path, default=Path("templates"),
-                              help="the project's templates folder (default templates)")
+    _project_flags(new_template, content=False)
     new_template.set_defaults(run=cmd_new_template)
     summary = commands.add_parser("summarize", help="summarise JSON Lines records {id, article|content}")
     summary.add_argument("file", type=Path, metavar="FILE", help="JSON Lines with id and article or content")

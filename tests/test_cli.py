@@ -161,3 +161,18 @@ def test_summarize_keeps_lines_when_asked(tmp_path):
     assert run("summarize", str(source), "--out", str(kept), "--keep-lines", "--ratio", "0.3").returncode == 0
     assert json.loads(joined.read_text(encoding="utf-8"))["summary"] == wrapped.replace("\n", " ")
     assert json.loads(kept.read_text(encoding="utf-8"))["summary"] == "أكد الوزير أهمية التعاون"
+
+
+def test_every_command_takes_its_folders_from_mkdocs_yml(tmp_path):
+    root = make_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("content_dir: content", "content_dir: texts")
+                      .replace("templates_dir: templates", "templates_dir: layouts"), encoding="utf-8")
+    assert run("new", "بيان الوزارة", "--date", "2024-05-01", cwd=root).returncode == 0
+    assert len(list((root / "texts" / "statements").glob("2024-05-01-*.md"))) == 2  # the statement, its sidecar
+    assert run("new-template", "brief", "--as", "memo", cwd=root).returncode == 0
+    assert (root / "layouts" / "memo.md.j2").is_file() and not (root / "templates" / "memo.md.j2").exists()
+    check = run("check", cwd=root)
+    assert check.returncode == 0 and "texts/statements/" not in check.stdout, check.stdout
+    rendered = run("render", "--out", str(tmp_path / "out"), cwd=root)
+    assert rendered.returncode == 0 and list((tmp_path / "out" / "statements").glob("2024-05-01-*.md"))

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.site.render import BUILTIN_TEMPLATES
+from generator.site.templates import BUILTIN_TEMPLATES
 from generator.read.sources import read_statement
 
 TITLE = "البيان الختامي: «قمة» 'الرياض' #1 | [x]"

@@ -14,7 +14,8 @@ from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 
 from generator.read.sources import read_statement
 from generator.model import Finding, Statement
-from generator.site.render import BUILTIN_TEMPLATES, make_env, render_pages
+from generator.site.render import make_env, render_pages
+from generator.site.templates import BUILTIN_TEMPLATES
 from generator.site.views import home_context, statement_page
 
 SITE = {"site_name": "بيان"}

@@ -1,14 +1,10 @@
-"""Starting points: a new statement file (`new`) and a copy of a built-in template (`new-template`).
-
-Neither ever overwrites a file.
-"""
+"""A new statement file to fill in (`new`); it never overwrites a file."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
 from .importer import SLUG_WORDS, Imported, render_statement, slugify
-from ..site.render import BUILTIN_TEMPLATES, builtin_names, template_file
 from .sources import NAME, SIDECAR_SUFFIX, STATEMENTS_DIR
 
 # The body of a new statement: Arabic, so that the file passes `check` until the text replaces it.
@@ -16,7 +12,7 @@ PLACEHOLDER = "اكتب هنا نص البيان كما صدر، مكان هذا
 
 
 class ScaffoldError(Exception):
-    """A file that would be overwritten, or a name that does not exist."""
+    """A file that would be overwritten, or a template name that is not a plain name."""
 
 
 def new_statement(content: Path, title: str, date: dt.date, *, source: str | None = None,
@@ -41,23 +37,3 @@ def new_statement(content: Path, title: str, date: dt.date, *, source: str | Non
         out.write(render_statement(Imported(slug, fields, PLACEHOLDER)))
     sidecar.open("x", encoding="utf-8").close()
     return statement, sidecar
-
-
-def copy_template(name: str, templates_dir: Path, new_name: str | None = None) -> Path:
-    """Copy the built-in template `name` (e.g. `brief`, `partials/claims`) into the project.
-
-    It keeps its name, so it replaces the built-in one, unless `new_name` makes it a new
-    template that statements pick with `template: <new_name>`.
-    """
-    plain = name.removesuffix(".md.j2")
-    if plain not in builtin_names():
-        raise ScaffoldError(f"no built-in template '{name}' (built-in: {', '.join(builtin_names())})")
-    if new_name is not None and not NAME.match(new_name):
-        raise ScaffoldError(f"template name '{new_name}' must use only letters, digits, '-' and '_'")
-    target = templates_dir / template_file(new_name or plain)
-    if target.exists():
-        raise ScaffoldError(f"{target} exists; not overwritten")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as out:
-        out.write((BUILTIN_TEMPLATES / template_file(plain)).read_text(encoding="utf-8"))
-    return target

@@ -42,11 +42,10 @@ from ..lexicon.labels import vocabulary
 from .indexes import LATEST, Indexes, link
 from ..model import Statement
 from ..problems import Problem
-from .views import (SUFFIX, home_context, page_url, statement_page, statement_path, template_file,
-                    template_line)
+from .templates import SUFFIX, builtin_names, template_file, template_folders
+from .views import home_context, page_url, statement_page, statement_path, template_line
 from .reference import REFERENCE_PAGE, reference_page
 
-BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
 INDEX_TEMPLATE = "index.md.j2"
 
 
@@ -152,20 +151,6 @@ def is_web_url(value: object) -> bool:
         return False
     parts = urlsplit(value.strip())
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
-
-
-def builtin_names() -> list[str]:
-    """The built-in templates by name, e.g. `brief`, `partials/claims`, `en/brief`."""
-    files = sorted(BUILTIN_TEMPLATES.rglob(f"*{SUFFIX}"))
-    return [f.relative_to(BUILTIN_TEMPLATES).as_posix()[: -len(SUFFIX)] for f in files]
-
-
-def template_folders(templates_dir: Path | None, language: str = "ar") -> list[Path]:
-    """Where templates are looked up, first to last: the project's over the built-in ones, and
-    for another language than Arabic its own folder (`en/`) of each before them."""
-    folders = [templates_dir] if templates_dir is not None else []
-    folders.append(BUILTIN_TEMPLATES)
-    return [f / language for f in folders] + folders if language != "ar" else folders
 
 
 def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environment:

@@ -16,9 +16,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Entity, Figure, Statement
+from .templates import template_file
 
 VIEW_SCHEMA = "bayan/view@1"
-SUFFIX = ".md.j2"
 STATEMENT_TEMPLATE = "statement"  # the template of a statement without `template:`
 PILLAR_WORDS = 12  # a pillar's line: its first words
 TOP_ENTITIES = 6
@@ -107,11 +107,6 @@ def statement_path(statement: Statement) -> str:
 def page_url(statement: Statement) -> str:
     """A Markdown link target to a statement's page, relative to the home page."""
     return quote(statement_path(statement))
-
-
-def template_file(name: str) -> str:
-    """The file name of a template given by name: `brief` → `brief.md.j2`."""
-    return name if name.endswith(SUFFIX) else name + SUFFIX
 
 
 @dataclass(frozen=True)
