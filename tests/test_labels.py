@@ -1,12 +1,18 @@
 """lexicon/labels.yml: one vocabulary for Python and the templates, checked against the analysis
 lexicon so that a new act, unit or month there cannot go unlabelled here."""
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+import generator.lexicon
 from generator.lexicon import load
 from generator.lexicon.labels import KINDS, vocabulary
 from generator.read.sources import ENTITY_TYPES
 from generator.site.indexes import ACT_NAMES, ACTS, MONTHS, TYPE_NAMES
 from generator.site.render import make_env
+
+BUILTIN_LEXICON = Path(generator.lexicon.__file__).parent
 
 
 def test_acts_are_the_acts_of_the_cues_in_their_order():
@@ -28,8 +34,11 @@ def test_months_are_the_first_names_of_dates_yml():
     assert tuple(vocabulary("month").names["ar"].values()) == tuple(gregorian[n][0] for n in range(1, 13))
 
 
-def test_entity_types_are_the_ones_reading_accepts():
-    assert vocabulary("entity_type").codes == ENTITY_TYPES
+def test_every_entity_type_of_the_gazetteer_is_labelled():
+    gazetteer = yaml.safe_load((BUILTIN_LEXICON / "gazetteer.yml").read_text(encoding="utf-8"))
+    used = {entry["type"] for section in gazetteer.values() if isinstance(section, list)
+            for entry in section if isinstance(entry, dict) and "type" in entry}
+    assert used and used <= set(vocabulary("entity_type").codes) == set(ENTITY_TYPES)
 
 
 def test_every_vocabulary_has_both_languages():

@@ -14,6 +14,7 @@ from typing import Any, Callable, NamedTuple
 
 import yaml
 
+from ..lexicon.labels import vocabulary
 from ..model import Glossary, GlossaryEntry, Meta, Source
 from ..problems import Problem, ProblemError, error
 
@@ -26,7 +27,7 @@ NAME = re.compile(r"^[\w-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-ENTITY_TYPES = ("ORG", "LOC", "PER", "DOC", "EVENT", "OTHER")
+ENTITY_TYPES = vocabulary("entity_type").codes  # ORG LOC PER DOC EVENT OTHER (lexicon/labels.yml)
 
 
 def read_statements(
