@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
+from .analysis import Settings
 from .analysis.summary import RATIO
 from .site.build import BuildError, build
 from .evaluation.gold import evaluate
@@ -31,7 +32,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    statements = load_paths(args.paths, Path.cwd(), args.summary_ratio)
+    statements = load_paths(args.paths, Path.cwd(), Settings.given(args.summary_ratio))
     document = {"schema": SCHEMA, "statements": [s.to_dict() for s in statements]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")
@@ -57,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     site, config_error = _site_config(args.config_file)
     max_bytes = args.max_bytes if args.max_bytes is not None else _plugin_option(site, "max_bytes", MAX_BYTES)
     statements, problems = load_content(args.content, max_bytes=max_bytes,
-                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
+                                        settings=Settings.given(_plugin_option(site, "summary_ratio", None)))
     reported = {str(p) for p in problems}  # reading warnings also sit among the findings
     found = [(p.level, str(p)) for p in problems]
     found += [(f.level, f.message if f.code == "analysis-failed" else finding_line(s, f))
@@ -89,7 +90,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 2
     site, config_error = _site_config(args.config_file)
     statements, problems = load_content(args.content, max_bytes=_plugin_option(site, "max_bytes", MAX_BYTES),
-                                        summary_ratio=_plugin_option(site, "summary_ratio", None))
+                                        settings=Settings.given(_plugin_option(site, "summary_ratio", None)))
     rendered = render_pages(statements, site, args.templates, args.content.parent, args.language)
     for path, markdown in rendered.pages.items():
         target = out / path

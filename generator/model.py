@@ -68,7 +68,6 @@ class Source:
     translation_path: str | None = None
     translation_lines: tuple[int, ...] = ()  # line of the sidecar where each paragraph starts
     glossary: Glossary | None = None  # the project's content/glossary.yml
-    summary_ratio: float | None = None  # share of the words its summary holds (None: Bayan's default)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis.doc import Doc
+from generator.analysis.sentences import split_sentences
 from generator.model import (
-    Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary,
+    Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Source, Speaker, Statement, Summary,
     Translation,
 )
 
@@ -93,3 +95,10 @@ def make_project(root: Path) -> Path:
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     (root / "content" / "statements").mkdir()
     return root
+
+
+def doc_of(text: str, body_line: int = 1) -> Doc:
+    """A Doc of a bare text split into sentences as a whole (no wire frame), for one stage's test."""
+    doc = Doc(Source("t", "t.md", Meta(title="t"), text, body_line))
+    doc.set_sentences(split_sentences(text))
+    return doc

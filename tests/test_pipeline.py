@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import generator.pipeline as pipeline
+from generator.analysis import Settings
 from generator.infra.analysis_cache import AnalysisCache
 from generator.pipeline import load_content
 from generator.infra.pool import GC_THRESHOLD, fewer_collections
@@ -18,9 +19,9 @@ def counting_analyze(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = pipeline.analyze
 
-    def analyze(source):
+    def analyze(source, settings):
         calls.append(source.slug)
-        return real(source)
+        return real(source, settings)
 
     monkeypatch.setattr(pipeline, "analyze", analyze)
     return calls
@@ -62,10 +63,10 @@ def test_a_crashing_analysis_becomes_an_error_finding(tmp_path, monkeypatch):
     write(tmp_path, "a.txt", "أكد الوزير.\n")
     write(tmp_path, "b.txt", "قال الوزير.\n")
 
-    def analyze(source):
+    def analyze(source, settings):
         if source.slug == "a":
             raise ValueError("boom")
-        return real(source)
+        return real(source, settings)
 
     real = pipeline.analyze
     monkeypatch.setattr(pipeline, "analyze", analyze)
@@ -108,6 +109,6 @@ def test_the_summary_ratio_is_the_sites_and_part_of_the_cache_key(tmp_path, monk
     cache = AnalysisCache(tmp_path / "cache")
     (default,), _ = load_content(tmp_path / "content", cache)
     calls = counting_analyze(monkeypatch)
-    (whole,), _ = load_content(tmp_path / "content", cache, summary_ratio=1.0)
+    (whole,), _ = load_content(tmp_path / "content", cache, settings=Settings(summary_ratio=1.0))
     assert calls == ["s"]  # not the default summary from the cache
     assert len(default.summary.sentences) < 10 and whole.summary.sentences == tuple(range(1, 11))

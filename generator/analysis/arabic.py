@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 
 from pyarabic import araby
@@ -27,21 +27,56 @@ _DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
-# PyArabic's strip_tashkeel, strip_tatweel, ى→ي, normalize_alef and normalize_teh as one table:
-# each maps single letters to letters none of the others changes, so their order does not matter
-# (normalize_alef's small-alef-with-ى rule finds no ى left).
-_NORMALIZE = str.maketrans({
-    **dict.fromkeys(araby.TASHKEEL + (araby.TATWEEL,), None),
-    **dict.fromkeys(araby.ALEFAT, araby.ALEF),
-    araby.ALEF_MAKSURA: araby.YEH,
-    araby.TEH_MARBUTA: araby.HEH,
-})
+# The normaliser: each variant is one translation table, for one kind of matching. Every rule
+# maps single letters to letters no other rule changes, so one pass of `str.translate` applies
+# them all in any order. `drop`: marks removed; `alef`: letters written ا; `seats`: ؤ→و, ئ→ي;
+# `teh`: ة→ه; `maksura`: ى→ي; `digits`: Arabic-Indic and Persian digits → 0-9.
+Variant = dict[int, "str | None"]
+_PYARABIC_MARKS = "".join(araby.TASHKEEL) + araby.TATWEEL  # PyArabic's strip_tashkeel and strip_tatweel
+_UNICODE_MARKS = "".join(map(chr, [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]))
+_QURANIC_MARKS = "".join(map(chr, range(0x06D6, 0x06EE)))
+_HAMZA_ALEFS = araby.ALEF_MADDA + araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW
+
+
+def _variant(drop: str, alef: str, *, seats: bool = False, teh: bool = True, maksura: bool = True,
+             digits: bool = False) -> Variant:
+    """One translation table of the normaliser (see above)."""
+    table: dict[str, str | None] = {**dict.fromkeys(drop), **dict.fromkeys(alef, araby.ALEF)}
+    if seats:
+        table.update({araby.WAW_HAMZA: araby.WAW, araby.YEH_HAMZA: araby.YEH})
+    if teh:
+        table[araby.TEH_MARBUTA] = araby.HEH
+    if maksura:
+        table[araby.ALEF_MAKSURA] = araby.YEH
+    if digits:
+        table.update(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    return str.maketrans(table)
+
+
+# Matching in the analysis (`normalize`, Token.norm): hamza forms and ٱ (and a small alef) → ا.
+MATCH = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA + araby.MINI_ALEF)
+# Word statistics of the summary: hamza on any seat taken away (PyArabic's tasheel).
+TERMS = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.HAMZA_ABOVE + araby.HAMZA_BELOW, seats=True)
+# Cues and speaker keys of the gold files: tasheel only, ة and ى kept.
+COMPARE = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.HAMZA_ABOVE + araby.HAMZA_BELOW, seats=True, teh=False,
+                   maksura=False)
+# Dictionary lookup of the spelling check: every mark dropped, ة kept (it is not ه).
+LOOKUP = _variant(_UNICODE_MARKS, _HAMZA_ALEFS, teh=False)
+# Hamza slips of the spelling check: the letters as written, every mark dropped.
+UNMARKED = _variant(_UNICODE_MARKS, "", teh=False, maksura=False)
+# Search keys (site search, and its JavaScript twin): every mark, Quranic ones too, and ASCII digits.
+SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA, digits=True)
+
+
+def fold(text: str, variant: Variant) -> str:
+    """Text in the normal form of one variant of the normaliser."""
+    return text.translate(variant)
 
 
 @cache
 def normalize(text: str) -> str:
-    """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
-    return text.translate(_NORMALIZE)
+    """Matching form (MATCH): no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
+    return text.translate(MATCH)
 
 
 class Token(NamedTuple):
@@ -55,7 +90,6 @@ class Token(NamedTuple):
 _new_token = tuple.__new__  # Token's own __new__ is a Python function: too slow for every token
 
 
-@lru_cache(maxsize=1 << 12)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation of text[start:end], with offsets into text."""
     stop = len(text) if end is None else end
@@ -199,11 +233,9 @@ def number_word(norm: str) -> tuple[str, float] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 12)
-def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
-    """Indexes of the tokens of `tokenize(text, start, end)` that can start a number: digits or
-    a number word."""
-    tokens = tokenize(text, start, end)
+def number_starts(text: str, tokens: tuple[Token, ...], start: int = 0, end: int | None = None) -> tuple[int, ...]:
+    """Indexes of `tokens`, the tokens of text[start:end], that can start a number: digits or a
+    number word."""
     if not _DIGIT.search(text, start, len(text) if end is None else end):  # a "num" token holds a digit
         return tuple(indexes_of(tokens, _number_words()))
     words = _number_words()

@@ -1,14 +1,24 @@
-"""Named entities from the gazetteer: organisations, places, people, documents, events."""
+"""Named entities from the gazetteer and the user's glossary: organisations, places, people,
+documents, events.
+
+Entities of the glossary (content/glossary.yml) are found in the text like the gazetteer's
+(diacritics, hamza forms and attached clitics ignored), and their English name wins over the
+gazetteer's.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
 from ..lexicon import load
-from ..model import Entity, Sentence
+from ..model import Entity, Glossary, GlossaryEntry
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @dataclass(frozen=True)
@@ -131,15 +141,20 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     return found
 
 
-def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
-                  dateline: tuple[int, int] = (0, 0)) -> tuple[Entity, ...]:
+def stage(doc: Doc) -> None:
+    """entities: the gazetteer's and the user's glossary's, one per canonical name."""
+    doc.entities = with_entities(doc, find_entities(doc), doc.source.glossary)
+
+
+def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """Entities of the statement, one per canonical name, with the sentences that mention it.
 
-    Entities of the dateline span `text[dateline[0]:dateline[1]]` count too, with no sentence."""
+    Entities of the dateline (before the statement proper) count too, with no sentence."""
+    text = doc.text
     seen: dict[str, tuple[str, Entry, list[int]]] = {}
-    spans = [(0, *dateline)] if dateline[1] > dateline[0] else []
-    for n, start, end in spans + [(s.n, s.start, s.end) for s in sentences]:
-        tokens = tokenize(text, start, end)
+    spans = [(0, 0, doc.frame.start, doc.dateline)] if doc.frame.start > 0 else []
+    spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
+    for n, start, end, tokens in spans:
         numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
         for mention in mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
@@ -149,3 +164,36 @@ def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
     return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())
+
+
+def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:
+    """Glossary entries by the first normalised word of each Arabic variant, longest first."""
+    found: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for item in entries:
+        entry = Entry(item.ar[0], item.en, item.type or "OTHER")
+        for variant in item.ar:
+            words = tuple(t.norm for t in tokenize(variant) if t.kind != "punct")
+            if words:
+                found.setdefault(words[0], []).append((words, entry))
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in found.items()}
+
+
+def with_entities(doc: Doc, entities: tuple[Entity, ...], glossary: Glossary | None) -> tuple[Entity, ...]:
+    """The entities with the glossary's: its English names replace the gazetteer's for the same
+    canonical name, and its other names are added where the text mentions them."""
+    if not glossary or not glossary.entities:
+        return entities
+    text = doc.text
+    own = glossary_index(glossary.entities)
+    english = {normalize(v): g.en for g in glossary.entities for v in g.ar}
+    merged = {e.canonical: replace(e, en=english.get(normalize(e.canonical), e.en)) for e in entities}
+    for sentence, tokens in zip(doc.sentences, doc.tokens):
+        for mention in mentions(tokens, own):
+            entry = mention.entry
+            known = merged.get(entry.canonical)
+            if known is None:
+                merged[entry.canonical] = Entity(text[mention.start:mention.stop], entry.canonical, entry.en,
+                                                 entry.type, (sentence.n,))
+            elif sentence.n not in known.sentences:
+                merged[entry.canonical] = replace(known, en=entry.en, sentences=(*known.sentences, sentence.n))
+    return tuple(merged.values())

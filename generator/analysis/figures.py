@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .arabic import Token, bare, normalize, number_starts, number_word, read_number, read_quantity, tokenize
+from .arabic import Token, bare, normalize, number_word, read_number, read_quantity
 from ..lexicon import load
-from ..model import Figure, Sentence
+from ..model import Figure
 from .dates import read_date
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @cache
@@ -71,13 +75,18 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
     return Figure(text[tokens[i].start:tokens[end - 1].end], value, unit[0], n), end
 
 
-def find_figures(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Figure, ...]:
+def stage(doc: Doc) -> None:
+    """figures: the numbers that carry a unit."""
+    doc.figures = find_figures(doc)
+
+
+def find_figures(doc: Doc) -> tuple[Figure, ...]:
     """Numbers that carry a unit, in order of appearance."""
+    text = doc.text
     figures = []
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+    for k, (sentence, tokens) in enumerate(zip(doc.sentences, doc.tokens)):
         after = 0  # the end of the last figure found
-        for i in number_starts(text, sentence.start, sentence.end):
+        for i in doc.number_starts(k):
             found = _figure(text, tokens, i, sentence.n) if i >= after else None
             if found:
                 figures.append(found[0])

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from .arabic import digits_value, normalize, number_word, read_number, tokenize
 from ..lexicon import load
 from ..model import Entity, Finding, Sentence, Source, Translation
+from .sentences import sentence_lines
 
 # English characters per Arabic character: below or above is a finding. Human translations of
 # NTREX and UN sentences fall inside this range for more than 99% of pairs (bench/translation_qa.py).
@@ -251,8 +252,6 @@ def check(source: Source, sentences: Sequence[Sentence], translation: Translatio
     """Every QA finding of a statement's translation, in sentence order."""
     if translation is None:
         return ()
-    from .translation import sentence_lines  # noqa: PLC0415 - translation imports nothing from here
-
     at = sentence_lines(source, sentences)
     findings: list[Finding] = []
     grouped = {g[0]: g for g in translation.groups}

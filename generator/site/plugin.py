@@ -35,6 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..analysis import Settings
 from ..infra.page_cache import PageCache, config_files, fingerprint, rewrite_once
 from ..infra.pool import start_forked
 from ..infra.analysis_cache import AnalysisCache, analysis_version
@@ -160,7 +161,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         cache = AnalysisCache(cache_dir) if cache_dir else None
         content = self._folder(config, self.config.content_dir)
         statements, problems = load_content(content, cache, self.jobs, self.config.max_bytes, show_progress(),
-                                            self.config.summary_ratio)
+                                            Settings.given(self.config.summary_ratio, cache_dir))
         messages = [str(problem) for problem in problems]
         good = []
         for statement in statements:

@@ -26,9 +26,9 @@ from collections.abc import Iterable, Mapping
 from itertools import chain, product
 from pathlib import Path
 
+from ..analysis import arabic
+
 MIN_STEM = 3
-_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_LETTERS = str.maketrans("أإآٱىة٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "اااايه01234567890123456789")
 _WORD = re.compile("[^\\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\\W_]*)*")
 _TAG = re.compile(r"<[^>]*>")
 CONJUNCTIONS, PREPOSITIONS, ARTICLE = "وف", "بكل", "ال"
@@ -45,7 +45,7 @@ FIELDS = {"title": ("bayan_title", 1e3), "text": ("bayan_text", 1e0)}
 
 def fold(text: str) -> str:
     """Lower case, without diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits."""
-    return _MARKS.sub("", text.lower()).translate(_LETTERS)
+    return arabic.fold(text.lower(), arabic.SEARCH)
 
 
 def _cut(word: str, prefix: str) -> str | None:
