@@ -13,7 +13,8 @@ from operator import itemgetter
 
 from pyarabic import araby
 
-from ..lexicon import load
+from ..lexicon.morphology import morphology
+from ..lexicon.numbers import numbers
 
 _NUMBER = r"[0-9\u0660-\u0669]+(?:[.,\u066B\u066C][0-9\u0660-\u0669]+)*"
 _MARKS = r"\u0610-\u061A\u064B-\u065F\u0670\u0640"  # diacritics and tatweel
@@ -137,10 +138,10 @@ def indexes_of(tokens: tuple[Token, ...], words: frozenset[str]) -> list[int]:
 def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset[str]:
     """Every word whose `stems` can hold one of `bases`, with or without the article (behind و/ف
     and ب/ل/ك, لل for ال), that `keep` accepts: the words a per-word test can be true for, as one set."""
-    morph = _morphology()
-    article = morph["article"]
-    clitics = ["", *morph["prepositions"]]
-    clitics += [conj + clitic for conj in morph["conjunctions"] for clitic in clitics]
+    morph = morphology()
+    article = morph.article
+    clitics = ["", *morph.prepositions]
+    clitics += [conj + clitic for conj in morph.conjunctions for clitic in clitics]
     found = set()
     for stem in bases:
         bodies = [stem, article + stem] + ([stem[len(article[0]):]] if stem.startswith(article[0] + "ل") else [])
@@ -148,15 +149,26 @@ def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset
     return frozenset(filter(keep, found))
 
 
+def with_article(clitic: str) -> str:
+    """A clitic and the article as written: ل + ال is written لل."""
+    article = morphology().article
+    return clitic + (article[1:] if clitic.endswith("ل") else article)
+
+
 @cache
-def _morphology() -> dict:
-    return load("morphology")
+def proclitics() -> tuple[str, ...]:
+    """Every run of clitics a word can carry, as written: a conjunction, a preposition and the
+    article, each or not (the empty run first)."""
+    morph = morphology()
+    return tuple(dict.fromkeys(conj + (with_article(prep) if article else prep)
+                               for conj in ("", *morph.conjunctions) for prep in ("", *morph.prepositions)
+                               for article in (False, True)))
 
 
 def without_conjunction(norm: str) -> tuple[str, str]:
     """(conjunction, rest) for a word with an attached و/ف, else ("", norm)."""
-    morph = _morphology()
-    if norm[:1] in morph["conjunctions"] and len(norm) - 1 >= morph["min_stem"]:
+    morph = morphology()
+    if norm[:1] in morph.conjunctions and len(norm) - 1 >= morph.min_stem:
         return norm[0], norm[1:]
     return "", norm
 
@@ -164,14 +176,14 @@ def without_conjunction(norm: str) -> tuple[str, str]:
 @cache
 def stems(norm: str) -> tuple[tuple[str, int], ...]:
     """(stem, letters removed) for the word and for it without و/ف and then ب/ل/ك (لل→ال)."""
-    morph = _morphology()
-    article, minimum = morph["article"], morph["min_stem"]
+    morph = morphology()
+    article, minimum = morph.article, morph.min_stem
     found = [(norm, 0)]
     conj, rest = without_conjunction(norm)
     if conj:
         found.append((rest, 1))
     for word, cut in list(found):
-        if word[:1] in morph["prepositions"] and len(word) - 1 >= minimum:
+        if word[:1] in morph.prepositions and len(word) - 1 >= minimum:
             tail = word[1:]
             found.append((tail, cut + 1))
             if word[0] == "ل" and tail.startswith("ل"):
@@ -191,7 +203,7 @@ def skip_letters(text: str, letters: int) -> int:
 
 def is_definite(norm: str) -> bool:
     """True for a word with the article, also behind a clitic (والوزير، للأمم)."""
-    article = _morphology()["article"]
+    article = morphology().article
     shortest = len(article) + 2  # «اله» in وكالة (و + ك + اله) is no article
     return any(s.startswith(article) and len(s) >= shortest for s, _ in stems(norm)) or norm.startswith("لل")
 
@@ -211,11 +223,11 @@ def digits_value(text: str) -> int | float:
 
 @cache
 def _numbers() -> dict[str, dict[str, float]]:
-    data = load("numbers")
-    table = {key: {normalize(w): v for w, v in data[key].items()}
+    data = numbers()
+    table = {key: {normalize(w): v for w, v in getattr(data, key).items()}
              for key in ("units", "tens", "scales", "fractions")}
-    table["teen"] = {normalize(w): 10 for w in data["teen"]}
-    table["conjunction"] = {normalize(data["conjunction"]): 0}
+    table["teen"] = {normalize(w): 10 for w in data.teen}
+    table["conjunction"] = {normalize(data.conjunction): 0}
     return table
 
 
@@ -309,12 +321,12 @@ def read_quantity(tokens: tuple[Token, ...], i: int) -> Quantity | None:
 
 def _same_noun(a: str, b: str) -> bool:
     """Loose match of a repeated counted noun (سنوات … السنة, أشهر … الشهر)."""
-    a = a.removeprefix(_morphology()["article"])
+    a = a.removeprefix(morphology().article)
     return a[:2] == b[:2]
 
 
 @cache
 def bare(norm: str) -> str:
     """A normalised word without its article (الوزير → وزير), for comparing names and titles."""
-    article, minimum = _morphology()["article"], _morphology()["min_stem"]
+    article, minimum = morphology().article, morphology().min_stem
     return norm[len(article):] if norm.startswith(article) and len(norm) - len(article) >= minimum - 1 else norm

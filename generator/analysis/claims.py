@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
-from ..lexicon import load
+from ..lexicon.cues import cues
 from ..model import Claim
 from .entities import mentions as entity_mentions
 from .spelling import dictionary
@@ -47,36 +47,36 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load("cues")
+    data = cues()
     forms: dict[str, Cue] = {}
-    agreement = data["agreement"]
-    for verb in data["verbs"]:
-        needs = tuple(normalize(n) for n in verb.get("needs", ()))
-        for ending, agree in agreement["past"].items():
-            forms.setdefault(normalize(verb["past"] + (ending or "")), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
-        for form in verb.get("also", []):
-            agree = next((a for e, a in agreement["past"].items() if e and normalize(form).endswith(normalize(e))), "m")
-            forms.setdefault(normalize(form), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
-        for stem in verb["present"]:
-            for ending, plural in agreement["present"].items():
-                agree = "p" if plural else agreement["present_prefixes"].get(normalize(stem)[0])
-                forms.setdefault(normalize(stem + (ending or "")), Cue(verb["cue_en"], verb["act"], "present", needs, "", agree))
-        for form in [verb["past"], *verb.get("also", [])[:1]]:
-            for suffix in agreement["object_pronouns"]:
-                forms.setdefault(normalize(form + suffix), Cue(verb["cue_en"], verb["act"], "relative", needs))
-    for item in data["participles"]:
-        needs = tuple(normalize(n) for n in item.get("needs", ()))
-        for form in item["forms"]:
+    agreement = data.agreement
+    for verb in data.verbs:
+        needs = tuple(normalize(n) for n in verb.needs)
+        for ending, agree in agreement.past.items():
+            forms.setdefault(normalize(verb.past + (ending or "")), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
+        for form in verb.also:
+            agree = next((a for e, a in agreement.past.items() if e and normalize(form).endswith(normalize(e))), "m")
+            forms.setdefault(normalize(form), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
+        for stem in verb.present:
+            for ending, plural in agreement.present.items():
+                agree = "p" if plural else agreement.present_prefixes.get(normalize(stem)[0])
+                forms.setdefault(normalize(stem + (ending or "")), Cue(verb.cue_en, verb.act, "present", needs, "", agree))
+        for form in [verb.past, *verb.also[:1]]:
+            for suffix in agreement.object_pronouns:
+                forms.setdefault(normalize(form + suffix), Cue(verb.cue_en, verb.act, "relative", needs))
+    for item in data.participles:
+        needs = tuple(normalize(n) for n in item.needs)
+        for form in item.forms:
             stem = normalize(form).removesuffix("ا")
-            for ending, agree in data["participle_endings"].items():
-                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item["cue_en"], item["act"], "participle", needs, "", agree))
-    for item in data["attributions"]:
-        cue = Cue(item["cue_en"], item["act"], "attribution", (), normalize(item.get("joined", "")))
-        for form in item["forms"]:
+            for ending, agree in data.participle_endings.items():
+                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item.cue_en, item.act, "participle", needs, "", agree))
+    for item in data.attributions:
+        cue = Cue(item.cue_en, item.act, "attribution", (), normalize(item.joined))
+        for form in item.forms:
             forms.setdefault(normalize(form), cue)
-    words = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
-    return _Lexicon(forms, words("lead_ins"), frozenset(data["openers"]), words("complementizers"),
-                    frozenset(data["quotes"]), words("content_preps"), words("agentless"), words("relatives"))
+    words = lambda key: frozenset(normalize(w) for w in getattr(data, key))  # noqa: E731
+    return _Lexicon(forms, words("lead_ins"), frozenset(data.openers), words("complementizers"),
+                    frozenset(data.quotes), words("content_preps"), words("agentless"), words("relatives"))
 
 
 def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
-from ..lexicon import load
+from ..lexicon.gazetteer import Name, Numbered, gazetteer as gazetteer_yml
 from ..model import Entity, Glossary, GlossaryEntry
 
 if TYPE_CHECKING:
@@ -41,11 +41,11 @@ Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
 
 
-def _index(groups: list[dict]) -> Index:
+def _index(groups: Sequence[Name]) -> Index:
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for group in groups:
-        entry = Entry(group["ar"][0], group["en"], group.get("type", "PER"))
-        for variant in group["ar"]:
+        entry = Entry(group.ar[0], group.en, group.type)
+        for variant in group.ar:
             words = tuple(t.norm for t in tokenize(variant))
             index.setdefault(words[0], []).append((words, entry))
     return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
@@ -54,13 +54,13 @@ def _index(groups: list[dict]) -> Index:
 @cache
 def gazetteer() -> Index:
     """Entity variants by their first normalised word, longest first."""
-    return _index(load("gazetteer")["entities"])
+    return _index(gazetteer_yml().entities)
 
 
 @cache
 def speaker_names() -> Index:
     """Speaker phrases that are not entities (البيان، الوزراء) with their English names."""
-    return _index(load("gazetteer")["speakers"])
+    return _index(gazetteer_yml().speakers)
 
 
 def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
@@ -102,10 +102,10 @@ def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Ment
 
 
 @cache
-def _numbered() -> tuple[tuple[tuple[str, ...], dict], ...]:
-    data = load("gazetteer")
+def _numbered() -> tuple[tuple[tuple[str, ...], Numbered], ...]:
+    data = gazetteer_yml()
     return tuple(sorted(((tuple(t.norm for t in tokenize(v)), group)
-                         for group in data["numbered"] for v in group["ar"]), key=lambda x: -len(x[0])))
+                         for group in data.numbered for v in group.ar), key=lambda x: -len(x[0])))
 
 
 @cache
@@ -121,7 +121,7 @@ def _number_starts() -> frozenset[str]:
 
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
-    number_word = normalize(load("gazetteer")["number_word"])
+    number_word = normalize(gazetteer_yml().number_word)
     found = []
     for i in indexes_of(tokens, _number_starts()):
         for words, group in _numbered():
@@ -135,7 +135,7 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             if j < len(tokens) and tokens[j].kind == "num":
                 n = digits_value(tokens[j].text)
                 last = j + (j + 1 < len(tokens) and tokens[j + 1].text == ")")
-                entry = Entry(group["canonical"].format(n=n), group["en"].format(n=n), group["type"])
+                entry = Entry(group.canonical.format(n=n), group.en.format(n=n), group.type)
                 found.append(Mention(i, last + 1, tokens[i].start, tokens[last].end, entry))
                 break
     return found

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
-from ..lexicon import load
+from ..lexicon.pillars import pillars
 from ..model import Claim, Finding, PillarItem, Pillars
 
 if TYPE_CHECKING:
@@ -35,12 +35,12 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load("pillars")
-    ordinals = lambda key: {normalize(w): int(n) for n, ws in data[key].items() for w in ws}  # noqa: E731
-    return _Lexicon(frozenset(bare(normalize(w)) for w in data["nouns"]),
-                    frozenset(bare(normalize(w)) for w in data["singular"]),
+    data = pillars()
+    ordinals = lambda key: {normalize(w): int(n) for n, ws in getattr(data, key).items() for w in ws}  # noqa: E731
+    return _Lexicon(frozenset(bare(normalize(w)) for w in data.nouns),
+                    frozenset(bare(normalize(w)) for w in data.singular),
                     ordinals("markers"), ordinals("adjectives"),
-                    tuple(normalize(w) for w in data["among"].split()), frozenset(data["numbering"]))
+                    tuple(normalize(w) for w in data.among.split()), frozenset(data.numbering))
 
 
 def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[int, str, int] | None:

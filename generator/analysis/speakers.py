@@ -14,7 +14,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
-from ..lexicon import load
+from ..lexicon.cues import cues
+from ..lexicon.morphology import morphology
+from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
 from .entities import Index, gazetteer, match_at, speaker_names
 
@@ -75,25 +77,25 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data, cues = load("speakers"), load("cues")
-    words = lambda key, src=data: frozenset(normalize(w) for w in src[key])  # noqa: E731
+    data, cue_words = speakers(), cues()
+    words = lambda key, src=data: frozenset(normalize(w) for w in getattr(src, key))  # noqa: E731
     heads: dict[str, list] = {}
-    for head in data["heads"]:
+    for head in data.heads:
         parts = tuple(normalize(p) for p in head.split())
         parts = (bare(parts[0]),) + parts[1:]
         heads.setdefault(parts[0], []).append((parts, None))
     return _Lexicon(
         honorifics=words("honorifics"), pronouns=words("pronouns"),
         heads={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in heads.items()},
-        titles=frozenset(bare(normalize(w)) for w in data["titles"]),
+        titles=frozenset(bare(normalize(w)) for w in data.titles),
         particles=words("name_particles"),
         connectors=words("connectors"), stops=words("stops"),
-        endings=tuple(normalize(e) for e in data["adjective_endings"]),
-        complementizers=words("complementizers", cues), max_words=data["max_words"],
+        endings=tuple(normalize(e) for e in data.adjective_endings),
+        complementizers=words("complementizers", cue_words), max_words=data.max_words,
         title_preps=words("title_prepositions"),
-        feminine_plurals=frozenset(bare(normalize(w)) for w in data["gender"]["feminine_plurals"]),
-        plurals=frozenset(bare(normalize(w)) for w in data["gender"]["plurals"]),
-        documents=frozenset(bare(normalize(w)) for w in data["documents"]),
+        feminine_plurals=frozenset(bare(normalize(w)) for w in data.gender.feminine_plurals),
+        plurals=frozenset(bare(normalize(w)) for w in data.gender.plurals),
+        documents=frozenset(bare(normalize(w)) for w in data.documents),
     )
 
 
@@ -318,9 +320,9 @@ def _behind_preposition(word: str, listed: frozenset[str]) -> bool:
 
 def _prepositional(token: Token) -> bool:
     """A word behind ب/ل/ك («لوكالة», «بالوزير»): never a subject."""
-    morph_preps = "بلك"
-    norm = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 4 else token.norm
-    return norm[:1] in morph_preps and (norm[1:3] == "ال" or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
+    morph = morphology()
+    norm = token.norm[1:] if token.norm[:1] in "".join(morph.conjunctions) and len(token.norm) > 4 else token.norm
+    return norm[:1] in "".join(morph.prepositions) and (norm[1:3] == morph.article or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
 
 
 def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0) -> Mention:

@@ -26,8 +26,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .arabic import LOOKUP, UNMARKED, Token, fold, norms, stems, tokenize
-from ..lexicon import load
+from .arabic import LOOKUP, UNMARKED, Token, fold, norms, proclitics, stems, tokenize
+from ..lexicon.morphology import morphology
+from ..lexicon.spelling import spelling
 from ..model import Finding, Sentence
 
 if TYPE_CHECKING:
@@ -77,7 +78,8 @@ def dictionary(cache_dir: Path | None = None) -> Dictionary:
 def _stored_path(cache_dir: Path) -> Path:
     """The cache file of this arramooz version, lexicon and code in `cache_dir`."""
     digest = hashlib.sha256(metadata.version("arramooz-pysqlite").encode())
-    digest.update(resources.files("generator.lexicon").joinpath("spelling.yml").read_bytes())
+    for name in ("spelling.yml", "morphology.yml"):
+        digest.update(resources.files("generator.lexicon").joinpath(name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return Path(cache_dir) / f"spelling-{digest.hexdigest()[:16]}.marshal"
 
@@ -112,7 +114,7 @@ def _store(path: Path, built: Dictionary) -> None:
 
 def _build() -> Dictionary:
     """The dictionary from Arramooz's nouns, verbs, word frequencies and stop words, and the lexicon."""
-    data = load("spelling")
+    data = spelling()
     forms: dict[str, str] = {}
 
     def add(word: str) -> None:
@@ -123,23 +125,23 @@ def _build() -> Dictionary:
         for word, feminable, fem_plural, masc_plural, relative in db.execute(
                 "SELECT unvocalized, feminable, feminin_plural, masculin_plural, relative FROM nouns"):
             add(word)
-            stem = word.removesuffix(data["feminine"])
+            stem = word.removesuffix(data.feminine)
             if feminable:
-                add(word + data["feminine"])
-            add(stem + data["feminine_plural"])  # many nouns without the flag take ات too
+                add(word + data.feminine)
+            add(stem + data.feminine_plural)  # many nouns without the flag take ات too
             if stem.endswith("أ"):  # مكافأة → مكافآت: the hamza's alef and the plural's make آ
                 add(stem[:-1] + "آت")
             if masc_plural:
-                for ending in data["masculine_plural"]:
+                for ending in data.masculine_plural:
                     add(word + ending)
-            for ending in data["dual"]:
+            for ending in data.dual:
                 add(stem + ending if ending.startswith("ت") else word + ending)
             if relative:
-                for ending in data["nisba"]:
+                for ending in data.nisba:
                     add(stem + ending)
         for (word,) in db.execute("SELECT unvocalized FROM verbs"):
             add(word)
-            for ending in data["past_suffixes"]:
+            for ending in data.past_suffixes:
                 add(word + ending)
                 if word[-1] in "ىا":  # انتهى → انتهت، انتهوا
                     add(word[:-1] + ending)
@@ -151,17 +153,19 @@ def _build() -> Dictionary:
             add(word)
             listed.add(fold(word, LOOKUP))
             frequency[fold(word, LOOKUP)] = max(count, frequency.get(fold(word, LOOKUP), 0))
-    for word in data["also_words"]:
+    for word in data.also_words:
         add(word)
     with _database("stopwords") as db:
         for (word,) in db.execute("SELECT unvocalized FROM STOPWORDS"):
             add(word)
     by_length = lambda items: tuple(sorted((fold(i, LOOKUP) for i in items), key=len, reverse=True))  # noqa: E731
-    return Dictionary(forms, frozenset(listed), frequency, by_length(data["prefixes"]), by_length(data["pronouns"]),
-                       by_length(data["present_prefixes"]), by_length(data["present_suffixes"]),
-                       fold(data["letters"], LOOKUP), data["min_length"], tuple(data["noun_endings"]),
-                       data["checked_prefix"], tuple(data["nisba_endings"]),
-                       frozenset(frozenset(pair) for pair in data["confusable"]))
+    morph = morphology()
+    prefixes = [*proclitics()[1:], *(conj + future for conj in ("", *morph.conjunctions) for future in morph.future)]
+    return Dictionary(forms, frozenset(listed), frequency, by_length(prefixes), by_length(data.pronouns),
+                       by_length(data.present_prefixes), by_length(data.present_suffixes),
+                       fold(data.letters, LOOKUP), data.min_length, tuple(data.noun_endings),
+                       data.checked_prefix, tuple(data.nisba_endings),
+                       frozenset(frozenset(pair) for pair in data.confusable))
 
 
 def _analyses(word: str, d: Dictionary) -> list[tuple[str, str, str]]:
@@ -262,18 +266,22 @@ def hamza_slip(word: str, cache_dir: Path | None = None) -> str | None:
 def _checked(norm: str) -> bool:
     """True for a word form that is checked: long enough, with the article or a `checked_stem`
     (behind و/ف and ب/ل/ك)."""
-    data = load("spelling")
-    prefix = data["checked_prefix"]
-    return len(norm) >= data["min_length"] + len(prefix) and (
-        prefix in norm[:4] or _checked_stem().match(norm, len(_CLITICS.match(norm)[0])) is not None)
+    data = spelling()
+    prefix = data.checked_prefix
+    return len(norm) >= data.min_length + len(prefix) and (
+        prefix in norm[:4] or _checked_stem().match(norm, len(_clitics().match(norm)[0])) is not None)
 
 
-_CLITICS = re.compile("[وف]?[بلك]?")
+@cache
+def _clitics() -> re.Pattern[str]:
+    """A conjunction and a preposition at the start of a word, each or not."""
+    morph = morphology()
+    return re.compile(f"[{''.join(morph.conjunctions)}]?[{''.join(morph.prepositions)}]?")
 
 
 @cache
 def _checked_stem() -> re.Pattern[str]:
-    return re.compile(load("spelling")["checked_stem"])
+    return re.compile(spelling().checked_stem)
 
 
 _token = itemgetter(1)  # of a (sentence, token) pair

@@ -30,8 +30,9 @@ from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
-from .arabic import TERMS, fold
-from ..lexicon import load
+from .arabic import TERMS, fold, with_article
+from ..lexicon.morphology import morphology
+from ..lexicon.summary import Summary as SummaryWords, summary as summary_yml
 from ..model import Claim, Pillars, Sentence, Summary
 
 if TYPE_CHECKING:
@@ -50,26 +51,27 @@ _WRAP = re.compile(rf"(?<![{re.escape(_FINAL)}\s])([ \t]*)\n(?![ \t]*\n)")
 Vector = dict[str, float]
 
 
-def _lexicon() -> dict:
-    return load("summary")
+def _lexicon() -> SummaryWords:
+    return summary_yml()
 
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.VERBOSE) for p in _lexicon()["boilerplate"].values())
+    return tuple(re.compile(p, re.VERBOSE) for p in _lexicon().boilerplate.values())
 
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     from arabicstopwords import arabicstopwords  # a large module, needed only once a summary is made
 
-    words = list(arabicstopwords.stopwords_list()) + list(_lexicon()["stopwords"])
+    words = list(arabicstopwords.stopwords_list()) + list(_lexicon().stopwords)
     return frozenset(fold(w, TERMS) for w in words)
 
 
 @lru_cache(maxsize=1)
 def _prefixes() -> tuple[str, ...]:
-    return tuple(fold(p, TERMS) for p in _lexicon()["prefixes"])
+    morph = morphology()
+    return tuple(fold(with_article(clitic), TERMS) for clitic in ("", *morph.conjunctions, *morph.prepositions))
 
 
 # A run of word characters and of the characters TERMS removes or changes (diacritics, hamza

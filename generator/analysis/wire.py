@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .arabic import Token, normalize, tokenize
-from ..lexicon import load
+from ..lexicon.wire import wire as wire_yml
 from .dates import dates_in
 from .entities import gazetteer, match_at
 from ..model import Meta
@@ -33,17 +33,17 @@ class Frame:
 
 @cache
 def _wire() -> tuple[dict[str, str], int, tuple[re.Pattern[str], ...], dict[str, str]]:
-    data = load("wire")
-    agencies = {normalize(v).replace(" ", ""): a["en"] for a in data["agencies"] for v in a["ar"]}
-    trailers = tuple(re.compile(p) for p in data["trailers"])
-    categories = {normalize(k): k for k in data["categories"]}
-    return agencies, data["dateline_max_words"], trailers, categories
+    data = wire_yml()
+    agencies = {normalize(v).replace(" ", ""): a.en for a in data.agencies for v in a.ar}
+    trailers = tuple(re.compile(p) for p in data.trailers)
+    categories = {normalize(k): k for k in data.categories}
+    return agencies, data.dateline_max_words, trailers, categories
 
 
 @cache
 def _longest_name() -> int:
     """Words in the longest agency name (أ ف ب: 3)."""
-    return max(len(v.split()) for a in load("wire")["agencies"] for v in a["ar"])
+    return max(len(v.split()) for a in wire_yml().agencies for v in a.ar)
 
 
 def frame(body: str) -> Frame:

@@ -18,7 +18,7 @@ from ..analysis import Settings
 from ..model import Source, Statement, statement_from_dict
 
 PACKAGE = Path(__file__).parent.parent
-ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "model.py")
+ANALYSIS_FILES = ("lexicon/**/*.yml", "lexicon/**/*.py", "analysis/**/*.py", "model.py")
 
 
 @functools.cache
