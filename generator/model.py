@@ -62,7 +62,6 @@ class Source:
     translation_lines: tuple[int, ...] = ()  # line of the sidecar where each paragraph starts
     glossary: Glossary | None = None  # the project's content/glossary.yml
     template_line: int = 1  # line of the front matter's `template:` field
-    summary_ratio: float | None = None  # share of the words its summary holds (None: Bayan's default)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.config import config_options as opt
@@ -32,6 +32,9 @@ from .infra.progress import Timer, jobs_from, progress, show_progress
 from .model import Meta, Source, Statement
 from .problems import Problem, ProblemError
 from .read.sources import MAX_BYTES, read_statement, read_statements
+
+if TYPE_CHECKING:
+    from .analysis import Settings
 
 CONFIG_FILE = Path("mkdocs.yml")
 _INHERIT = re.compile(r"""^INHERIT:[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
@@ -101,6 +104,12 @@ class Project:
     max_bytes: int = MAX_BYTES
     summary_ratio: float | None = None  # None: the analysis' default
 
+    def analysis_settings(self) -> Settings:
+        """What the analysis of every statement shares: the summary's share, the cache folder."""
+        from .analysis import Settings  # not imported by a build that reuses its pages
+
+        return Settings.given(self.summary_ratio, self.cache)
+
     @classmethod
     def load(cls, config_file: Path = CONFIG_FILE, env: Mapping[str, str] = os.environ,
              **flags: Any) -> Project:
@@ -127,9 +136,9 @@ class Project:
         except ValueError as err:
             raise ProblemError(Problem("error", "config", f"BAYAN_JOBS: {err}", path="environment")) from None
         root = config_file.resolve().parent if files else Path.cwd()
+        cache = root / schema.cache_dir if schema.cache_dir and files else None  # no project, nothing written
         return cls(root=root, config_files=tuple(f.resolve() for f in files), content=root / schema.content_dir,
-                   templates=root / schema.templates_dir,
-                   cache=root / schema.cache_dir if schema.cache_dir else None, language=schema.language,
+                   templates=root / schema.templates_dir, cache=cache, language=schema.language,
                    jobs=jobs, max_bytes=schema.max_bytes, summary_ratio=schema.summary_ratio)
 
 
@@ -239,23 +248,23 @@ def analyse(project: Project, sources: Sequence[Source], problems: Sequence[Prob
             use_cache: bool = True) -> list[Statement]:
     """Every source analysed (a crash becomes an error finding), unchanged ones from the cache,
     the others in the project's processes; each with its own reading warnings first."""
-    sources = [dataclasses.replace(s, summary_ratio=project.summary_ratio) for s in sources]
+    settings = project.analysis_settings()
     cache = AnalysisCache(project.cache) if project.cache and use_cache else None
     results: dict[int, Statement] = {}
     todo = []
     for i, source in enumerate(sources):
-        cached = cache.get(source) if cache else None
+        cached = cache.get(source, settings) if cache else None
         if cached is not None:
             results[i] = cached
         else:
             todo.append(i)
     with fewer_collections():
-        calls = [partial(analyse_source, sources[i]) for i in todo]
+        calls = [partial(analyse_source, sources[i], settings) for i in todo]
         fresh = progress(run_forked(calls, project.jobs), len(calls), show_progress())
         for i, statement in zip(todo, fresh):
             results[i] = statement
             if cache and not any(f.code == ANALYSIS_FAILED for f in statement.findings):
-                cache.put(sources[i], statement)
+                cache.put(sources[i], settings, statement)
     if cache:
         cache.save()
     return [with_reading_warnings(results[i], source, problems) for i, source in enumerate(sources)]
@@ -264,12 +273,12 @@ def analyse(project: Project, sources: Sequence[Source], problems: Sequence[Prob
 ANALYSIS_FAILED = "analysis-failed"
 
 
-def analyse_source(source: Source) -> Statement:
+def analyse_source(source: Source, settings: Settings) -> Statement:
     """Analyse one source; a crash of the analysis becomes an error finding, not an exception."""
-    from .analysis import analyze
+    from . import analysis  # not imported by a build that reuses its pages
 
     try:
-        return analyze(source)
+        return analysis.analyze(source, settings)
     except Exception as err:  # noqa: BLE001 - one statement must not stop the others
         return failed(Problem("error", ANALYSIS_FAILED, f"{type(err).__name__}: {err}", line=source.body_line,
                               path=source.path))

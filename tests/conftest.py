@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis.doc import Doc
+from generator.analysis.sentences import split_sentences
 from generator.model import (
-    Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary,
+    Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Source, Speaker, Statement, Summary,
     Translation,
 )
 from generator.problems import Problem
@@ -105,3 +107,10 @@ def load_content(content: Path, cache: Path | None = None, jobs: int = 1,
                       cache=cache, jobs=jobs, summary_ratio=summary_ratio)
     sources, problems = read_statements(content)
     return analyse(project, sources, problems), problems
+
+
+def doc_of(text: str, body_line: int = 1) -> Doc:
+    """A Doc of a bare text split into sentences as a whole (no wire frame), for one stage's test."""
+    doc = Doc(Source("t", "t.md", Meta(title="t"), text, body_line))
+    doc.set_sentences(split_sentences(text))
+    return doc

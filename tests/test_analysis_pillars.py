@@ -5,9 +5,11 @@ from generator.analysis.pillars import find_pillars, pillar_findings
 from generator.analysis.sentences import split_sentences
 from generator.model import Meta, Source
 
+from conftest import doc_of
+
 
 def pillars(text):
-    return find_pillars(text, split_sentences(text))
+    return find_pillars(doc_of(text))
 
 
 def test_announced_count_with_any_noun_and_number_word_or_digit():
@@ -40,7 +42,7 @@ def test_count_mismatch_is_a_finding():
 def test_figures_money_percent_dates_and_resolutions():
     text = ("بلغت الميزانية 230 مليار ريال بزيادة 5 في المائة في 3 رمضان 1436 هـ الموافق 20 يونيو 2015 م. "
             "وطالب بتنفيذ القرار رقم 2216.")
-    found = [(f.value, f.unit) for f in find_figures(text, split_sentences(text))]
+    found = [(f.value, f.unit) for f in find_figures(doc_of(text))]
     assert found == [(230_000_000_000, "SAR"), (5, "percent"), ("2015-06-20", "date"), ("2015-06-20", "date"),
                      (2216, "resolution-number")]
 

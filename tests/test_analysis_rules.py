@@ -9,9 +9,11 @@ from generator.analysis.wire import frame
 from generator.analysis.arabic import normalize, read_quantity, tokenize
 from generator.model import Meta, Source
 
+from conftest import doc_of
+
 
 def claims(text):
-    return resolve(find_claims(text, split_sentences(text)))
+    return resolve(find_claims(doc_of(text)))
 
 
 def test_normalisation_for_matching_only():
@@ -106,20 +108,19 @@ def test_family_name_joins_the_full_mention():
 
 def test_pillars_with_ordinal_markers():
     text = "حدد البيان ثلاثة مبادئ. أولاً احترام السيادة. ثانيًا عدم التدخل. ثالثًا الحوار."
-    sentences = split_sentences(text)
-    pillars = find_pillars(text, sentences)
+    pillars = find_pillars(doc_of(text))
     assert (pillars.announced, pillars.noun, pillars.sentence) == (3, "مبادئ", 1)
     assert [(i.n, i.sentences, i.explicit) for i in pillars.items] == [(1, (2,), True), (2, (3,), True), (3, (4,), True)]
 
 
 def test_no_pillars_without_an_enumeration():
     text = "أكد الوزير أن الوضع مستقر."
-    assert find_pillars(text, split_sentences(text)) is None
+    assert find_pillars(doc_of(text)) is None
 
 
 def test_number_word_figure():
     text = "استمرت الجهود ثلاث سنوات ونصف السنة، وبلغت التكلفة 230 مليار ريال بزيادة 5% عن القرار رقم 2216."
-    found = [(f.text, f.value, f.unit) for f in find_figures(text, split_sentences(text))]
+    found = [(f.text, f.value, f.unit) for f in find_figures(doc_of(text))]
     assert found == [("ثلاث سنوات ونصف السنة", 3.5, "year"), ("230 مليار ريال", 230_000_000_000, "SAR"),
                      ("5%", 5, "percent"), ("رقم 2216", 2216, "resolution-number")]
 

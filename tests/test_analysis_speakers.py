@@ -1,11 +1,12 @@
 """Claims and speakers on texts written for each rule: verb forms, subjects, resolution."""
 from generator.analysis.claims import find_claims
-from generator.analysis.sentences import split_sentences
 from generator.analysis.speakers import resolve
+
+from conftest import doc_of
 
 
 def claims(text):
-    return resolve(find_claims(text, split_sentences(text)))
+    return resolve(find_claims(doc_of(text)))
 
 
 def said(text):

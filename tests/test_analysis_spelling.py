@@ -1,8 +1,9 @@
 """Spelling findings against the Arramooz word list: suggestions, never a changed text."""
 from generator.analysis import analyze
-from generator.analysis.sentences import split_sentences
 from generator.analysis.spelling import is_word, spelling_findings, suggestion
 from generator.model import Meta, Source
+
+from conftest import doc_of
 
 
 def test_inflected_and_cliticised_words_are_known():
@@ -20,7 +21,7 @@ def test_one_edit_suggestions_ranked_sensibly():
 def test_a_form_x_verbal_noun_is_checked_without_the_article():
     assert suggestion("باستنثاء") == "باستثناء"  # two letters swapped, behind ب
     text = "فقد التنظيم سيطرته باستنثاء أجزاء في سوريا."
-    assert ["«باستثناء»" in f.message for f in spelling_findings(text, split_sentences(text))] == [True]
+    assert ["«باستثناء»" in f.message for f in spelling_findings(doc_of(text))] == [True]
     for word in ("استطعنا", "أستاذة", "فاستوص"):  # other words starting with است are not checked
         assert suggestion(word) is None, word
 
@@ -33,7 +34,7 @@ def test_names_nisbas_and_words_without_article_are_not_flagged():
 
 def test_findings_point_at_the_sentence_and_keep_the_text():
     text = "أكد الوزير أهمية الخطة.\nوقال إن الأمول متوفرة للمشاريع الإقليمة."
-    findings = spelling_findings(text, split_sentences(text), body_line=5)
+    findings = spelling_findings(doc_of(text, body_line=5))
     assert [(f.code, f.level, f.sentence, f.line) for f in findings] == [("spelling", "info", 2, 6)] * 2
     assert "«الأموال»" in findings[0].message
     statement = analyze(Source("s", "s.md", Meta(title="t"), text))
@@ -42,14 +43,14 @@ def test_findings_point_at_the_sentence_and_keep_the_text():
 
 def test_a_word_written_twice_or_in_a_name_is_not_flagged():
     text = "قال الأمول إن الخطة جيدة. وأضاف الأمول أن التنفيذ قريب."
-    assert spelling_findings(text, split_sentences(text)) == ()
+    assert spelling_findings(doc_of(text)) == ()
     text = "قال الدكتور محمد الأمول إن الخطة جيدة."
-    assert spelling_findings(text, split_sentences(text), names=["محمد الأمول"]) == ()
+    assert spelling_findings(doc_of(text), names=["محمد الأمول"]) == ()
 
 
 def test_a_word_written_with_its_vowels_is_not_flagged():
     text = "إن الله يحب الْمُتَّقِينَ، وقال إن الأمول متوفرة."
-    assert [f.message for f in spelling_findings(text, split_sentences(text))] == ["«الأمول»: did you mean «الأموال»?"]
+    assert [f.message for f in spelling_findings(doc_of(text))] == ["«الأمول»: did you mean «الأموال»?"]
 
 
 def test_hamza_on_a_connecting_alef_after_the_article():
@@ -61,7 +62,7 @@ def test_hamza_on_a_connecting_alef_after_the_article():
 def test_stored_dictionary_reads_back_and_a_damaged_file_is_not_used(tmp_path):
     from generator.analysis import spelling
 
-    built = spelling._dictionary()
+    built = spelling.dictionary()
     (tmp_path / "spelling-old.marshal").write_bytes(b"an older version")
     path = tmp_path / "spelling-new.marshal"
     spelling._store(path, built)

@@ -6,7 +6,9 @@ import pytest
 import yaml
 
 import generator.lexicon
-from generator.lexicon import load
+from generator.lexicon.cues import cues
+from generator.lexicon.dates import dates
+from generator.lexicon.figures import figures
 from generator.lexicon.labels import KINDS, vocabulary
 from generator.read.sources import ENTITY_TYPES
 from generator.site.indexes import ACT_NAMES, ACTS, MONTHS, TYPE_NAMES
@@ -16,20 +18,20 @@ BUILTIN_LEXICON = Path(generator.lexicon.__file__).parent
 
 
 def test_acts_are_the_acts_of_the_cues_in_their_order():
-    cues = load("cues")
-    in_order = dict.fromkeys(v["act"] for v in cues["verbs"])
+    lexicon = cues()
+    in_order = dict.fromkeys(v.act for v in lexicon.verbs)
     assert vocabulary("act").codes == tuple(in_order)
-    assert {c["act"] for c in cues["participles"] + cues["attributions"]} <= set(in_order)
+    assert {c.act for c in lexicon.participles + lexicon.attributions} <= set(in_order)
 
 
 def test_units_are_the_units_the_analysis_gives():
-    figures = load("figures")
-    analysed = {*figures["units"], figures["resolution"]["unit"], "pillar"}  # pillar: analysis/figures.py
+    lexicon = figures()
+    analysed = {*lexicon.units, lexicon.resolution.unit, "pillar"}  # pillar: analysis/figures.py
     assert set(vocabulary("unit").codes) == analysed
 
 
 def test_months_are_the_first_names_of_dates_yml():
-    gregorian = load("dates")["gregorian"]
+    gregorian = dates().gregorian
     assert vocabulary("month").codes == tuple(str(n) for n in range(1, 13))
     assert tuple(vocabulary("month").names["ar"].values()) == tuple(gregorian[n][0] for n in range(1, 13))
 

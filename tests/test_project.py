@@ -22,9 +22,9 @@ def counting_analyze(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = generator.analysis.analyze
 
-    def analyze(source):
+    def analyze(source, settings):
         calls.append(source.slug)
-        return real(source)
+        return real(source, settings)
 
     monkeypatch.setattr(generator.analysis, "analyze", analyze)
     return calls
@@ -53,7 +53,7 @@ def test_a_new_analysis_version_invalidates_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(generator.infra.analysis_cache, "analysis_version", lambda: "2")
     load_content(tmp_path / "content", tmp_path / "cache")
     assert calls == ["s"]
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["analysis-2.json"]  # the old one is gone
+    assert [p.name for p in (tmp_path / "cache").glob("analysis-*")] == ["analysis-2.json"]  # the old one is gone
 
 
 def test_parallel_jobs_give_the_same_result(tmp_path):
@@ -68,10 +68,10 @@ def test_a_crashing_analysis_becomes_an_error_finding(tmp_path, monkeypatch):
     write(tmp_path, "a.txt", "أكد الوزير.\n")
     write(tmp_path, "b.txt", "قال الوزير.\n")
 
-    def analyze(source):
+    def analyze(source, settings):
         if source.slug == "a":
             raise ValueError("boom")
-        return real(source)
+        return real(source, settings)
 
     real = generator.analysis.analyze
     monkeypatch.setattr(generator.analysis, "analyze", analyze)

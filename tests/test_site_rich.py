@@ -14,10 +14,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import generator.analysis
+from generator.analysis import Settings
 from generator.model import Source, Statement
 
 
-def hand_built(source: Source) -> Statement:
+def hand_built(source: Source, settings: Settings) -> Statement:
     statement = hostile_statement if source.slug == "hostile" else full_statement
     return dataclasses.replace(statement(source.slug), path=source.path)
 

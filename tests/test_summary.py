@@ -8,10 +8,11 @@ import pytest
 from generator.analysis import summary
 from generator.analysis.claims import find_claims
 from generator.analysis.pillars import find_pillars
-from generator.analysis.sentences import split_sentences
 from generator.analysis.speakers import resolve
 from generator.analysis.summary import RATIO, clean, summarize, unwrap_lines
 from generator.model import Claim, Pillars, Sentence
+
+from conftest import doc_of
 
 BODY = [
     "أعلن مجلس الوزراء اليوم عن خطة وطنية جديدة لدعم التعليم والصحة في جميع المحافظات.",
@@ -82,9 +83,10 @@ STATEMENT = (
 
 def test_pillar_announcement_found_by_the_analysis_is_included():
     """A late announcement of the pillars enters a default-sized summary beside the lead."""
-    found = split_sentences(STATEMENT)
-    claims = resolve(find_claims(STATEMENT, found))
-    pillars = find_pillars(STATEMENT, found, claims)
+    doc = doc_of(STATEMENT)
+    found = doc.sentences
+    claims = resolve(find_claims(doc))
+    pillars = find_pillars(doc, claims)
     assert pillars is not None and pillars.sentence == 6
     assert 6 not in summarize(found, claims).sentences
     summary = summarize(found, claims, pillars)

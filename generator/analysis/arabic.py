@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 
 from pyarabic import araby
 
-from ..lexicon import load
+from ..lexicon.morphology import morphology
+from ..lexicon.numbers import numbers
 
 _NUMBER = r"[0-9\u0660-\u0669]+(?:[.,\u066B\u066C][0-9\u0660-\u0669]+)*"
 _MARKS = r"\u0610-\u061A\u064B-\u065F\u0670\u0640"  # diacritics and tatweel
@@ -27,21 +28,56 @@ _DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
-# PyArabic's strip_tashkeel, strip_tatweel, ى→ي, normalize_alef and normalize_teh as one table:
-# each maps single letters to letters none of the others changes, so their order does not matter
-# (normalize_alef's small-alef-with-ى rule finds no ى left).
-_NORMALIZE = str.maketrans({
-    **dict.fromkeys(araby.TASHKEEL + (araby.TATWEEL,), None),
-    **dict.fromkeys(araby.ALEFAT, araby.ALEF),
-    araby.ALEF_MAKSURA: araby.YEH,
-    araby.TEH_MARBUTA: araby.HEH,
-})
+# The normaliser: each variant is one translation table, for one kind of matching. Every rule
+# maps single letters to letters no other rule changes, so one pass of `str.translate` applies
+# them all in any order. `drop`: marks removed; `alef`: letters written ا; `seats`: ؤ→و, ئ→ي;
+# `teh`: ة→ه; `maksura`: ى→ي; `digits`: Arabic-Indic and Persian digits → 0-9.
+Variant = dict[int, "str | None"]
+_PYARABIC_MARKS = "".join(araby.TASHKEEL) + araby.TATWEEL  # PyArabic's strip_tashkeel and strip_tatweel
+_UNICODE_MARKS = "".join(map(chr, [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]))
+_QURANIC_MARKS = "".join(map(chr, range(0x06D6, 0x06EE)))
+_HAMZA_ALEFS = araby.ALEF_MADDA + araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW
+
+
+def _variant(drop: str, alef: str, *, seats: bool = False, teh: bool = True, maksura: bool = True,
+             digits: bool = False) -> Variant:
+    """One translation table of the normaliser (see above)."""
+    table: dict[str, str | None] = {**dict.fromkeys(drop), **dict.fromkeys(alef, araby.ALEF)}
+    if seats:
+        table.update({araby.WAW_HAMZA: araby.WAW, araby.YEH_HAMZA: araby.YEH})
+    if teh:
+        table[araby.TEH_MARBUTA] = araby.HEH
+    if maksura:
+        table[araby.ALEF_MAKSURA] = araby.YEH
+    if digits:
+        table.update(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    return str.maketrans(table)
+
+
+# Matching in the analysis (`normalize`, Token.norm): hamza forms and ٱ (and a small alef) → ا.
+MATCH = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA + araby.MINI_ALEF)
+# Word statistics of the summary: hamza on any seat taken away (PyArabic's tasheel).
+TERMS = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.HAMZA_ABOVE + araby.HAMZA_BELOW, seats=True)
+# Cues and speaker keys of the gold files: tasheel only, ة and ى kept.
+COMPARE = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.HAMZA_ABOVE + araby.HAMZA_BELOW, seats=True, teh=False,
+                   maksura=False)
+# Dictionary lookup of the spelling check: every mark dropped, ة kept (it is not ه).
+LOOKUP = _variant(_UNICODE_MARKS, _HAMZA_ALEFS, teh=False)
+# Hamza slips of the spelling check: the letters as written, every mark dropped.
+UNMARKED = _variant(_UNICODE_MARKS, "", teh=False, maksura=False)
+# Search keys (site search, and its JavaScript twin): every mark, Quranic ones too, and ASCII digits.
+SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA, digits=True)
+
+
+def fold(text: str, variant: Variant) -> str:
+    """Text in the normal form of one variant of the normaliser."""
+    return text.translate(variant)
 
 
 @cache
 def normalize(text: str) -> str:
-    """Matching form: no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
-    return text.translate(_NORMALIZE)
+    """Matching form (MATCH): no diacritics or tatweel, plain alef, ى→ي, ة→ه."""
+    return text.translate(MATCH)
 
 
 class Token(NamedTuple):
@@ -55,7 +91,6 @@ class Token(NamedTuple):
 _new_token = tuple.__new__  # Token's own __new__ is a Python function: too slow for every token
 
 
-@lru_cache(maxsize=1 << 12)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation of text[start:end], with offsets into text."""
     stop = len(text) if end is None else end
@@ -103,10 +138,10 @@ def indexes_of(tokens: tuple[Token, ...], words: frozenset[str]) -> list[int]:
 def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset[str]:
     """Every word whose `stems` can hold one of `bases`, with or without the article (behind و/ف
     and ب/ل/ك, لل for ال), that `keep` accepts: the words a per-word test can be true for, as one set."""
-    morph = _morphology()
-    article = morph["article"]
-    clitics = ["", *morph["prepositions"]]
-    clitics += [conj + clitic for conj in morph["conjunctions"] for clitic in clitics]
+    morph = morphology()
+    article = morph.article
+    clitics = ["", *morph.prepositions]
+    clitics += [conj + clitic for conj in morph.conjunctions for clitic in clitics]
     found = set()
     for stem in bases:
         bodies = [stem, article + stem] + ([stem[len(article[0]):]] if stem.startswith(article[0] + "ل") else [])
@@ -114,15 +149,26 @@ def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset
     return frozenset(filter(keep, found))
 
 
+def with_article(clitic: str) -> str:
+    """A clitic and the article as written: ل + ال is written لل."""
+    article = morphology().article
+    return clitic + (article[1:] if clitic.endswith("ل") else article)
+
+
 @cache
-def _morphology() -> dict:
-    return load("morphology")
+def proclitics() -> tuple[str, ...]:
+    """Every run of clitics a word can carry, as written: a conjunction, a preposition and the
+    article, each or not (the empty run first)."""
+    morph = morphology()
+    return tuple(dict.fromkeys(conj + (with_article(prep) if article else prep)
+                               for conj in ("", *morph.conjunctions) for prep in ("", *morph.prepositions)
+                               for article in (False, True)))
 
 
 def without_conjunction(norm: str) -> tuple[str, str]:
     """(conjunction, rest) for a word with an attached و/ف, else ("", norm)."""
-    morph = _morphology()
-    if norm[:1] in morph["conjunctions"] and len(norm) - 1 >= morph["min_stem"]:
+    morph = morphology()
+    if norm[:1] in morph.conjunctions and len(norm) - 1 >= morph.min_stem:
         return norm[0], norm[1:]
     return "", norm
 
@@ -130,14 +176,14 @@ def without_conjunction(norm: str) -> tuple[str, str]:
 @cache
 def stems(norm: str) -> tuple[tuple[str, int], ...]:
     """(stem, letters removed) for the word and for it without و/ف and then ب/ل/ك (لل→ال)."""
-    morph = _morphology()
-    article, minimum = morph["article"], morph["min_stem"]
+    morph = morphology()
+    article, minimum = morph.article, morph.min_stem
     found = [(norm, 0)]
     conj, rest = without_conjunction(norm)
     if conj:
         found.append((rest, 1))
     for word, cut in list(found):
-        if word[:1] in morph["prepositions"] and len(word) - 1 >= minimum:
+        if word[:1] in morph.prepositions and len(word) - 1 >= minimum:
             tail = word[1:]
             found.append((tail, cut + 1))
             if word[0] == "ل" and tail.startswith("ل"):
@@ -157,7 +203,7 @@ def skip_letters(text: str, letters: int) -> int:
 
 def is_definite(norm: str) -> bool:
     """True for a word with the article, also behind a clitic (والوزير، للأمم)."""
-    article = _morphology()["article"]
+    article = morphology().article
     shortest = len(article) + 2  # «اله» in وكالة (و + ك + اله) is no article
     return any(s.startswith(article) and len(s) >= shortest for s, _ in stems(norm)) or norm.startswith("لل")
 
@@ -177,11 +223,11 @@ def digits_value(text: str) -> int | float:
 
 @cache
 def _numbers() -> dict[str, dict[str, float]]:
-    data = load("numbers")
-    table = {key: {normalize(w): v for w, v in data[key].items()}
+    data = numbers()
+    table = {key: {normalize(w): v for w, v in getattr(data, key).items()}
              for key in ("units", "tens", "scales", "fractions")}
-    table["teen"] = {normalize(w): 10 for w in data["teen"]}
-    table["conjunction"] = {normalize(data["conjunction"]): 0}
+    table["teen"] = {normalize(w): 10 for w in data.teen}
+    table["conjunction"] = {normalize(data.conjunction): 0}
     return table
 
 
@@ -199,11 +245,9 @@ def number_word(norm: str) -> tuple[str, float] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 12)
-def number_starts(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
-    """Indexes of the tokens of `tokenize(text, start, end)` that can start a number: digits or
-    a number word."""
-    tokens = tokenize(text, start, end)
+def number_starts(text: str, tokens: tuple[Token, ...], start: int = 0, end: int | None = None) -> tuple[int, ...]:
+    """Indexes of `tokens`, the tokens of text[start:end], that can start a number: digits or a
+    number word."""
     if not _DIGIT.search(text, start, len(text) if end is None else end):  # a "num" token holds a digit
         return tuple(indexes_of(tokens, _number_words()))
     words = _number_words()
@@ -277,12 +321,12 @@ def read_quantity(tokens: tuple[Token, ...], i: int) -> Quantity | None:
 
 def _same_noun(a: str, b: str) -> bool:
     """Loose match of a repeated counted noun (سنوات … السنة, أشهر … الشهر)."""
-    a = a.removeprefix(_morphology()["article"])
+    a = a.removeprefix(morphology().article)
     return a[:2] == b[:2]
 
 
 @cache
 def bare(norm: str) -> str:
     """A normalised word without its article (الوزير → وزير), for comparing names and titles."""
-    article, minimum = _morphology()["article"], _morphology()["min_stem"]
+    article, minimum = morphology().article, morphology().min_stem
     return norm[len(article):] if norm.startswith(article) and len(norm) - len(article) >= minimum - 1 else norm

@@ -9,19 +9,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ..lexicon.invisible import describe, invisible
 from ..model import Finding, Sentence
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-# Zero-width and other invisible characters (format characters, invisible operators), and ZWNJ
-# unless it stands between Arabic letters.
-ZERO_WIDTH = re.compile("[\u200b\u200d\u2060-\u2064\ufeff\u00ad\u180e]"
-                        "|\u200c(?![\u0620-\u064a])|(?<![\u0620-\u064a])\u200c")
-# C0 and C1 control characters other than tab and line breaks.
-CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# Unicode tag characters: invisible copies of ASCII that can smuggle hidden text.
-TAGS = re.compile("[\U000e0000-\U000e007f]+")
-# Every character the page must show as a visible marker rather than as itself.
-INVISIBLE = re.compile("|".join(p.pattern.rstrip("+") for p in (BIDI_CONTROLS, ZERO_WIDTH, CONTROLS, TAGS)))
+BIDI_CONTROLS = re.compile(invisible().bidi_controls)
+ZERO_WIDTH = re.compile(invisible().zero_width)
+CONTROLS = re.compile(invisible().controls)
+TAGS = re.compile(invisible().tags + "+")  # a run of tag characters is one finding
 WORD = re.compile(r"\w+")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 ARABIC = re.compile(f"[{_ARABIC}]")
@@ -80,11 +74,6 @@ def _scripts(word: str) -> set[str]:
         else:
             scripts.add(unicodedata.name(char, "UNKNOWN").split()[0].title())
     return scripts
-
-
-def describe(char: str) -> str:
-    """`U+202E RIGHT-TO-LEFT OVERRIDE`: the code point and its Unicode name, if it has one."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
 
 
 def _finding(body: str, sentences: Sequence[Sentence], body_line: int, offset: int, code: str,

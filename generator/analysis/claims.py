@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from .arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, tokenize, without_conjunction
-from ..lexicon import load
-from ..model import Claim, Sentence
+from .arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
+from ..lexicon.cues import cues
+from ..model import Claim
 from .entities import mentions as entity_mentions
-from .speakers import Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
+from .spelling import dictionary
+from .speakers import Attribution, Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @dataclass(frozen=True)
@@ -43,36 +47,36 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load("cues")
+    data = cues()
     forms: dict[str, Cue] = {}
-    agreement = data["agreement"]
-    for verb in data["verbs"]:
-        needs = tuple(normalize(n) for n in verb.get("needs", ()))
-        for ending, agree in agreement["past"].items():
-            forms.setdefault(normalize(verb["past"] + (ending or "")), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
-        for form in verb.get("also", []):
-            agree = next((a for e, a in agreement["past"].items() if e and normalize(form).endswith(normalize(e))), "m")
-            forms.setdefault(normalize(form), Cue(verb["cue_en"], verb["act"], "past", needs, "", agree))
-        for stem in verb["present"]:
-            for ending, plural in agreement["present"].items():
-                agree = "p" if plural else agreement["present_prefixes"].get(normalize(stem)[0])
-                forms.setdefault(normalize(stem + (ending or "")), Cue(verb["cue_en"], verb["act"], "present", needs, "", agree))
-        for form in [verb["past"], *verb.get("also", [])[:1]]:
-            for suffix in agreement["object_pronouns"]:
-                forms.setdefault(normalize(form + suffix), Cue(verb["cue_en"], verb["act"], "relative", needs))
-    for item in data["participles"]:
-        needs = tuple(normalize(n) for n in item.get("needs", ()))
-        for form in item["forms"]:
+    agreement = data.agreement
+    for verb in data.verbs:
+        needs = tuple(normalize(n) for n in verb.needs)
+        for ending, agree in agreement.past.items():
+            forms.setdefault(normalize(verb.past + (ending or "")), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
+        for form in verb.also:
+            agree = next((a for e, a in agreement.past.items() if e and normalize(form).endswith(normalize(e))), "m")
+            forms.setdefault(normalize(form), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
+        for stem in verb.present:
+            for ending, plural in agreement.present.items():
+                agree = "p" if plural else agreement.present_prefixes.get(normalize(stem)[0])
+                forms.setdefault(normalize(stem + (ending or "")), Cue(verb.cue_en, verb.act, "present", needs, "", agree))
+        for form in [verb.past, *verb.also[:1]]:
+            for suffix in agreement.object_pronouns:
+                forms.setdefault(normalize(form + suffix), Cue(verb.cue_en, verb.act, "relative", needs))
+    for item in data.participles:
+        needs = tuple(normalize(n) for n in item.needs)
+        for form in item.forms:
             stem = normalize(form).removesuffix("ا")
-            for ending, agree in data["participle_endings"].items():
-                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item["cue_en"], item["act"], "participle", needs, "", agree))
-    for item in data["attributions"]:
-        cue = Cue(item["cue_en"], item["act"], "attribution", (), normalize(item.get("joined", "")))
-        for form in item["forms"]:
+            for ending, agree in data.participle_endings.items():
+                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item.cue_en, item.act, "participle", needs, "", agree))
+    for item in data.attributions:
+        cue = Cue(item.cue_en, item.act, "attribution", (), normalize(item.joined))
+        for form in item.forms:
             forms.setdefault(normalize(form), cue)
-    words = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
-    return _Lexicon(forms, words("lead_ins"), frozenset(data["openers"]), words("complementizers"),
-                    frozenset(data["quotes"]), words("content_preps"), words("agentless"), words("relatives"))
+    words = lambda key: frozenset(normalize(w) for w in getattr(data, key))  # noqa: E731
+    return _Lexicon(forms, words("lead_ins"), frozenset(data.openers), words("complementizers"),
+                    frozenset(data.quotes), words("content_preps"), words("agentless"), words("relatives"))
 
 
 def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
@@ -160,22 +164,18 @@ def _is_adjunct(token: Token) -> bool:
     return token.text in "،," or (is_stop(token) and not _is_marker(token))
 
 
-class Found(NamedTuple):
-    """A claim before speaker resolution."""
-
-    claim: Claim
-    mention: Mention | None  # its overt speaker; None when the subject is dropped
-    agree: str | None  # the gender and number of the cue: "m", "f", "p" or None
-    quoted: Mention | None = None  # a person named before the cue inside the same quotation
-    documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
+def stage(doc: Doc) -> None:
+    """claims: every claim with its overt speaker, for the speakers stage to resolve."""
+    doc.attributions = find_claims(doc)
 
 
-def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> list[Found]:
+def find_claims(doc: Doc) -> tuple[Attribution, ...]:
     """Claims in order, each with its overt speaker and what resolving a dropped one needs."""
+    text = doc.text
     known = known_names()  # grows with the names of the speakers found
-    found: list[Found] = []
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+    listed = dictionary(doc.settings.cache_dir).listed
+    found: list[Attribution] = []
+    for sentence, tokens in zip(doc.sentences, doc.tokens):
         candidates = _candidates(tokens, known)
         kept = []
         for n, (hit, before) in enumerate(candidates):
@@ -186,7 +186,7 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
         documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
             limit = kept[n + 1][0].index if n + 1 < len(kept) else len(tokens)
-            claim_mention, after = _speaker(text, tokens, hit, before, limit, known)
+            claim_mention, after = _speaker(text, tokens, hit, before, limit, known, listed)
             if hit.cue.kind in ("attribution", "relative") and claim_mention is None:
                 continue
             if claim_mention and claim_mention.name and not known.issuperset(claim_mention.name):
@@ -198,8 +198,8 @@ def find_claims(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> 
                 content = content or text[sentence.start:token.start].strip(" ،,")
             claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
             quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None else None
-            found.append(Found(claim, claim_mention, hit.cue.agree, quoted, documents))
-    return found
+            found.append(Attribution(claim, claim_mention, hit.cue.agree, quoted, documents))
+    return tuple(found)
 
 
 def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
@@ -222,14 +222,15 @@ def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | No
 
 
 def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | None, limit: int,
-             known: frozenset[str]) -> tuple[Mention | None, int]:
-    """The overt speaker of a cue and the token index where its content may start."""
+             known: frozenset[str], listed: frozenset[str]) -> tuple[Mention | None, int]:
+    """The overt speaker of a cue and the token index where its content may start (`listed`:
+    the words of the spelling dictionary)."""
     if before is not None:
         return mention(text, tokens, before), hit.index + 1
     if hit.cue.kind == "participle":
         return None, hit.index + 1
     subject = subject_span(tokens, hit.index + 1, limit, known, clitic=bool(hit.cue.joined),
-                           generic=hit.cue.kind in ("past", "present", "relative"))
+                           generic=hit.cue.kind in ("past", "present", "relative"), listed=listed)
     if subject is None:
         return None, hit.index + 1
     cut = 0

@@ -8,7 +8,7 @@ from functools import cache
 from hijridate import Hijri
 
 from .arabic import Token, digits_value, normalize, stems, tokenize
-from ..lexicon import load
+from ..lexicon.dates import dates
 
 
 @dataclass(frozen=True)
@@ -28,17 +28,17 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load("dates")
+    data = dates()
     months: dict[str, list] = {}
     for calendar in ("gregorian", "hijri"):
-        for month, names in data[calendar].items():
+        for month, names in getattr(data, calendar).items():
             for name in names:
                 words = tuple(t.norm for t in tokenize(name))
                 months.setdefault(words[0], []).append((words, int(month), calendar))
-    marks = {normalize(m): "hijri" for m in data["hijri_marks"]}
-    marks.update({normalize(m): "gregorian" for m in data["gregorian_marks"]})
+    marks = {normalize(m): "hijri" for m in data.hijri_marks}
+    marks.update({normalize(m): "gregorian" for m in data.gregorian_marks})
     return _Lexicon({k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in months.items()},
-                    marks, {k: tuple(v) for k, v in data["years"].items()})
+                    marks, {k: tuple(v) for k, v in data.years.items()})
 
 
 def _month_at(tokens: tuple[Token, ...], j: int) -> tuple[int, str, int] | None:

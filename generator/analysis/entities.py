@@ -1,14 +1,24 @@
-"""Named entities from the gazetteer: organisations, places, people, documents, events."""
+"""Named entities from the gazetteer and the user's glossary: organisations, places, people,
+documents, events.
+
+Entities of the glossary (content/glossary.yml) are found in the text like the gazetteer's
+(diacritics, hamza forms and attached clitics ignored), and their English name wins over the
+gazetteer's.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
-from ..lexicon import load
-from ..model import Entity, Sentence
+from ..lexicon.gazetteer import Name, Numbered, gazetteer as gazetteer_yml
+from ..model import Entity, Glossary, GlossaryEntry
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @dataclass(frozen=True)
@@ -31,11 +41,11 @@ Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
 
 
-def _index(groups: list[dict]) -> Index:
+def _index(groups: Sequence[Name]) -> Index:
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for group in groups:
-        entry = Entry(group["ar"][0], group["en"], group.get("type", "PER"))
-        for variant in group["ar"]:
+        entry = Entry(group.ar[0], group.en, group.type)
+        for variant in group.ar:
             words = tuple(t.norm for t in tokenize(variant))
             index.setdefault(words[0], []).append((words, entry))
     return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
@@ -44,13 +54,13 @@ def _index(groups: list[dict]) -> Index:
 @cache
 def gazetteer() -> Index:
     """Entity variants by their first normalised word, longest first."""
-    return _index(load("gazetteer")["entities"])
+    return _index(gazetteer_yml().entities)
 
 
 @cache
 def speaker_names() -> Index:
     """Speaker phrases that are not entities (البيان، الوزراء) with their English names."""
-    return _index(load("gazetteer")["speakers"])
+    return _index(gazetteer_yml().speakers)
 
 
 def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
@@ -92,10 +102,10 @@ def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Ment
 
 
 @cache
-def _numbered() -> tuple[tuple[tuple[str, ...], dict], ...]:
-    data = load("gazetteer")
+def _numbered() -> tuple[tuple[tuple[str, ...], Numbered], ...]:
+    data = gazetteer_yml()
     return tuple(sorted(((tuple(t.norm for t in tokenize(v)), group)
-                         for group in data["numbered"] for v in group["ar"]), key=lambda x: -len(x[0])))
+                         for group in data.numbered for v in group.ar), key=lambda x: -len(x[0])))
 
 
 @cache
@@ -111,7 +121,7 @@ def _number_starts() -> frozenset[str]:
 
 def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Names that carry a number: «قرار مجلس الأمن رقم (2254)»."""
-    number_word = normalize(load("gazetteer")["number_word"])
+    number_word = normalize(gazetteer_yml().number_word)
     found = []
     for i in indexes_of(tokens, _number_starts()):
         for words, group in _numbered():
@@ -125,21 +135,26 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             if j < len(tokens) and tokens[j].kind == "num":
                 n = digits_value(tokens[j].text)
                 last = j + (j + 1 < len(tokens) and tokens[j + 1].text == ")")
-                entry = Entry(group["canonical"].format(n=n), group["en"].format(n=n), group["type"])
+                entry = Entry(group.canonical.format(n=n), group.en.format(n=n), group.type)
                 found.append(Mention(i, last + 1, tokens[i].start, tokens[last].end, entry))
                 break
     return found
 
 
-def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
-                  dateline: tuple[int, int] = (0, 0)) -> tuple[Entity, ...]:
+def stage(doc: Doc) -> None:
+    """entities: the gazetteer's and the user's glossary's, one per canonical name."""
+    doc.entities = with_entities(doc, find_entities(doc), doc.source.glossary)
+
+
+def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """Entities of the statement, one per canonical name, with the sentences that mention it.
 
-    Entities of the dateline span `text[dateline[0]:dateline[1]]` count too, with no sentence."""
+    Entities of the dateline (before the statement proper) count too, with no sentence."""
+    text = doc.text
     seen: dict[str, tuple[str, Entry, list[int]]] = {}
-    spans = [(0, *dateline)] if dateline[1] > dateline[0] else []
-    for n, start, end in spans + [(s.n, s.start, s.end) for s in sentences]:
-        tokens = tokenize(text, start, end)
+    spans = [(0, 0, doc.frame.start, doc.dateline)] if doc.frame.start > 0 else []
+    spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
+    for n, start, end, tokens in spans:
         numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
         for mention in mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
@@ -149,3 +164,36 @@ def find_entities(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
     return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())
+
+
+def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:
+    """Glossary entries by the first normalised word of each Arabic variant, longest first."""
+    found: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for item in entries:
+        entry = Entry(item.ar[0], item.en, item.type or "OTHER")
+        for variant in item.ar:
+            words = tuple(t.norm for t in tokenize(variant) if t.kind != "punct")
+            if words:
+                found.setdefault(words[0], []).append((words, entry))
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in found.items()}
+
+
+def with_entities(doc: Doc, entities: tuple[Entity, ...], glossary: Glossary | None) -> tuple[Entity, ...]:
+    """The entities with the glossary's: its English names replace the gazetteer's for the same
+    canonical name, and its other names are added where the text mentions them."""
+    if not glossary or not glossary.entities:
+        return entities
+    text = doc.text
+    own = glossary_index(glossary.entities)
+    english = {normalize(v): g.en for g in glossary.entities for v in g.ar}
+    merged = {e.canonical: replace(e, en=english.get(normalize(e.canonical), e.en)) for e in entities}
+    for sentence, tokens in zip(doc.sentences, doc.tokens):
+        for mention in mentions(tokens, own):
+            entry = mention.entry
+            known = merged.get(entry.canonical)
+            if known is None:
+                merged[entry.canonical] = Entity(text[mention.start:mention.stop], entry.canonical, entry.en,
+                                                 entry.type, (sentence.n,))
+            elif sentence.n not in known.sentences:
+                merged[entry.canonical] = replace(known, en=entry.en, sentences=(*known.sentences, sentence.n))
+    return tuple(merged.values())

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .arabic import Token, bare, normalize, number_starts, number_word, read_number, read_quantity, tokenize
-from ..lexicon import load
-from ..model import Figure, Sentence
+from .arabic import Token, bare, normalize, number_word, read_number, read_quantity
+from ..lexicon.figures import figures
+from ..lexicon.pillars import pillars
+from ..model import Figure
 from .dates import read_date
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @cache
 def _units() -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
     """(rank, normalised words, unit) by first word, ranked longest first; pillar nouns count
     as the unit «pillar»."""
-    data = load("figures")
+    data = figures()
     units = [(tuple(bare(normalize(w)) for w in form.split()), unit)
-             for unit, forms in data["units"].items() for form in forms]
-    units += [((bare(normalize(noun)),), "pillar") for noun in load("pillars")["nouns"]]
+             for unit, forms in data.units.items() for form in forms]
+    units += [((bare(normalize(noun)),), "pillar") for noun in pillars().nouns]
     by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
     for rank, (words, unit) in enumerate(sorted(units, key=lambda u: -len(u[0]))):
         by_first.setdefault(words[0], []).append((rank, words, unit))
@@ -38,11 +43,11 @@ def _unit_at(tokens: tuple[Token, ...], j: int) -> tuple[str, int] | None:
 
 
 def _is_resolution(tokens: tuple[Token, ...], i: int) -> bool:
-    data = load("figures")["resolution"]
-    before = {normalize(w) for w in data["before"]}
-    window = tokens[max(0, i - data["window"] - 2):i]
+    data = figures().resolution
+    before = {normalize(w) for w in data.before}
+    window = tokens[max(0, i - data.window - 2):i]
     return tokens[i].kind == "num" and any(t.norm in before for t in window) and (
-        normalize(data["word"]) in {t.norm for t in window[-2:]} or (i > 0 and tokens[i - 1].text == "("))
+        normalize(data.word) in {t.norm for t in window[-2:]} or (i > 0 and tokens[i - 1].text == "("))
 
 
 def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figure, int] | None:
@@ -56,11 +61,11 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
         return None
     value, j = read
     if _is_resolution(tokens, i):
-        numero = normalize(load("figures")["resolution"]["word"])
+        numero = normalize(figures().resolution.word)
         first = i - 1 if tokens[i - 1].text == "(" or tokens[i - 1].norm == numero else i
         last = j if j < len(tokens) and tokens[j].text == ")" and tokens[first].text == "(" else j - 1
         return Figure(text[tokens[first].start:tokens[last].end], value,
-                      load("figures")["resolution"]["unit"], n), last + 1
+                      figures().resolution.unit, n), last + 1
     unit = _unit_at(tokens, j) if j < len(tokens) else None
     if unit is None:
         return None
@@ -71,13 +76,18 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
     return Figure(text[tokens[i].start:tokens[end - 1].end], value, unit[0], n), end
 
 
-def find_figures(text: str, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Figure, ...]:
+def stage(doc: Doc) -> None:
+    """figures: the numbers that carry a unit."""
+    doc.figures = find_figures(doc)
+
+
+def find_figures(doc: Doc) -> tuple[Figure, ...]:
     """Numbers that carry a unit, in order of appearance."""
+    text = doc.text
     figures = []
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+    for k, (sentence, tokens) in enumerate(zip(doc.sentences, doc.tokens)):
         after = 0  # the end of the last figure found
-        for i in number_starts(text, sentence.start, sentence.end):
+        for i in doc.number_starts(k):
             found = _figure(text, tokens, i, sentence.n) if i >= after else None
             if found:
                 figures.append(found[0])

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .arabic import (Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, number_starts,
-                      read_quantity, tokenize)
-from ..lexicon import load
-from ..model import Claim, Finding, PillarItem, Pillars, Sentence
+from .arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
+from ..lexicon.pillars import pillars
+from ..model import Claim, Finding, PillarItem, Pillars
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 NEXT = 0  # marker value of «من بين الركائز»: the item after the current one
 
@@ -32,12 +35,12 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load("pillars")
-    ordinals = lambda key: {normalize(w): int(n) for n, ws in data[key].items() for w in ws}  # noqa: E731
-    return _Lexicon(frozenset(bare(normalize(w)) for w in data["nouns"]),
-                    frozenset(bare(normalize(w)) for w in data["singular"]),
+    data = pillars()
+    ordinals = lambda key: {normalize(w): int(n) for n, ws in getattr(data, key).items() for w in ws}  # noqa: E731
+    return _Lexicon(frozenset(bare(normalize(w)) for w in data.nouns),
+                    frozenset(bare(normalize(w)) for w in data.singular),
                     ordinals("markers"), ordinals("adjectives"),
-                    tuple(normalize(w) for w in data["among"].split()), frozenset(data["numbering"]))
+                    tuple(normalize(w) for w in data.among.split()), frozenset(data.numbering))
 
 
 def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[int, str, int] | None:
@@ -85,13 +88,17 @@ def _may_mark(norm: str) -> bool:
             or norm == lex.among[-1])
 
 
-def find_pillars(text: str, sentences: list[Sentence] | tuple[Sentence, ...],
-                 claims: tuple[Claim, ...] = ()) -> Pillars | None:
+def stage(doc: Doc) -> None:
+    """pillars: the statement's enumeration of principles, if it has one."""
+    doc.pillars = find_pillars(doc, doc.claims)
+
+
+def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
     """The statement's enumeration of principles, or None when it has none."""
-    tokens = [tokenize(text, s.start, s.end) for s in sentences]
+    text, sentences, tokens = doc.text, doc.sentences, doc.tokens
     announced, noun, first, start = None, None, None, 0
     for k, sentence_tokens in enumerate(tokens):
-        found = _announcement(sentence_tokens, number_starts(text, sentences[k].start, sentences[k].end))
+        found = _announcement(sentence_tokens, doc.number_starts(k))
         if found:
             (announced, noun, start), first = found, k
             break

@@ -7,9 +7,13 @@ after a one-letter abbreviation («د. الشعيبي»).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from ..model import Sentence
+from ..model import Sentence, Source
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 _DIGIT = r"[0-9\u0660-\u0669]"
 # A one-letter abbreviation before a name: «د.» (doctor), «م.» (engineer), «أ.» (professor) —
@@ -21,6 +25,11 @@ _BOUNDARY = re.compile(
 )
 _CONTENT = re.compile(r"\w")
 _FIRST = re.compile(r"[.…؟?!\n]")  # every boundary starts with one of these
+
+
+def stage(doc: Doc) -> None:
+    """sentences: the sentences of the statement proper (inside the wire frame), and their tokens."""
+    doc.set_sentences(split_sentences(doc.text, doc.frame.start, doc.frame.end))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -53,3 +62,8 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     first = start + (len(piece) - len(piece.lstrip()))
     sentences.append(Sentence(len(sentences) + 1, stripped, first, first + len(stripped)))
+
+
+def sentence_lines(source: Source, sentences: Sequence[Sentence]) -> dict[int, int]:
+    """The line of the statement file where each sentence starts."""
+    return {s.n: source.body_line + source.body.count("\n", 0, s.start) for s in sentences}

@@ -2,7 +2,8 @@
 
 `subject_span` reads the overt subject after a reporting verb («وشدد الوزراء في …» → الوزراء);
 `resolve` gives every claim its speaker: explicit ones are grouped by person or body, implicit
-ones (a dropped subject, a participle, an honorific pronoun) take the nearest earlier speaker.
+ones (a dropped subject, a participle, an honorific pronoun) take the nearest earlier speaker;
+the user's glossary (terms and entities) names them in English over the lexicon.
 """
 from __future__ import annotations
 
@@ -10,12 +11,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .arabic import Token, bare, is_definite, normalize, norms, stems
-from ..lexicon import load
-from ..model import Claim, Speaker
+from .arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
+from ..lexicon.cues import cues
+from ..lexicon.morphology import morphology
+from ..lexicon.speakers import speakers
+from ..model import Claim, Glossary, Speaker
 from .entities import Index, gazetteer, match_at, speaker_names
-from .spelling import listed_words, plain
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """A claim as the claims stage finds it: its overt speaker and what resolving a dropped one
+    needs. The speakers stage turns these into the claims with their speakers."""
+
+    claim: Claim  # its speaker still None
+    mention: Mention | None  # its overt speaker; None when the subject is dropped
+    agree: str | None  # the gender and number of the cue: "m", "f", "p" or None
+    quoted: Mention | None = None  # a person named before the cue inside the same quotation
+    documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     honorifics: frozenset[str]
     pronouns: frozenset[str]
@@ -59,25 +77,25 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data, cues = load("speakers"), load("cues")
-    words = lambda key, src=data: frozenset(normalize(w) for w in src[key])  # noqa: E731
+    data, cue_words = speakers(), cues()
+    words = lambda key, src=data: frozenset(normalize(w) for w in getattr(src, key))  # noqa: E731
     heads: dict[str, list] = {}
-    for head in data["heads"]:
+    for head in data.heads:
         parts = tuple(normalize(p) for p in head.split())
         parts = (bare(parts[0]),) + parts[1:]
         heads.setdefault(parts[0], []).append((parts, None))
     return _Lexicon(
         honorifics=words("honorifics"), pronouns=words("pronouns"),
         heads={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in heads.items()},
-        titles=frozenset(bare(normalize(w)) for w in data["titles"]),
+        titles=frozenset(bare(normalize(w)) for w in data.titles),
         particles=words("name_particles"),
         connectors=words("connectors"), stops=words("stops"),
-        endings=tuple(normalize(e) for e in data["adjective_endings"]),
-        complementizers=words("complementizers", cues), max_words=data["max_words"],
+        endings=tuple(normalize(e) for e in data.adjective_endings),
+        complementizers=words("complementizers", cue_words), max_words=data.max_words,
         title_preps=words("title_prepositions"),
-        feminine_plurals=frozenset(bare(normalize(w)) for w in data["gender"]["feminine_plurals"]),
-        plurals=frozenset(bare(normalize(w)) for w in data["gender"]["plurals"]),
-        documents=frozenset(bare(normalize(w)) for w in data["documents"]),
+        feminine_plurals=frozenset(bare(normalize(w)) for w in data.gender.feminine_plurals),
+        plurals=frozenset(bare(normalize(w)) for w in data.gender.plurals),
+        documents=frozenset(bare(normalize(w)) for w in data.documents),
     )
 
 
@@ -168,11 +186,11 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
 
 
 def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str],
-                 clitic: bool = False, generic: bool = False) -> Subject | None:
+                 clitic: bool = False, generic: bool = False, listed: frozenset[str] = frozenset()) -> Subject | None:
     """The overt subject that starts at tokens[i] and ends before tokens[limit], if there is one.
 
     `clitic`: the subject may carry ب/ل/ك (after «وفقًا لـ»); `generic`: a noun phrase outside
-    the lexicon counts when reported speech follows it."""
+    the lexicon counts when reported speech follows it (`listed`: the dictionary's words)."""
     lex = _lexicon()
     if i >= limit:
         return None
@@ -191,7 +209,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
-        return generic_subject(tokens, i, limit) if generic and j == i else None
+        return generic_subject(tokens, i, limit, listed) if generic and j == i else None
     k, person = head
     name = j if person else None
     while k < limit and k - i < lex.max_words:
@@ -268,15 +286,15 @@ def _named_after(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, in
     return (m, end) if end - m >= 2 and closed else None
 
 
-def generic_subject(tokens: tuple[Token, ...], i: int, limit: int) -> Subject | None:
+def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: frozenset[str]) -> Subject | None:
     """A subject outside the lexicon («عائلة بيانكي», «الاتحاد الدولي للسيارات», «علي الأحمدي»):
     a short noun phrase after the verb that the reported speech follows, directly or after an
-    adjunct («في بيان», «لوكالة …», a comma)."""
+    adjunct («في بيان», «لوكالة …», a comma). `listed`: the words the spelling dictionary lists."""
     lex = _lexicon()
     if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]):
         return None
     first = tokens[i].norm
-    if _behind_preposition(tokens[i].text) or tokens[i].text.endswith(("ًا", "اً")):
+    if _behind_preposition(tokens[i].text, listed) or tokens[i].text.endswith(("ًا", "اً")):
         return None  # «بلهجة …», an accusative object «وقفًا»
     end = i
     while end < limit and end - i < 6 and tokens[end].kind == "word" and not is_stop(tokens[end]) \
@@ -294,17 +312,17 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int) -> Subject | 
     return None
 
 
-def _behind_preposition(word: str) -> bool:
+def _behind_preposition(word: str, listed: frozenset[str]) -> bool:
     """«بلهجة»: ب/ك + a listed word, where the whole is not listed itself (unlike «بطل»)."""
-    key = plain(word)
-    return key[:1] in "بك" and key not in listed_words() and key[1:] in listed_words()
+    key = fold(word, LOOKUP)
+    return key[:1] in "بك" and key not in listed and key[1:] in listed
 
 
 def _prepositional(token: Token) -> bool:
     """A word behind ب/ل/ك («لوكالة», «بالوزير»): never a subject."""
-    morph_preps = "بلك"
-    norm = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 4 else token.norm
-    return norm[:1] in morph_preps and (norm[1:3] == "ال" or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
+    morph = morphology()
+    norm = token.norm[1:] if token.norm[:1] in "".join(morph.conjunctions) and len(token.norm) > 4 else token.norm
+    return norm[:1] in "".join(morph.prepositions) and (norm[1:3] == morph.article or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
 
 
 def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0) -> Mention:
@@ -382,15 +400,20 @@ def _issuer(m: Mention, mentioned: dict[str, str]) -> str | None:
     return mentioned.get(document) if document else None
 
 
-def resolve(found: Sequence) -> tuple[Claim, ...]:
-    """Claims with their speakers: grouped explicit ones, resolved implicit ones.
+def stage(doc: Doc) -> None:
+    """speakers: every claim with its speaker, named in English by the user's glossary first."""
+    doc.claims = with_speakers(resolve(doc.attributions), doc.source.glossary)
 
-    `found` holds (claim, mention, agreement, quoted person, documents named) for each claim."""
+
+def resolve(found: Sequence[Attribution]) -> tuple[Claim, ...]:
+    """Claims with their speakers: grouped explicit ones, resolved implicit ones."""
     entries: list[_Entry] = []
     last: _Entry | None = None
     mentioned: dict[str, str] = {}  # document word → canonical name of the speaker who issued it
     claims = []
-    for claim, m, agree, quoted, documents in found:
+    for attribution in found:
+        claim, m, agree, quoted = attribution.claim, attribution.mention, attribution.agree, attribution.quoted
+        documents = attribution.documents
         if m is None and quoted is not None:
             claims.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
             continue
@@ -417,3 +440,16 @@ def resolve(found: Sequence) -> tuple[Claim, ...]:
         claims.append(replace(claim, speaker=Speaker(m.text, entry.canonical, True, None, entry.en, entry.issuer)))
     return tuple(claims)
 
+
+
+def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
+    """Speakers named in the glossary get its English name (over the lexicon's)."""
+    if not glossary:
+        return claims
+    english = {normalize(v): g.en for g in (*glossary.terms, *glossary.entities) for v in g.ar}
+    named = []
+    for claim in claims:
+        speaker = claim.speaker
+        en = english.get(normalize(speaker.canonical)) if speaker else None
+        named.append(replace(claim, speaker=replace(speaker, en=en)) if en else claim)
+    return tuple(named)

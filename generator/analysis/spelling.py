@@ -17,32 +17,28 @@ import re
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import metadata, resources
 from itertools import chain, compress, repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .arabic import Token, norms, stems, tokenize
-from ..lexicon import load
+from .arabic import LOOKUP, UNMARKED, Token, fold, norms, proclitics, stems, tokenize
+from ..lexicon.morphology import morphology
+from ..lexicon.spelling import spelling
 from ..model import Finding, Sentence
 
-_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+if TYPE_CHECKING:
+    from .doc import Doc
+
 _VOWELS = re.compile("[\u064B-\u0652]")  # tanwin, short vowels, shadda, sukun
-_PLAIN = str.maketrans({**dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]),
-                        "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
-
-
-@cache
-def plain(word: str) -> str:
-    """Lookup form: no diacritics or tatweel, one alef, ى→ي (ة is kept: it is not ه)."""
-    return word.translate(_PLAIN)
 
 
 @dataclass(frozen=True)
-class _Dictionary:
+class Dictionary:
     forms: dict[str, str]  # lookup form → spelling to suggest
     listed: frozenset[str]  # forms the dictionary lists as they are (not rebuilt inflections)
     frequency: dict[str, int]
@@ -66,9 +62,10 @@ def _database(name: str) -> sqlite3.Connection:
 
 
 @cache
-def _dictionary() -> _Dictionary:
-    """The dictionary, built once and then read from the user's cache folder (2-4 s → 0.3 s)."""
-    path = _stored_path()
+def dictionary(cache_dir: Path | None = None) -> Dictionary:
+    """The dictionary, built once and then read from `cache_dir` (2-4 s → 0.3 s); without a
+    cache folder, built in memory."""
+    path = _stored_path(cache_dir) if cache_dir else None
     stored = _read(path) if path else None
     if stored is not None:
         return stored
@@ -78,34 +75,31 @@ def _dictionary() -> _Dictionary:
     return built
 
 
-def _stored_path() -> Path | None:
-    """The cache file of this arramooz version, lexicon and code, or None without a home folder."""
+def _stored_path(cache_dir: Path) -> Path:
+    """The cache file of this arramooz version, lexicon and code in `cache_dir`."""
     digest = hashlib.sha256(metadata.version("arramooz-pysqlite").encode())
-    digest.update(resources.files("generator.lexicon").joinpath("spelling.yml").read_bytes())
+    for name in ("spelling.yml", "morphology.yml"):
+        digest.update(resources.files("generator.lexicon").joinpath(name).read_bytes())
     digest.update(Path(__file__).read_bytes())
-    try:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bayan"
-    except RuntimeError:
-        return None
-    return folder / f"spelling-{digest.hexdigest()[:16]}.marshal"
+    return Path(cache_dir) / f"spelling-{digest.hexdigest()[:16]}.marshal"
 
 
-def _read(path: Path) -> _Dictionary | None:
+def _read(path: Path) -> Dictionary | None:
     """The dictionary stored at `path`, or None when it is missing or damaged."""
     try:
         data = path.read_bytes()
         payload = data[32:]
         if hashlib.sha256(payload).digest() != data[:32]:
             return None
-        return _Dictionary(*marshal.loads(payload))
+        return Dictionary(*marshal.loads(payload))
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
-def _store(path: Path, dictionary: _Dictionary) -> None:
+def _store(path: Path, built: Dictionary) -> None:
     """Write the dictionary to `path` with its checksum, atomically, in place of the files of
     other versions; a folder that cannot be written is no error."""
-    payload = marshal.dumps(tuple(getattr(dictionary, field.name) for field in fields(dictionary)))
+    payload = marshal.dumps(tuple(getattr(built, field.name) for field in fields(built)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
@@ -118,36 +112,36 @@ def _store(path: Path, dictionary: _Dictionary) -> None:
         pass
 
 
-def _build() -> _Dictionary:
+def _build() -> Dictionary:
     """The dictionary from Arramooz's nouns, verbs, word frequencies and stop words, and the lexicon."""
-    data = load("spelling")
+    data = spelling()
     forms: dict[str, str] = {}
 
     def add(word: str) -> None:
-        forms.setdefault(plain(word), word)
+        forms.setdefault(fold(word, LOOKUP), word)
 
     with _database("arabicdictionary") as db:
-        listed = {plain(w) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
+        listed = {fold(w, LOOKUP) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
         for word, feminable, fem_plural, masc_plural, relative in db.execute(
                 "SELECT unvocalized, feminable, feminin_plural, masculin_plural, relative FROM nouns"):
             add(word)
-            stem = word.removesuffix(data["feminine"])
+            stem = word.removesuffix(data.feminine)
             if feminable:
-                add(word + data["feminine"])
-            add(stem + data["feminine_plural"])  # many nouns without the flag take ات too
+                add(word + data.feminine)
+            add(stem + data.feminine_plural)  # many nouns without the flag take ات too
             if stem.endswith("أ"):  # مكافأة → مكافآت: the hamza's alef and the plural's make آ
                 add(stem[:-1] + "آت")
             if masc_plural:
-                for ending in data["masculine_plural"]:
+                for ending in data.masculine_plural:
                     add(word + ending)
-            for ending in data["dual"]:
+            for ending in data.dual:
                 add(stem + ending if ending.startswith("ت") else word + ending)
             if relative:
-                for ending in data["nisba"]:
+                for ending in data.nisba:
                     add(stem + ending)
         for (word,) in db.execute("SELECT unvocalized FROM verbs"):
             add(word)
-            for ending in data["past_suffixes"]:
+            for ending in data.past_suffixes:
                 add(word + ending)
                 if word[-1] in "ىا":  # انتهى → انتهت، انتهوا
                     add(word[:-1] + ending)
@@ -157,29 +151,25 @@ def _build() -> _Dictionary:
     with _database("wordfreq") as db:
         for word, count in db.execute("SELECT unvocalized, freq FROM wordfreq"):
             add(word)
-            listed.add(plain(word))
-            frequency[plain(word)] = max(count, frequency.get(plain(word), 0))
-    for word in data["also_words"]:
+            listed.add(fold(word, LOOKUP))
+            frequency[fold(word, LOOKUP)] = max(count, frequency.get(fold(word, LOOKUP), 0))
+    for word in data.also_words:
         add(word)
     with _database("stopwords") as db:
         for (word,) in db.execute("SELECT unvocalized FROM STOPWORDS"):
             add(word)
-    by_length = lambda items: tuple(sorted((plain(i) for i in items), key=len, reverse=True))  # noqa: E731
-    return _Dictionary(forms, frozenset(listed), frequency, by_length(data["prefixes"]), by_length(data["pronouns"]),
-                       by_length(data["present_prefixes"]), by_length(data["present_suffixes"]),
-                       plain(data["letters"]), data["min_length"], tuple(data["noun_endings"]),
-                       data["checked_prefix"], tuple(data["nisba_endings"]),
-                       frozenset(frozenset(pair) for pair in data["confusable"]))
+    by_length = lambda items: tuple(sorted((fold(i, LOOKUP) for i in items), key=len, reverse=True))  # noqa: E731
+    morph = morphology()
+    prefixes = [*proclitics()[1:], *(conj + future for conj in ("", *morph.conjunctions) for future in morph.future)]
+    return Dictionary(forms, frozenset(listed), frequency, by_length(prefixes), by_length(data.pronouns),
+                       by_length(data.present_prefixes), by_length(data.present_suffixes),
+                       fold(data.letters, LOOKUP), data.min_length, tuple(data.noun_endings),
+                       data.checked_prefix, tuple(data.nisba_endings),
+                       frozenset(frozenset(pair) for pair in data.confusable))
 
 
-def listed_words() -> frozenset[str]:
-    """Lookup forms the dictionary lists as they are (lemmas and frequent word forms)."""
-    return _dictionary().listed
-
-
-def _analyses(word: str) -> list[tuple[str, str, str]]:
+def _analyses(word: str, d: Dictionary) -> list[tuple[str, str, str]]:
     """(proclitics, stem, suffix) splits of a lookup form, the whole word first."""
-    d = _dictionary()
     splits = []
     for prefix in ("", *d.prefixes):
         if not word.startswith(prefix) or len(word) - len(prefix) < 2:
@@ -191,9 +181,8 @@ def _analyses(word: str) -> list[tuple[str, str, str]]:
     return splits
 
 
-def _verb_form(stem: str) -> bool:
+def _verb_form(stem: str, d: Dictionary) -> bool:
     """A present-tense form: يـ/تـ/نـ/أ + a present stem (+ ون، ان …)."""
-    d = _dictionary()
     for prefix in d.verb_prefixes:
         if stem.startswith(prefix):
             body = stem[len(prefix):]
@@ -203,14 +192,14 @@ def _verb_form(stem: str) -> bool:
 
 
 @cache
-def is_word(word: str) -> bool:
-    """True when a word (as written, with clitics) is known to the dictionary."""
-    d = _dictionary()
-    return any(_known(stem, d, suffix) or "ال" not in prefix and _verb_form(stem)
-               for prefix, stem, suffix in _analyses(plain(word)))
+def is_word(word: str, cache_dir: Path | None = None) -> bool:
+    """True when a word (as written, with clitics) is known to the dictionary (kept in `cache_dir`)."""
+    d = dictionary(cache_dir)
+    return any(_known(stem, d, suffix) or "ال" not in prefix and _verb_form(stem, d)
+               for prefix, stem, suffix in _analyses(fold(word, LOOKUP), d))
 
 
-def _known(stem: str, d: _Dictionary, suffix: str) -> bool:
+def _known(stem: str, d: Dictionary, suffix: str) -> bool:
     """A noun stem: as listed, with an accusative alef or construct ending, or with ة written ت
     and a hamza on its seat before a pronoun (حكومته، شركائها)."""
     if stem in d.forms or any(stem.endswith(e) and stem[:-1] in d.forms for e in d.noun_endings):
@@ -233,14 +222,15 @@ def _edits(stem: str, letters: str, confusable: frozenset[frozenset[str]]) -> di
 
 
 @cache
-def suggestion(word: str) -> str | None:
-    """The best one-edit correction of an unknown word, written with its clitics, or None."""
-    d = _dictionary()
-    key = plain(word)
-    if not _checked(key) or key.endswith(d.nisba) or is_word(word):
+def suggestion(word: str, cache_dir: Path | None = None) -> str | None:
+    """The best one-edit correction of an unknown word, written with its clitics, or None (the
+    dictionary kept in `cache_dir`)."""
+    d = dictionary(cache_dir)
+    key = fold(word, LOOKUP)
+    if not _checked(key) or key.endswith(d.nisba) or is_word(word, cache_dir):
         return None
     best: tuple[tuple[bool, bool, int, int], str] | None = None
-    for prefix, stem, suffix in _analyses(key):
+    for prefix, stem, suffix in _analyses(key, d):
         if len(stem) < d.min_length or not (prefix.endswith(d.checked_prefix) or _checked_stem().match(stem)):
             continue
         edits = _edits(stem, d.letters, d.confusable)
@@ -257,16 +247,16 @@ def suggestion(word: str) -> str | None:
 
 
 @cache
-def hamza_slip(word: str) -> str | None:
-    """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary writes bare
-    (the connecting alef of افتعال and استفعال nouns), after the article."""
-    d = _dictionary()
-    written = _DIACRITICS.sub("", word)
+def hamza_slip(word: str, cache_dir: Path | None = None) -> str | None:
+    """«الإتفاقية» → «الاتفاقية»: a hamza written on an alef that the dictionary (kept in
+    `cache_dir`) writes bare (the connecting alef of افتعال and استفعال nouns), after the article."""
+    d = dictionary(cache_dir)
+    written = fold(word, UNMARKED)
     at = written.find(d.checked_prefix)
     if at < 0 or at > 3 or written[at + len(d.checked_prefix):][:1] not in "أإ":
         return None
     stem = written[at + len(d.checked_prefix):]
-    listed = d.forms.get(plain(stem))
+    listed = d.forms.get(fold(stem, LOOKUP))
     if listed is None or listed[0] != "ا":
         return None
     return written[:at + len(d.checked_prefix)] + "ا" + stem[1:]
@@ -276,31 +266,35 @@ def hamza_slip(word: str) -> str | None:
 def _checked(norm: str) -> bool:
     """True for a word form that is checked: long enough, with the article or a `checked_stem`
     (behind و/ف and ب/ل/ك)."""
-    d = _dictionary()
-    return len(norm) >= d.min_length + len(d.checked_prefix) and (
-        d.checked_prefix in norm[:4] or _checked_stem().match(norm, len(_CLITICS.match(norm)[0])) is not None)
+    data = spelling()
+    prefix = data.checked_prefix
+    return len(norm) >= data.min_length + len(prefix) and (
+        prefix in norm[:4] or _checked_stem().match(norm, len(_clitics().match(norm)[0])) is not None)
 
 
-_CLITICS = re.compile("[وف]?[بلك]?")
+@cache
+def _clitics() -> re.Pattern[str]:
+    """A conjunction and a preposition at the start of a word, each or not."""
+    morph = morphology()
+    return re.compile(f"[{''.join(morph.conjunctions)}]?[{''.join(morph.prepositions)}]?")
 
 
 @cache
 def _checked_stem() -> re.Pattern[str]:
-    return re.compile(load("spelling")["checked_stem"])
+    return re.compile(spelling().checked_stem)
 
 
 _token = itemgetter(1)  # of a (sentence, token) pair
 _stem = itemgetter(0)  # of a (stem, letters removed) pair
 
 
-def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collection[str] = (),
-                      body_line: int = 1) -> tuple[Finding, ...]:
+def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Finding, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
+    text, body_line = doc.text, doc.source.body_line
     named = set(chain.from_iterable(map(norms, map(tokenize, names))))
     words: list[tuple[Sentence, Token]] = []
-    for sentence in sentences:  # numbers and punctuation are never `_checked`
-        tokens = tokenize(text, sentence.start, sentence.end)
+    for sentence, tokens in zip(doc.sentences, doc.tokens):  # numbers and punctuation are never `_checked`
         words += zip(repeat(sentence), compress(tokens, map(_checked, norms(tokens))))
     counts = Counter(norms(map(_token, words)))
     once = {norm for norm, count in counts.items() if count == 1}  # a word written twice is meant
@@ -308,7 +302,7 @@ def spelling_findings(text: str, sentences: Sequence[Sentence], names: Collectio
     for sentence, token in compress(words, map(once.__contains__, norms(map(_token, words)))):
         if not named.isdisjoint(map(_stem, stems(token.norm))) or _VOWELS.search(token.text):
             continue  # a name, or a word written with its vowels: with care (a verse, a name)
-        better = suggestion(token.text) or hamza_slip(token.text)
+        better = suggestion(token.text, doc.settings.cache_dir) or hamza_slip(token.text, doc.settings.cache_dir)
         if better:
             line = body_line + text.count("\n", 0, token.start)
             findings.append(Finding("info", "spelling", f"«{token.text}»: did you mean «{better}»?", sentence.n, line))

@@ -28,11 +28,15 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import repeat
 from operator import mul
+from typing import TYPE_CHECKING
 
-import pyarabic.araby as araby
-
-from ..lexicon import load
+from .arabic import TERMS, fold, with_article
+from ..lexicon.morphology import morphology
+from ..lexicon.summary import Summary as SummaryWords, summary as summary_yml
 from ..model import Claim, Pillars, Sentence, Summary
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 RATIO = 0.35  # share of the text's words a summary holds (human EASC summaries: ~32%)
 POSITION = 1.0  # weight of 1 - rank/n: news and statements put the point first
@@ -47,49 +51,32 @@ _WRAP = re.compile(rf"(?<![{re.escape(_FINAL)}\s])([ \t]*)\n(?![ \t]*\n)")
 Vector = dict[str, float]
 
 
-def _lexicon() -> dict:
-    return load("summary")
+def _lexicon() -> SummaryWords:
+    return summary_yml()
 
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.VERBOSE) for p in _lexicon()["boilerplate"].values())
-
-
-# PyArabic's strip_tashkeel, strip_tatweel, normalize_hamza (tasheel), normalize_teh and ى → ي as
-# one table: each maps single letters to letters none of the others changes.
-_NORMALISE = str.maketrans({
-    **dict.fromkeys(araby.TASHKEEL + (araby.TATWEEL,), None),
-    **dict.fromkeys((araby.ALEF_MADDA, araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.HAMZA_ABOVE,
-                     araby.HAMZA_BELOW), araby.ALEF),
-    araby.WAW_HAMZA: araby.WAW,
-    araby.YEH_HAMZA: araby.YEH,
-    araby.TEH_MARBUTA: araby.HEH,
-    araby.ALEF_MAKSURA: araby.YEH,
-})
-
-
-def normalise(text: str) -> str:
-    """Matching form: no tashkeel or tatweel, hamza carriers and alefs → ا, ة → ه, ى → ي."""
-    return text.translate(_NORMALISE)
+    return tuple(re.compile(p, re.VERBOSE) for p in _lexicon().boilerplate.values())
 
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     from arabicstopwords import arabicstopwords  # a large module, needed only once a summary is made
 
-    words = list(arabicstopwords.stopwords_list()) + list(_lexicon()["stopwords"])
-    return frozenset(normalise(w) for w in words)
+    words = list(arabicstopwords.stopwords_list()) + list(_lexicon().stopwords)
+    return frozenset(fold(w, TERMS) for w in words)
 
 
 @lru_cache(maxsize=1)
 def _prefixes() -> tuple[str, ...]:
-    return tuple(normalise(p) for p in _lexicon()["prefixes"])
+    morph = morphology()
+    return tuple(fold(with_article(clitic), TERMS) for clitic in ("", *morph.conjunctions, *morph.prepositions))
 
 
-# A run of word characters and of the characters `normalise` removes or changes (diacritics, hamza
+# A run of word characters and of the characters TERMS removes or changes (diacritics, hamza
 # marks): normalised, each run is one word of the normalised text, or nothing.
-_RUN = re.compile(f"[\\w{re.escape(''.join(map(chr, _NORMALISE)))}]+")
+_RUN = re.compile(f"[\\w{re.escape(''.join(map(chr, TERMS)))}]+")
 
 
 def terms(text: str) -> list[str]:
@@ -100,7 +87,7 @@ def terms(text: str) -> list[str]:
 @cache
 def _term(run: str) -> str | None:
     """A run normalised and without its prefix, or None for a stop word, a number or a letter."""
-    word = normalise(run)
+    word = fold(run, TERMS)
     if word in _stopwords() or word.isdigit() or len(word) < 2:
         return None
     for prefix in _prefixes():
@@ -184,6 +171,12 @@ def _pick(scores: dict[int, float], vectors: dict[int, Vector], words: dict[int,
         rest.remove(best)
         total += words[best]
     return chosen
+
+
+def stage(doc: Doc) -> None:
+    """summary: the sentences a reader needs, at the settings' ratio, with their English."""
+    english = doc.translation.sentences if doc.translation else None
+    doc.summary = summarize(doc.sentences, doc.claims, doc.pillars, doc.settings.summary_ratio, translation=english)
 
 
 def summarize(sentences: Sequence[Sentence], claims: Sequence[Claim] = (),

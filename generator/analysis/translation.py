@@ -8,6 +8,8 @@ continues after them:
 - `[4-5] …` translates sentences 4 and 5 together (one English paragraph for two sentences);
 - the same marker on consecutive paragraphs: several English paragraphs for one sentence.
 
+The stage then checks each aligned paragraph (translation_qa).
+
 Every sentence without English, every paragraph beyond the last sentence and every marker that
 goes back is a `translation/*` finding naming both files and lines.
 """
@@ -16,8 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Finding, Sentence, Source, Translation
+from .sentences import sentence_lines
+from .translation_qa import check
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 MARKER = re.compile(r"^\[(\d+)(?:\s*[-–]\s*(\d+))?\]\s*")
 
@@ -71,9 +79,11 @@ def line_markers(body: str, sentences: Sequence[Sentence]) -> list[str]:
     return markers
 
 
-def sentence_lines(source: Source, sentences: Sequence[Sentence]) -> dict[int, int]:
-    """The line of the statement file where each sentence starts."""
-    return {s.n: source.body_line + source.body.count("\n", 0, s.start) for s in sentences}
+def stage(doc: Doc) -> None:
+    """translation: the English sidecar aligned to the sentences, and its alignment and QA findings."""
+    translation, findings = align(doc.source, doc.sentences)
+    doc.translation = translation
+    doc.findings += findings + check(doc.source, doc.sentences, translation, doc.entities)
 
 
 def align(source: Source, sentences: Sequence[Sentence]) -> tuple[Translation | None, tuple[Finding, ...]]:

@@ -21,8 +21,10 @@ from functools import cache
 from typing import NamedTuple
 
 from .arabic import digits_value, normalize, number_word, read_number, tokenize
-from ..lexicon import load
+from ..lexicon.numbers import numbers
+from ..lexicon.translation_qa import TranslationQA, translation_qa
 from ..model import Entity, Finding, Sentence, Source, Translation
+from .sentences import sentence_lines
 
 # English characters per Arabic character: below or above is a finding. Human translations of
 # NTREX and UN sentences fall inside this range for more than 99% of pairs (bench/translation_qa.py).
@@ -48,8 +50,8 @@ _EN_WORD = re.compile(r"[a-z0-9]+", re.IGNORECASE)
 
 
 @cache
-def _lexicon() -> dict:
-    return load("translation_qa")
+def _lexicon() -> TranslationQA:
+    return translation_qa()
 
 
 class Numbers(NamedTuple):
@@ -63,8 +65,8 @@ class Numbers(NamedTuple):
 def english_numbers(text: str) -> Numbers:
     """The numbers of English text: digits (with a scale word) and number words."""
     lexicon = _lexicon()
-    words = {**lexicon["units"], **lexicon["tens"]}
-    scales = {k: v for k, v in lexicon["scales"].items() if len(k) > 2}  # m, bn, k only after digits
+    words = {**lexicon.units, **lexicon.tens}
+    scales = {k: v for k, v in lexicon.scales.items() if len(k) > 2}  # m, bn, k only after digits
     strong: Counter = Counter()
     weak: Counter = Counter()
     for match in [*_CLOCK.finditer(text), *_ENUMERATOR.finditer(text)]:
@@ -73,13 +75,13 @@ def english_numbers(text: str) -> Numbers:
     text = _YEARS.sub(lambda m: f"{m[1]}-{m[1][:2]}{m[2]}", _ENUMERATOR.sub(" ", _CLOCK.sub(" ", text)))
     tokens = _EN_TOKEN.findall(text.lower())
     total, current = 0.0, None  # a number being read from words
-    ordinals = set(lexicon["ordinals"])
+    ordinals = set(lexicon.ordinals)
 
     def close(ordinal: bool = False) -> None:
         nonlocal total, current
         if current is not None:
             value = _clean(total + current)
-            (weak if ordinal or value <= lexicon["weak_words_upto"] else strong)[value] += 1
+            (weak if ordinal or value <= lexicon.weak_words_upto else strong)[value] += 1
         total, current = 0.0, None
 
     for i, token in enumerate(tokens):
@@ -87,7 +89,7 @@ def english_numbers(text: str) -> Numbers:
             close()
             number, suffix = re.fullmatch(r"([\d,]*\d(?:\.\d+)?)([a-z]*)", token).groups()
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
-            scale = lexicon["scales"].get(suffix) or scales.get(after, 1)
+            scale = lexicon.scales.get(suffix) or scales.get(after, 1)
             value = _clean(float(number.replace(",", "")) * scale)
             if suffix == "s" and value >= 100:  # the 1990s
                 continue
@@ -96,7 +98,7 @@ def english_numbers(text: str) -> Numbers:
             if current is not None and not (current % 100 == 0 or (current % 10 == 0 and words[token] < 10)):
                 close()
             current = (current or 0) + words[token]
-        elif token in lexicon["hundred"] and current is not None:
+        elif token in lexicon.hundred and current is not None:
             current *= 100
         elif token in scales and current is not None:
             total, current = total + current * scales[token], 0.0
@@ -108,8 +110,8 @@ def english_numbers(text: str) -> Numbers:
 
 def arabic_numbers(text: str) -> Numbers:
     """The numbers of Arabic text: digits (either script) and number words."""
-    vague = {normalize(w) for w in _lexicon()["vague"]}
-    teen = {normalize(w) for w in load("numbers")["teen"]}
+    vague = {normalize(w) for w in _lexicon().vague}
+    teen = {normalize(w) for w in numbers().teen}
     strong: Counter = Counter()
     weak: Counter = Counter()
     for match in _ENUMERATOR.finditer(text):
@@ -169,7 +171,7 @@ def number_mismatch(arabic: str, english: str) -> tuple[list[float], list[float]
 
 @cache
 def _optional() -> frozenset[str]:
-    return frozenset(_lexicon()["optional"])
+    return frozenset(_lexicon().optional)
 
 
 def name_forms(name: str) -> list[frozenset[str]]:
@@ -230,7 +232,7 @@ def names_missing(entities: Iterable[Entity], english: str) -> list[Entity]:
 
 def entity_forms(entity: Entity) -> list[frozenset[str]]:
     """The forms of an entity's English name; a person is also named by the surname alone."""
-    found = [f for name in [entity.en, *_lexicon()["aliases"].get(entity.en, ())] for f in name_forms(name)]
+    found = [f for name in [entity.en, *_lexicon().aliases.get(entity.en, ())] for f in name_forms(name)]
     surname = _EN_WORD.findall(_fold(entity.en).lower())[-1:] if entity.type == "PER" else []
     return found + [frozenset(surname)] if surname else found  # Erdoğan for Recep Tayyip Erdoğan
 
@@ -251,8 +253,6 @@ def check(source: Source, sentences: Sequence[Sentence], translation: Translatio
     """Every QA finding of a statement's translation, in sentence order."""
     if translation is None:
         return ()
-    from .translation import sentence_lines  # noqa: PLC0415 - translation imports nothing from here
-
     at = sentence_lines(source, sentences)
     findings: list[Finding] = []
     grouped = {g[0]: g for g in translation.groups}

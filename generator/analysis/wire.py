@@ -3,13 +3,18 @@ dateline and the title tell (place, agency, date, category)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .arabic import normalize, tokenize
-from ..lexicon import load
+from .arabic import Token, normalize, tokenize
+from ..lexicon.wire import wire as wire_yml
 from .dates import dates_in
 from .entities import gazetteer, match_at
+from ..model import Meta
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 _TERMINAL = re.compile(r"[.؟?!…]")
 _CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
@@ -28,17 +33,17 @@ class Frame:
 
 @cache
 def _wire() -> tuple[dict[str, str], int, tuple[re.Pattern[str], ...], dict[str, str]]:
-    data = load("wire")
-    agencies = {normalize(v).replace(" ", ""): a["en"] for a in data["agencies"] for v in a["ar"]}
-    trailers = tuple(re.compile(p) for p in data["trailers"])
-    categories = {normalize(k): k for k in data["categories"]}
-    return agencies, data["dateline_max_words"], trailers, categories
+    data = wire_yml()
+    agencies = {normalize(v).replace(" ", ""): a.en for a in data.agencies for v in a.ar}
+    trailers = tuple(re.compile(p) for p in data.trailers)
+    categories = {normalize(k): k for k in data.categories}
+    return agencies, data.dateline_max_words, trailers, categories
 
 
 @cache
 def _longest_name() -> int:
     """Words in the longest agency name (أ ف ب: 3)."""
-    return max(len(v.split()) for a in load("wire")["agencies"] for v in a["ar"])
+    return max(len(v.split()) for a in wire_yml().agencies for v in a.ar)
 
 
 def frame(body: str) -> Frame:
@@ -54,8 +59,9 @@ def frame(body: str) -> Frame:
         end -= len(lines.pop()) + (1 if lines else 0)
     if dateline is None:
         return Frame(None, start, max(start, end))
-    place, place_en = _place(dateline)
-    dates = dates_in(tokenize(dateline))
+    tokens = tokenize(dateline)
+    place, place_en = _place(dateline, tokens)
+    dates = dates_in(tokens)
     iso = next((d.iso for d in dates if d.calendar == "gregorian"), dates[0].iso if dates else None)
     return Frame(dateline, start, max(start, end), place, place_en, agency, iso)
 
@@ -75,10 +81,9 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
 
 
-def _place(dateline: str) -> tuple[str | None, str | None]:
-    """The place of a dateline, with its English: a known place anywhere in it, else the words
-    before its first number («أملج 25 شوال …»)."""
-    tokens = tokenize(dateline)
+def _place(dateline: str, tokens: tuple[Token, ...]) -> tuple[str | None, str | None]:
+    """The place of a dateline (of these tokens), with its English: a known place anywhere in it,
+    else the words before its first number («أملج 25 شوال …»)."""
     for k in range(len(tokens)):
         found = match_at(tokens, k, gazetteer()) if tokens[k].kind == "word" else None
         if found and found.entry.type == "LOC":
@@ -95,3 +100,23 @@ def category(title: str) -> str | None:
     if match is None:
         return None
     return match.group(1) if normalize(match.group(1)) in _wire()[3] else None
+
+
+def stage(doc: Doc) -> None:
+    """wire: the frame of the body, its dateline's tokens, and the meta completed from both."""
+    wire = doc.frame = frame(doc.text)
+    doc.dateline = tokenize(doc.text, 0, wire.start)
+    doc.meta = _meta(doc.source.meta, wire)
+
+
+def _meta(meta: Meta, wire: Frame) -> Meta:
+    """Front matter completed from the wire frame and the title; what the user wrote wins."""
+    return replace(
+        meta,
+        dateline=meta.dateline or wire.dateline,
+        date=meta.date or wire.date,
+        place=meta.place or wire.place,
+        place_en=meta.place_en or wire.place_en,
+        agency=meta.agency or wire.agency,
+        category=meta.category or category(meta.title),
+    )

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pyarabic import araby
 
 from ..analysis import analyze
+from ..analysis.arabic import COMPARE, fold
 from ..model import Meta, Source, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
@@ -82,9 +82,7 @@ def _ratio(part: int, whole: int) -> float:
 
 def normalise_word(word: str) -> str:
     """A cue or key for comparison: no diacritics, tatweel, hamza forms or attached و/ف."""
-    word = araby.strip_tatweel(araby.strip_tashkeel(word.strip()))
-    word = araby.normalize_hamza(word, method="tasheel")
-    return CONJUNCTION.sub("", word)
+    return CONJUNCTION.sub("", fold(word.strip(), COMPARE))
 
 
 def normalise_text(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..analysis import analyze
+from ..analysis import Settings, analyze
 from ..analysis.summary import RATIO, unwrap_lines
 from ..model import Meta, Source
 
@@ -37,8 +37,8 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, ratio: float = RA
                 problems.append(f"{in_path}:{number}: {err}")
                 continue
             body = unwrap_lines(text) if join_lines else text
-            source = Source(ident, str(in_path), Meta(title=""), body, body_line=number, summary_ratio=ratio)
-            summary = analyze(source).summary
+            source = Source(ident, str(in_path), Meta(title=""), body, body_line=number)
+            summary = analyze(source, Settings(summary_ratio=ratio)).summary
             out.write(json.dumps({"id": ident, "summary": summary.text}, ensure_ascii=False) + "\n")
             written += 1
     return written, problems

@@ -1,7 +1,8 @@
 """Analysis cache: a statement is re-analysed only when its text or the analysis changed.
 
-The key is a hash of everything analysis reads from a source plus the analysis version (the
-lexicon and the analysis code), so editing one statement re-analyses that one only.
+The key is a hash of everything analysis reads from a source, the settings that change its
+results and the analysis version (the lexicon and the analysis code), so editing one statement
+re-analyses that one only.
 """
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..analysis import Settings
 from ..model import Source, Statement, statement_from_dict
 
 PACKAGE = Path(__file__).parent.parent
-ANALYSIS_FILES = ("lexicon/**/*.yml", "analysis/**/*.py", "model.py")
+ANALYSIS_FILES = ("lexicon/**/*.yml", "lexicon/**/*.py", "analysis/**/*.py", "model.py")
 
 
 @functools.cache
@@ -49,8 +51,9 @@ class AnalysisCache:
     def path(self) -> Path:
         return self.folder / f"analysis-{self.version}.json"
 
-    def key(self, source: Source) -> str:
-        data = json.dumps([self.version, dataclasses.asdict(source)], ensure_ascii=False, sort_keys=True)
+    def key(self, source: Source, settings: Settings) -> str:
+        data = json.dumps([self.version, dataclasses.asdict(source), settings.results()], ensure_ascii=False,
+                          sort_keys=True)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def _entries(self) -> dict[str, dict]:
@@ -62,9 +65,9 @@ class AnalysisCache:
             self._stored = stored if isinstance(stored, dict) else {}
         return self._stored
 
-    def get(self, source: Source) -> Statement | None:
-        """The cached analysis of this exact source, or None."""
-        key = self.key(source)
+    def get(self, source: Source, settings: Settings) -> Statement | None:
+        """The cached analysis of this exact source with these settings, or None."""
+        key = self.key(source, settings)
         data = self._entries().get(key)
         if data is None:
             return None
@@ -75,9 +78,9 @@ class AnalysisCache:
         self._used[key] = data
         return statement
 
-    def put(self, source: Source, statement: Statement) -> None:
+    def put(self, source: Source, settings: Settings, statement: Statement) -> None:
         """Remember an analysis; `save()` writes it."""
-        self._used[self.key(source)] = statement.to_dict()
+        self._used[self.key(source, settings)] = statement.to_dict()
         self._changed = True
 
     def save(self) -> None:

@@ -1,14 +1,33 @@
-"""The characters a page must show as markers rather than as themselves (invisible.yml)."""
+"""Loader of invisible.yml: the characters a page must show as markers rather than as themselves,
+which the analysis reports (analysis/characters.py) and the escaping filters show (site/render.py)."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import astuple, dataclass
+from functools import cache
 
-from . import load
+from . import read
 
-KINDS = ("bidi_controls", "zero_width", "controls", "tags")
-# One character of any kind: the analysis reports it, the escaping filters show it.
-INVISIBLE = re.compile("|".join(load("invisible")[kind] for kind in KINDS))
+
+@dataclass(frozen=True)
+class Invisible:
+    """One regular-expression class per kind of invisible character."""
+
+    bidi_controls: str
+    zero_width: str
+    controls: str
+    tags: str
+
+
+@cache
+def invisible() -> Invisible:
+    """invisible.yml, read once."""
+    return read("invisible", Invisible)
+
+
+# One character of any kind.
+INVISIBLE = re.compile("|".join(astuple(invisible())))
 
 
 def describe(char: str) -> str:

@@ -1,13 +1,32 @@
 """The labels of every vocabulary a page names (labels.yml), read and checked once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
-from . import load
+from . import read
 
-KINDS = ("act", "entity_type", "unit", "month", "level")
 LANGUAGES = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class Label:
+    ar: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Labels:
+    """labels.yml: each vocabulary, its codes in the order pages show them."""
+
+    act: dict[str, Label]
+    entity_type: dict[str, Label]
+    unit: dict[str, Label]
+    month: dict[int, Label]
+    level: dict[str, Label]
+
+
+KINDS = tuple(f.name for f in fields(Labels))
 
 
 @dataclass(frozen=True)
@@ -27,16 +46,19 @@ class Vocabulary:
 
 
 @cache
+def labels() -> Labels:
+    """labels.yml, read once."""
+    return read("labels", Labels)
+
+
+@cache
 def vocabulary(kind: str) -> Vocabulary:
-    """The vocabulary `kind` (one of KINDS) of labels.yml; a malformed entry is an error here."""
+    """The vocabulary `kind` (one of KINDS) of labels.yml; an empty label is an error here."""
     if kind not in KINDS:
         raise KeyError(f"no vocabulary {kind!r} in labels.yml (known: {', '.join(KINDS)})")
-    entries = load("labels")[kind]
-    names: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+    entries: dict[object, Label] = getattr(labels(), kind)
     for code, label in entries.items():
-        if not isinstance(label, dict) or set(label) != set(LANGUAGES) or not all(
-                isinstance(v, str) and v for v in label.values()):
+        if not (label.ar.strip() and label.en.strip()):
             raise ValueError(f"labels.yml: {kind} {code!r} needs a non-empty 'ar' and 'en' label")
-        for language in LANGUAGES:
-            names[language][str(code)] = label[language]
-    return Vocabulary(kind, names)
+    return Vocabulary(kind, {language: {str(code): getattr(label, language) for code, label in entries.items()}
+                             for language in LANGUAGES})

@@ -23,20 +23,19 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
-from itertools import chain, product
+from itertools import chain
 from pathlib import Path
 
+from ..analysis import arabic
+from ..lexicon.morphology import morphology
+
 MIN_STEM = 3
-_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_LETTERS = str.maketrans("أإآٱىة٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "اااايه01234567890123456789")
 _WORD = re.compile("[^\\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\\W_]*)*")
 _TAG = re.compile(r"<[^>]*>")
-CONJUNCTIONS, PREPOSITIONS, ARTICLE = "وف", "بكل", "ال"
-# Every prefix a word can carry: conjunction, preposition, article (ل + ال is written لل).
-PREFIXES = tuple(dict.fromkeys(
-    c + (p + ARTICLE[1:] if p == "ل" and a else p + a)
-    for c, p, a in product(["", *CONJUNCTIONS], ["", *PREPOSITIONS], ["", ARTICLE])
-))
+_MORPHOLOGY = morphology()  # the lexicon's clitics (templates/assets/js/bayan-search.js holds a copy)
+CONJUNCTIONS, PREPOSITIONS = "".join(_MORPHOLOGY.conjunctions), "".join(_MORPHOLOGY.prepositions)
+ARTICLE = _MORPHOLOGY.article
+PREFIXES = arabic.proclitics()  # every prefix a word can carry: conjunction, preposition, article
 _PREFIXES_BY_LETTER = {letter: tuple(p for p in PREFIXES if p[:1] == letter) for letter in CONJUNCTIONS + PREPOSITIONS + ARTICLE[0]}
 # One prefix for each step `key` can be at when it reaches the stem (see the module docstring).
 KEY_PREFIXES = ("", CONJUNCTIONS[0], PREPOSITIONS[0], "ل", ARTICLE)
@@ -45,7 +44,7 @@ FIELDS = {"title": ("bayan_title", 1e3), "text": ("bayan_text", 1e0)}
 
 def fold(text: str) -> str:
     """Lower case, without diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits."""
-    return _MARKS.sub("", text.lower()).translate(_LETTERS)
+    return arabic.fold(text.lower(), arabic.SEARCH)
 
 
 def _cut(word: str, prefix: str) -> str | None:

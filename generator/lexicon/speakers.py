@@ -1,0 +1,35 @@
+"""Loader of speakers.yml: honorifics, titles, heads of bodies and the words that end a subject."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import read
+
+
+@dataclass(frozen=True)
+class Gender:
+    feminine_plurals: tuple[str, ...]
+    plurals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Speakers:
+    honorifics: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    heads: tuple[str, ...]
+    titles: tuple[str, ...]
+    name_particles: tuple[str, ...]
+    connectors: tuple[str, ...]
+    title_prepositions: tuple[str, ...]
+    gender: Gender
+    documents: tuple[str, ...]
+    stops: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
+    max_words: int
+
+
+@cache
+def speakers() -> Speakers:
+    """speakers.yml, read once."""
+    return read("speakers", Speakers)
