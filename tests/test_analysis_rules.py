@@ -6,7 +6,7 @@ from generator.analysis.pillars import find_pillars
 from generator.analysis.sentences import split_sentences
 from generator.analysis.speakers import resolve
 from generator.analysis.wire import frame
-from generator.analysis.arabic import normalize, read_quantity, tokenize
+from generator.arabic import normalize, read_quantity, tokenize
 from generator.model import Meta, Source
 
 from conftest import doc_of

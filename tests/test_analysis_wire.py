@@ -2,7 +2,7 @@
 from generator.analysis import analyze
 from generator.analysis.dates import dates_in
 from generator.analysis.wire import category, frame
-from generator.analysis.arabic import tokenize
+from generator.arabic import tokenize
 from generator.model import Meta, Source
 
 WIRE = ("جدة 3 ذو القعدة 1436 هـ الموافق 18 أغسطس 2015 م واس\n"

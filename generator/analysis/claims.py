@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
+from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
 from ..lexicon.cues import cues
 from ..model import Claim
 from .entities import mentions as entity_mentions

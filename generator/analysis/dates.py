@@ -7,7 +7,7 @@ from functools import cache
 
 from hijridate import Hijri
 
-from .arabic import Token, digits_value, normalize, stems, tokenize
+from ..arabic import Token, digits_value, normalize, stems, tokenize
 from ..lexicon.dates import dates
 
 

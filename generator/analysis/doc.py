@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .arabic import Token, number_starts, tokenize
+from ..arabic import Token, number_starts, tokenize
 from .summary import RATIO
 from ..model import Claim, Entity, Figure, Finding, Meta, Pillars, Sentence, Source, Statement, Summary, Translation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arabic import Token, bare, normalize, number_word, read_number, read_quantity
+from ..arabic import Token, bare, normalize, number_word, read_number, read_quantity
 from ..lexicon.figures import figures
 from ..lexicon.pillars import pillars
 from ..model import Figure

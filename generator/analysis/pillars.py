@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
+from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
 from ..lexicon.pillars import pillars
 from ..model import Claim, Finding, PillarItem, Pillars
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
+from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
 from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers

@@ -26,7 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .arabic import LOOKUP, UNMARKED, Token, fold, norms, proclitics, stems, tokenize
+from ..arabic import LOOKUP, UNMARKED, Token, fold, norms, proclitics, stems, tokenize
 from ..lexicon.morphology import morphology
 from ..lexicon.spelling import spelling
 from ..model import Finding, Sentence

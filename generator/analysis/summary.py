@@ -30,7 +30,7 @@ from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
-from .arabic import TERMS, fold, with_article
+from ..arabic import TERMS, fold, with_article
 from ..lexicon.morphology import morphology
 from ..lexicon.summary import Summary as SummaryWords, summary as summary_yml
 from ..model import Claim, Pillars, Sentence, Summary

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .arabic import digits_value, normalize, number_word, read_number, tokenize
+from ..arabic import digits_value, normalize, number_word, read_number, tokenize
 from ..lexicon.numbers import numbers
 from ..lexicon.translation_qa import TranslationQA, translation_qa
 from ..model import Entity, Finding, Sentence, Source, Translation

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arabic import Token, normalize, tokenize
+from ..arabic import Token, normalize, tokenize
 from ..lexicon.wire import wire as wire_yml
 from .dates import dates_in
 from .entities import gazetteer, match_at

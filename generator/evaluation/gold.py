@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..analysis import analyze
-from ..analysis.arabic import COMPARE, fold
+from ..arabic import COMPARE, fold
 from ..model import Meta, Source, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")

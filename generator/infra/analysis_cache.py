@@ -11,25 +11,55 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..analysis import Settings
 from ..model import Source, Statement, statement_from_dict
 
+if TYPE_CHECKING:
+    from ..analysis import Settings
+
 PACKAGE = Path(__file__).parent.parent
-ANALYSIS_FILES = ("lexicon/**/*.yml", "lexicon/**/*.py", "analysis/**/*.py", "model.py")
+_RELATIVE_IMPORT = re.compile(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+\(?\s*([\w, ]*)", re.MULTILINE)
 
 
 @functools.cache
 def analysis_version() -> str:
-    """A hash of the lexicon and the analysis code: changes whenever their results may change."""
+    """A hash of the analysis code (the analysis package and every module of Bayan it imports)
+    and of the lexicon's data: changes whenever their results may change."""
     digest = hashlib.sha256()
-    for pattern in ANALYSIS_FILES:
-        for file in sorted(PACKAGE.glob(pattern)):
-            digest.update(file.relative_to(PACKAGE).as_posix().encode())
-            digest.update(file.read_bytes())
+    for file in analysis_files():
+        digest.update(file.relative_to(PACKAGE).as_posix().encode())
+        digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def analysis_files() -> list[Path]:
+    """The files the analysis' results depend on, found by following the imports of the analysis
+    package, so that no list has to be kept by hand."""
+    todo, seen = sorted((PACKAGE / "analysis").rglob("*.py")), set()
+    while todo:
+        file = todo.pop()
+        if file not in seen:
+            seen.add(file)
+            todo.extend(imported_modules(file))
+    return sorted(seen) + sorted((PACKAGE / "lexicon").rglob("*.yml"))
+
+
+def imported_modules(file: Path) -> list[Path]:
+    """The modules of this package that `file` imports (its relative imports)."""
+    found = []
+    for dots, module, names in _RELATIVE_IMPORT.findall(file.read_text(encoding="utf-8")):
+        base = file.parent
+        for _ in range(len(dots) - 1):
+            base = base.parent
+        target = base.joinpath(*module.split(".")) if module else base
+        candidates = [target.with_suffix(".py"), target / "__init__.py",
+                      *(target / f"{name.strip()}.py" for name in names.split(",") if name.strip())]
+        found += [c for c in candidates if c.is_file() and PACKAGE in c.parents]
+    return found
 
 
 class AnalysisCache:

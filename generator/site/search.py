@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from pathlib import Path
 
-from ..analysis import arabic
+from .. import arabic
 from ..lexicon.morphology import morphology
 
 MIN_STEM = 3

@@ -13,8 +13,8 @@ from operator import itemgetter
 
 from pyarabic import araby
 
-from ..lexicon.morphology import morphology
-from ..lexicon.numbers import numbers
+from .lexicon.morphology import morphology
+from .lexicon.numbers import numbers
 
 _NUMBER = r"[0-9\u0660-\u0669]+(?:[.,\u066B\u066C][0-9\u0660-\u0669]+)*"
 _MARKS = r"\u0610-\u061A\u064B-\u065F\u0670\u0640"  # diacritics and tatweel
