@@ -10,7 +10,17 @@ import pytest
 from generator.analysis.doc import Doc
 from generator.analysis.sentences import split_sentences
 from generator.model import (
-    Claim, Entity, Figure, Meta, PillarItem, Pillars, Sentence, Source, Speaker, Statement, Summary,
+    Claim,
+    Entity,
+    Figure,
+    Meta,
+    PillarItem,
+    Pillars,
+    Sentence,
+    Source,
+    Speaker,
+    Statement,
+    Summary,
     Translation,
 )
 from generator.problems import Problem

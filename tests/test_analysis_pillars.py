@@ -1,11 +1,11 @@
 """Pillars, figures and sentence rules on texts written for each rule."""
+from conftest import doc_of
+
 from generator.analysis import analyze
 from generator.analysis.figures import find_figures
 from generator.analysis.pillars import find_pillars, pillar_findings
 from generator.analysis.sentences import split_sentences
 from generator.model import Meta, Source
-
-from conftest import doc_of
 
 
 def pillars(text):
@@ -58,3 +58,15 @@ def test_among_the_pillars_is_the_next_item():
         found = pillars(text)
         assert [(i.n, i.sentences) for i in found.items] == [(1, (2,)), (2, (3,)), (3, (4,))]
         assert found.items[2].text.startswith(among)
+
+
+def test_pillars_with_ordinal_markers():
+    text = "حدد البيان ثلاثة مبادئ. أولاً احترام السيادة. ثانيًا عدم التدخل. ثالثًا الحوار."
+    pillars = find_pillars(doc_of(text))
+    assert (pillars.announced, pillars.noun, pillars.sentence) == (3, "مبادئ", 1)
+    assert [(i.n, i.sentences, i.explicit) for i in pillars.items] == [(1, (2,), True), (2, (3,), True), (3, (4,), True)]
+
+
+def test_no_pillars_without_an_enumeration():
+    text = "أكد الوزير أن الوضع مستقر."
+    assert find_pillars(doc_of(text)) is None

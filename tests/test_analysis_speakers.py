@@ -1,8 +1,8 @@
 """Claims and speakers on texts written for each rule: verb forms, subjects, resolution."""
+from conftest import doc_of
+
 from generator.analysis.claims import find_claims
 from generator.analysis.speakers import resolve
-
-from conftest import doc_of
 
 
 def claims(text):
@@ -80,3 +80,15 @@ def test_one_canonical_name_per_person_titles_and_honorifics():
     found = claims("أكد الأمين العام لمجلس التعاون الدكتور عبد اللطيف الزياني أن الأمن مهم. "
                    "وأعرب الزياني عن أمله. وأوضح معاليه أن الاجتماع مثمر. وقال الأمين العام إن القمة قريبة.")
     assert len({c.speaker.canonical for c in found}) == 1
+
+
+def test_honorific_pronoun_is_an_explicit_speaker():
+    found = claims("أكد الأمير خالد أن التنمية مستمرة. وأشار سموه إلى أن المشاريع كثيرة.")
+    assert found[1].speaker.text == "سموه" and found[1].speaker.explicit
+    assert found[1].speaker.canonical == found[0].speaker.canonical
+
+
+def test_family_name_joins_the_full_mention():
+    found = claims("أعرب وزير الخارجية الألماني فرانك فالتر شتاينماير عن أمله. وأكد شتاينماير أن العلاقات قوية.")
+    assert found[0].speaker.canonical == found[1].speaker.canonical
+    assert found[1].speaker.en == "Frank-Walter Steinmeier"

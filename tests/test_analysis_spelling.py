@@ -1,9 +1,9 @@
 """Spelling findings against the Arramooz word list: suggestions, never a changed text."""
+from conftest import doc_of
+
 from generator.analysis import analyze
 from generator.analysis.spelling import is_word, spelling_findings, suggestion
 from generator.model import Meta, Source
-
-from conftest import doc_of
 
 
 def test_inflected_and_cliticised_words_are_known():

@@ -58,3 +58,15 @@ def test_a_byline_names_an_outlet_of_two_words():
     assert (wire.dateline, wire.agency, wire.place_en) == ("عين اليوم – جدة", "Ain Alyoum", "Jeddah")
     assert frame("داليا أبوالعيش – عين اليوم\nشهدت الأيام الأولى تغييرات.\n").agency == "Ain Alyoum"
     assert frame("اليوم عين المدينة على الحدث\nنص.\n").dateline is None
+
+
+def test_wire_dateline_and_trailer_are_framed_out():
+    body = " الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n أكد الوزير أن الوضع مستقر.\n // انتهى //\n 15:22 ت م \n"
+    statement = analyze(Source("t", "t", Meta(title="t"), body))
+    assert statement.meta.dateline.startswith("الرياض 25 شوال")
+    assert [s.text for s in statement.sentences] == ["أكد الوزير أن الوضع مستقر."]
+
+
+def test_frame_without_wire_marks_is_the_whole_body():
+    body = "أكد الوزير أن الوضع مستقر."
+    assert frame(body).start == 0 and frame(body).end == len(body) and frame(body).dateline is None

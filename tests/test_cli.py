@@ -1,4 +1,6 @@
 """The command line: `analyze` prints the JSON contract, `check` lists problems."""
+from __future__ import annotations
+
 import json
 import shutil
 import subprocess
@@ -176,3 +178,51 @@ def test_every_command_takes_its_folders_from_mkdocs_yml(tmp_path):
     assert check.returncode == 0 and "texts/statements/" not in check.stdout, check.stdout
     rendered = run("render", "--out", str(tmp_path / "out"), cwd=root)
     assert rendered.returncode == 0 and list((tmp_path / "out" / "statements").glob("2024-05-01-*.md"))
+
+
+def test_check_reports_template_errors(tmp_path):
+    assert run("new", "بيان أول", "--date", "2026-11-29", cwd=tmp_path).returncode == 0
+    assert run("new", "بيان ثان", "--date", "2026-11-30", "--template", "nosuch", cwd=tmp_path).returncode == 0
+    assert run("new-template", "partials/header", cwd=tmp_path).returncode == 0
+    header = tmp_path / "templates" / "partials" / "header.md.j2"
+    header.write_text(header.read_text(encoding="utf-8").replace("meta.title|bdi", "meta.titel|bdi"), encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2  # the unknown template, and the header of the other statement
+    assert any(line.startswith("content/statements/2026-11-30-") and ".md:4: error: template: unknown template 'nosuch'"
+               in line for line in lines)
+    assert any(line.startswith("templates/partials/header.md.j2:3: error: template: ") and "titel" in line
+               and "(rendering content/statements/2026-11-29-" in line for line in lines)
+
+
+BODY = "أكد الوزير أهمية التعاون.\n"
+
+
+def write(root: Path, name: str, data: str | bytes) -> Path:
+    path = root / "content" / "statements" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_check_lists_findings_and_template_problems(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: عنوان\ntemplate: nosuch\n---\n" + BODY)
+    write(tmp_path, "b.txt", "أكد الوزير\u202e أهمية التعاون.\n")
+    result = run("check", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert any(line.startswith("content/statements/a.md:3: error: template: unknown template 'nosuch'")
+               for line in lines), lines
+    assert ("content/statements/b.txt:1: warning: characters/bidi-control: bidi control U+202E "
+            "RIGHT-TO-LEFT OVERRIDE can reorder the text a reader sees (sentence 1)") in lines
+
+
+def test_check_size_limit_from_the_command_line_and_mkdocs_yml(tmp_path):
+    write(tmp_path, "a.txt", BODY * 10)
+    assert run("check", cwd=tmp_path).returncode == 0
+    small = run("check", "--max-bytes", "100", cwd=tmp_path)
+    assert small.returncode == 1 and "too-large: file is" in small.stdout
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content\nplugins:\n  - bayan:\n      max_bytes: 100\n", encoding="utf-8")
+    assert "over the limit of 100" in run("check", cwd=tmp_path).stdout

@@ -1,7 +1,6 @@
 """infra/analysis_cache.py: the analysis version follows the analysis' imports, not a list."""
 from __future__ import annotations
 
-
 import generator.infra.analysis_cache as analysis_cache
 from generator.infra.analysis_cache import PACKAGE, analysis_files
 

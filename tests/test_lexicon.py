@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 import generator.lexicon
-
 from generator.lexicon import LexiconError, parse
 from generator.lexicon.cues import Cues, cues
 from generator.lexicon.dates import dates

@@ -1,8 +1,21 @@
 """The model round-trips through its JSON form."""
 import json
 
-from generator.model import (Claim, Entity, Figure, Finding, Meta, PillarItem, Pillars, Sentence, Speaker,
-                             Statement, Summary, Translation, statement_from_dict)
+from generator.model import (
+    Claim,
+    Entity,
+    Figure,
+    Finding,
+    Meta,
+    PillarItem,
+    Pillars,
+    Sentence,
+    Speaker,
+    Statement,
+    Summary,
+    Translation,
+    statement_from_dict,
+)
 
 FULL = Statement(
     slug="s", path="content/statements/s.md", meta=Meta(title="ع", title_en="T", date="2018-02-13"),

@@ -1,10 +1,15 @@
 """The analysis of the seed statement (coalition ministerial, 2018) against its hand annotation."""
+from __future__ import annotations
+
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.analysis import analyze
-from generator.model import Meta, Source
+from generator.model import Meta, Source, statement_from_dict
 
 SEED = Path(__file__).parent / "fixtures" / "coalition-ministerial-2018.ar.txt"
 
@@ -85,3 +90,53 @@ def test_the_three_slips_of_the_seed_are_reported(statement):
     messages = [f.message for f in statement.findings if f.code == "spelling"]
     assert messages == ["«باستنثاء»: did you mean «باستثناء»?", "«الأمول»: did you mean «الأموال»?",
                         "«الإقليمة»: did you mean «الإقليمية»?"]
+
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
+
+
+HOSTILE_CHARS = (ARABIC * 3 + "٠١٢٣٤٥٦٧٨٩0123456789 ،؛؟«».!:-\n" + "<>&\"'`*_[](){}|#+!~^=%$@\\/"
+                 + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+                 + "\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\x00\x02\x03\x1b\x85\u2028\t"
+                 + "abcxyzABC\u0430\u043e")
+
+
+hostile_text = st.text(alphabet=HOSTILE_CHARS, max_size=200)
+
+
+any_text = st.one_of(hostile_text, st.text(max_size=120))
+
+
+SNIPPETS = st.sampled_from(["<script>alert(1)</script>", "[x](javascript:alert(1))", "![i](x.png)", "# h",
+                            "| a | b |\n| - | - |", "{: onclick=x }", "{{ site }}", "{% if 1 %}", "[^1]",
+                            "*[A]: b", "!!! note", "<img src=x onerror=y>", "&lt;b&gt;", "&#60;i&#62;",
+                            "<!--", "]]>", "<div markdown=\"1\">**b**</div>", "\n    code", "\n---\n",
+                            "1. x", "- y", "> q", "\\*", "**b**", "~~d~~", "`c`", "\x02wzxhzdk:0\x03"])
+
+
+rich_text = st.lists(st.one_of(any_text, SNIPPETS), max_size=8).map("".join)
+
+
+@FUZZ
+@given(body=rich_text, title=any_text)
+def test_analysis_never_raises_and_offsets_slice_the_text(body, title):
+    body = body.strip() + " أكد الوزير."
+    source = Source(slug="fuzz", path="content/statements/fuzz.md", meta=Meta(title=title or "ع"), body=body)
+    statement = analyze(source)
+    numbers = {s.n for s in statement.sentences}
+    assert [s.n for s in statement.sentences] == list(range(1, len(statement.sentences) + 1))
+    for s in statement.sentences:
+        assert 0 <= s.start <= s.end <= len(body) and body[s.start:s.end] == s.text
+    texts = {s.n: s.text for s in statement.sentences}
+    for claim in statement.claims:
+        assert claim.sentence in numbers and claim.cue in texts[claim.sentence]
+    for figure in statement.figures:
+        assert figure.sentence in numbers
+    for entity in statement.entities:
+        assert set(entity.sentences) <= numbers
+    for finding in statement.findings:
+        assert finding.sentence is None or finding.sentence in numbers
+    assert statement_from_dict(json.loads(json.dumps(statement.to_dict()))) == statement

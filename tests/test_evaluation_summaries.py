@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from test_analysis_summary import BODY, STATEMENT
+
 from generator.analysis import analyze
-from generator.model import Meta, Source
 from generator.evaluation.summaries import summarize_jsonl
-from test_summary import BODY, STATEMENT
+from generator.model import Meta, Source
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:

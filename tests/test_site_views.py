@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 
 from generator.model import PillarItem, Pillars
-from generator.site.views import PILLAR_WORDS, overview
 from generator.site.render import render_pages
+from generator.site.views import PILLAR_WORDS, overview
 from tests.conftest import empty_statement, full_statement
 
 SITE = {"site_name": "بيان"}

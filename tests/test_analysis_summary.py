@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import doc_of
 
 from generator.analysis import summary
 from generator.analysis.claims import find_claims
@@ -11,8 +12,6 @@ from generator.analysis.pillars import find_pillars
 from generator.analysis.speakers import resolve
 from generator.analysis.summary import RATIO, clean, summarize, unwrap_lines
 from generator.model import Claim, Pillars, Sentence
-
-from conftest import doc_of
 
 BODY = [
     "أعلن مجلس الوزراء اليوم عن خطة وطنية جديدة لدعم التعليم والصحة في جميع المحافظات.",

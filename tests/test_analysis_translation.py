@@ -1,8 +1,8 @@
 """The English sidecar aligned to the Arabic sentences."""
 from generator.analysis.sentences import split_sentences
+from generator.analysis.translation import align, line_markers
 from generator.model import Meta, Sentence, Source
 from generator.read.sources import read_paragraphs
-from generator.analysis.translation import align, line_markers
 
 SENTENCES = (Sentence(1, "أكد الوزير.", 0, 11), Sentence(2, "وقال إن.", 12, 20))
 

@@ -43,8 +43,7 @@ def test_controls_and_tag_characters():
 
 
 def test_quick_scans_miss_no_character_a_finding_needs():
-    from generator.analysis.characters import (ARABIC, BIDI_CONTROLS, CONTROLS, FOREIGN_LETTER, HIDDEN, TAGS,
-                                               ZERO_WIDTH)
+    from generator.analysis.characters import ARABIC, BIDI_CONTROLS, CONTROLS, FOREIGN_LETTER, HIDDEN, TAGS, ZERO_WIDTH
     for code in range(0x110000):
         char = chr(code)
         if any(p.match(char) for p in (BIDI_CONTROLS, ZERO_WIDTH, CONTROLS, TAGS)) or char == "\u200c":

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import make_project
-from test_site import HOSTILE, build
+from test_site_plugin import HOSTILE, build
 
 TRANSLATED = """\
 ---

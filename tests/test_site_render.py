@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
 
 from generator.model import Meta
 from generator.site.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
@@ -119,3 +124,87 @@ def test_a_statement_can_choose_its_template(tmp_path):
 def test_sentence_anchors_are_id_attributes_only():
     page = '<div class="bayan-pair" id="s1"><p data-id="s2">s4</p><span\nid="s3" title=\'id="s5"\'>'
     assert sentence_anchors(page) == {"s1", "s3"}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
+
+
+HOSTILE_CHARS = (ARABIC * 3 + "٠١٢٣٤٥٦٧٨٩0123456789 ،؛؟«».!:-\n" + "<>&\"'`*_[](){}|#+!~^=%$@\\/"
+                 + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+                 + "\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\x00\x02\x03\x1b\x85\u2028\t"
+                 + "abcxyzABC\u0430\u043e")
+
+
+hostile_text = st.text(alphabet=HOSTILE_CHARS, max_size=200)
+
+
+any_text = st.one_of(hostile_text, st.text(max_size=120))
+
+
+SNIPPETS = st.sampled_from(["<script>alert(1)</script>", "[x](javascript:alert(1))", "![i](x.png)", "# h",
+                            "| a | b |\n| - | - |", "{: onclick=x }", "{{ site }}", "{% if 1 %}", "[^1]",
+                            "*[A]: b", "!!! note", "<img src=x onerror=y>", "&lt;b&gt;", "&#60;i&#62;",
+                            "<!--", "]]>", "<div markdown=\"1\">**b**</div>", "\n    code", "\n---\n",
+                            "1. x", "- y", "> q", "\\*", "**b**", "~~d~~", "`c`", "\x02wzxhzdk:0\x03"])
+
+
+rich_text = st.lists(st.one_of(any_text, SNIPPETS), max_size=8).map("".join)
+
+
+def _markdown() -> markdown.Markdown:
+    """Python-Markdown with exactly the extensions and settings of mkdocs.yml."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+MD = _markdown()
+
+
+# How the templates place escaped text: (Markdown around {}, the elements that context makes).
+CONTEXTS = [
+    ("{}", {"p"}),
+    ("# {}", {"h1", "a"}),
+    ("## [{}](statements/x.md)", {"h2", "a"}),
+    ("{}\n{{: .bayan-summary lang=\"en\" dir=\"ltr\" }}", {"p"}),
+    ("| a | b |\n| --- | --- |\n| {} | [1](#s1) |", {"table", "thead", "tbody", "tr", "th", "td", "a"}),
+    ('<p class="bayan-ar" lang="ar" dir="rtl">{}</p>', {"p"}),
+    ("<dl>\n<dt>x</dt>\n<dd>{}</dd>\n</dl>", {"dl", "dt", "dd"}),
+]
+
+
+MARKER = re.compile(r"⟨U\+([0-9A-F]{4,6})⟩")
+
+
+def _shown(html: str, context: set[str]) -> str:
+    """The text a reader sees, hidden characters put back from their markers; asserts that only
+    the context's own elements and the filters' <bdi> and markers are there."""
+    soup = BeautifulSoup(html, "html.parser")
+    for el in soup.find_all(True):
+        if el.name == "a" and "headerlink" in (el.get("class") or []):
+            el.decompose()
+    for el in soup.find_all(True):
+        if el.name == "span":
+            assert el.get("class") == ["bayan-invisible"] and set(el.attrs) == {"class", "dir", "title"}, el
+        elif el.name == "bdi":
+            assert set(el.attrs) <= {"dir", "lang"}, el
+        else:
+            assert el.name in context, el
+            assert not [a for a in el.attrs if a.startswith("on") or a == "style"], el
+    text = MARKER.sub(lambda m: chr(int(m.group(1), 16)), soup.get_text())
+    return " ".join(text.split())
+
+
+@FUZZ
+@given(text=rich_text.filter(str.split), escape=st.sampled_from([md, bdi]), where=st.sampled_from(CONTEXTS))
+def test_escaped_text_renders_as_itself(text, escape, where):
+    """(Templates print a field only when it has text: an empty one is left out.)"""
+    template, context = where
+    shown = _shown(MD.reset().convert(template.format(escape(text))), context)
+    expected = _shown(MD.reset().convert(template.format("QQQ")), context).replace("QQQ", text)
+    assert shown == " ".join(expected.split())

@@ -15,13 +15,13 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import HOSTILE, ROOT, full_statement, hostile_statement
+from test_site_render import SITE, to_html
 
 import generator.site.indexes as indexes
+from generator.model import Claim, Meta, Speaker
 from generator.site.charts import bars, columns
 from generator.site.indexes import in_nav, is_index_page, link, pack
-from generator.model import Claim, Meta, Speaker
 from generator.site.render import render_pages
-from test_render import SITE, to_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 LINK = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
@@ -188,7 +188,8 @@ def test_pages_are_the_same_in_any_process_and_with_any_hash_seed(templates_dir)
     sets), the pages do not change: co-mentions tied on count keep one order."""
     here = render_pages(tied_corpus(), SITE, templates_dir).pages
     assert render_pages(tied_corpus(), SITE, templates_dir, jobs=2).pages == here
-    script = "import sys; sys.path[:0] = ['tests', '.']; import test_indexes; print(test_indexes.digest_of_pages())"
+    script = ("import sys; sys.path[:0] = ['tests', '.']; import test_site_indexes; "
+              "print(test_site_indexes.digest_of_pages())")
     digests = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT,
                               capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1

@@ -3,17 +3,19 @@ themselves, and the generated «Template reference» page."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from jinja2 import StrictUndefined
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
+from jinja2 import StrictUndefined
 
-from generator.read.sources import read_statement
 from generator.model import Finding, Statement
+from generator.read.sources import read_statement
 from generator.site.render import make_env, render_pages
 from generator.site.templates import BUILTIN_TEMPLATES
 from generator.site.views import home_context, statement_page
@@ -208,3 +210,33 @@ def test_reference_names_the_variables_and_analyze(reference):
                                  "total", "sections"}
     assert "python -m generator analyze" in reference.get_text()
     assert all(el["dir"] == "ltr" for el in reference.find_all(lang="en"))
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_new_template_copies_a_builtin_and_never_overwrites(tmp_path):
+    for name, file in [("brief", "brief.md.j2"), ("partials/claims", "partials/claims.md.j2"),
+                       ("statement.md.j2", "statement.md.j2")]:
+        result = run(tmp_path, "new-template", name)
+        assert result.returncode == 0, result.stderr
+        copy = tmp_path / "templates" / file
+        assert copy.read_text(encoding="utf-8") == (BUILTIN_TEMPLATES / file).read_text(encoding="utf-8")
+    copy.write_text("mine\n", encoding="utf-8")
+    again = run(tmp_path, "new-template", "statement")
+    assert again.returncode == 1 and "not overwritten" in again.stderr
+    assert copy.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_new_template_as_a_new_layout(tmp_path):
+    assert run(tmp_path, "new-template", "brief", "--as", "memo").returncode == 0
+    assert (tmp_path / "templates" / "memo.md.j2").is_file()
+    assert run(tmp_path, "new-template", "brief", "--as", "../x").returncode == 1
+
+
+def test_new_template_refuses_an_unknown_name(tmp_path):
+    result = run(tmp_path, "new-template", "../../etc/passwd")
+    assert result.returncode == 1 and "partials/claims" in result.stderr
+    assert not (tmp_path / "templates").exists()

@@ -2,8 +2,8 @@
 import pytest
 
 from generator.analysis import analyze
-from generator.model import Glossary, GlossaryEntry, Meta, Source
 from generator.analysis.translation_qa import arabic_numbers, english_numbers, number_mismatch
+from generator.model import Glossary, GlossaryEntry, Meta, Source
 
 
 def findings(arabic: str, english: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:

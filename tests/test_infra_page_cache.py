@@ -1,0 +1,63 @@
+"""infra/page_cache.py: the pages of the last build, kept under the fingerprint of what they depend on."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.infra.page_cache import PageCache, fingerprint, rewrite_once
+from generator.problems import Problem
+from generator.project import config_chain
+
+
+def test_page_cache_is_keyed_by_the_fingerprint(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("x", encoding="utf-8")
+    key = fingerprint([tmp_path / "content"])
+    cache = PageCache(tmp_path / "cache")
+    warning = Problem("warning", "bad-url", "a warning", line=3, path="content/statements/a.md")
+    cache.save(key, {"index.md": "# x", "statements/a.md": "# أ"}, [warning], [])
+    pages, problems, findings = cache.load(key)
+    assert {uri: path.read_text(encoding="utf-8") for uri, path in pages.items()} == {
+        "index.md": "# x", "statements/a.md": "# أ"}
+    assert problems == [warning] and findings == []
+    (tmp_path / "content" / "a.md").write_text("xy", encoding="utf-8")
+    changed = fingerprint([tmp_path / "content"])
+    assert changed != key and cache.load(changed) is None
+    cache.save(changed, {"index.md": "# y"}, [], [])
+    assert cache.load(key) is None and len(list((tmp_path / "cache").iterdir())) == 1  # the last build only
+
+
+def test_an_incomplete_page_store_is_not_used(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    cache.save("k" * 64, {"index.md": "# x"}, [], [])
+    (next((tmp_path / "cache").iterdir()) / ".contents.json").unlink()  # as if the build had stopped
+    assert cache.load("k" * 64) is None
+
+
+def test_a_file_seen_before_gets_the_stored_rewrite(tmp_path):
+    calls = []
+
+    def shout(path: Path) -> None:
+        calls.append(path.read_text(encoding="utf-8"))
+        path.write_text(path.read_text(encoding="utf-8").upper(), encoding="utf-8")
+
+    index = tmp_path / "index.json"
+    index.write_text("abc", encoding="utf-8")
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
+    index.write_text("abc", encoding="utf-8")  # the next build writes the same file again
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is True
+    assert index.read_text(encoding="utf-8") == "ABC" and calls == ["abc"]
+    index.write_text("xyz", encoding="utf-8")
+    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
+    assert index.read_text(encoding="utf-8") == "XYZ" and len(list((tmp_path / "cache").iterdir())) == 1
+
+
+def test_the_mirror_is_fingerprinted_with_the_configuration_it_inherits(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: بيان\nplugins:\n  - bayan\n", encoding="utf-8")
+    mirror = tmp_path / "mkdocs.en.yml"
+    mirror.write_text("# the mirror\nINHERIT: mkdocs.yml  # all else from there\nsite_name: Bayan\n", encoding="utf-8")
+    assert config_chain(mirror) == [mirror, tmp_path / "mkdocs.yml"]
+    assert config_chain(tmp_path / "mkdocs.yml") == [tmp_path / "mkdocs.yml"]
+    before = fingerprint([], config_chain(mirror))
+    os.utime(tmp_path / "mkdocs.yml", ns=(0, 0))  # as if edited: summary_ratio, site_name …
+    assert fingerprint([], config_chain(mirror)) != before
