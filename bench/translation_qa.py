@@ -24,12 +24,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.read.importer import import_into  # noqa: E402
+from generator.analysis.translation_qa import (  # noqa: E402
+    arabic_numbers,
+    check,
+    english_numbers,
+    english_words,
+    entity_forms,
+    named,
+    plain_english,
+    word_in,
+)
 from generator.model import Statement  # noqa: E402
 from generator.project import Project, analyse  # noqa: E402
+from generator.read.importer import import_into  # noqa: E402
 from generator.read.sources import read_statements  # noqa: E402
-from generator.analysis.translation_qa import (arabic_numbers, check, english_numbers,  # noqa: E402
-                                      english_words, entity_forms, named, plain_english, word_in)
 
 CHECKS = ("alignment", "number", "entity", "untranslated", "length")
 ALIGNMENT = {"translation/missing", "translation/extra", "translation/order", "translation/empty"}

@@ -5,11 +5,11 @@ Normalised forms are for matching only; every token keeps its offsets into the o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from pyarabic import araby
 

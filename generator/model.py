@@ -10,9 +10,6 @@ from typing import Any
 from .problems import Problem
 
 
-Finding = Problem  # what the analysis finds worth an editor's attention in a statement
-
-
 @dataclass(frozen=True)
 class Meta:
     """Front-matter metadata of a statement (plus what analysis reads off a wire dateline)."""
@@ -156,7 +153,7 @@ class Statement:
     figures: tuple[Figure, ...] = ()
     summary: Summary | None = None
     translation: Translation | None = None
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    findings: tuple[Problem, ...] = field(default_factory=tuple)  # what an editor should see
 
     def to_dict(self) -> dict[str, Any]:
         """The statement as JSON-ready data (bayan/analysis@1)."""
@@ -184,5 +181,5 @@ def statement_from_dict(data: dict[str, Any]) -> Statement:
         summary=Summary(**{**summary, "sentences": tuple(summary["sentences"])}) if summary else None,
         translation=Translation(tuple(translation["sentences"]), tuple(translation["missing"]),
                                 tuple(tuple(g) for g in translation.get("groups", ()))) if translation else None,
-        findings=tuple(Finding(**f) for f in data["findings"]),
+        findings=tuple(Problem(**f) for f in data["findings"]),
     )

@@ -5,7 +5,6 @@ from generator.model import (
     Claim,
     Entity,
     Figure,
-    Finding,
     Meta,
     PillarItem,
     Pillars,
@@ -16,6 +15,7 @@ from generator.model import (
     Translation,
     statement_from_dict,
 )
+from generator.problems import Problem
 
 FULL = Statement(
     slug="s", path="content/statements/s.md", meta=Meta(title="ع", title_en="T", date="2018-02-13"),
@@ -27,7 +27,7 @@ FULL = Statement(
     figures=(Figure("أربع ركائز", 4, "pillar", 1), Figure("ثلاث سنوات ونصف", 3.5, "year", 2)),
     summary=Summary((1,), "أكد الوزير.", "The minister affirmed."),
     translation=Translation(("The minister affirmed.", None), (2,)),
-    findings=(Finding("warning", "spelling", "…", 1, 7),),
+    findings=(Problem("warning", "spelling", "…", 1, 7),),
 )
 
 

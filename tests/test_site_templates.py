@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 from jinja2 import StrictUndefined
 
-from generator.model import Finding, Statement
+from generator.model import Statement
+from generator.problems import Problem
 from generator.read.sources import read_statement
 from generator.site.render import make_env, render_pages
 from generator.site.templates import BUILTIN_TEMPLATES
@@ -181,7 +182,7 @@ def reference() -> BeautifulSoup:
 
 
 def test_reference_lists_every_field_of_the_contract(reference):
-    full = dataclasses.replace(full_statement(), findings=(Finding("warning", "spelling", "…", 1, 5),))
+    full = dataclasses.replace(full_statement(), findings=(Problem("warning", "spelling", "…", 1, 5),))
     objects = json_objects(full.to_dict())
     assert set(objects) == set(SECTIONS)
     for path, keys in objects.items():

@@ -5,9 +5,9 @@ refer to `Source.body`.
 """
 from __future__ import annotations
 
+from ..model import Source, Statement
 from . import stages
 from .doc import Doc, Settings
-from ..model import Source, Statement
 
 __all__ = ["Settings", "analyze"]
 

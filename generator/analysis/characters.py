@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..lexicon.invisible import describe, invisible
-from ..model import Finding, Sentence
+from ..model import Sentence
+from ..problems import Problem
 
 BIDI_CONTROLS = re.compile(invisible().bidi_controls)
 ZERO_WIDTH = re.compile(invisible().zero_width)
@@ -28,7 +29,7 @@ HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\
 FOREIGN_LETTER = re.compile(rf"[^\W\d_{_ARABIC}]")
 
 
-def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Finding, ...]:
+def character_findings(body: str, sentences: Sequence[Sentence], body_line: int = 1) -> tuple[Problem, ...]:
     """A finding for each bidi control, stray zero-width or control character, run of tag
     characters and mixed-script word."""
     findings = []
@@ -44,7 +45,7 @@ def character_findings(body: str, sentences: Sequence[Sentence], body_line: int 
     return tuple(sorted(findings, key=lambda f: (f.line or 0, f.code)))
 
 
-def _hidden(body: str, sentences: Sequence[Sentence], body_line: int) -> list[Finding]:
+def _hidden(body: str, sentences: Sequence[Sentence], body_line: int) -> list[Problem]:
     """A finding for each bidi control, stray zero-width or control character and run of tag
     characters."""
     findings = []
@@ -77,7 +78,7 @@ def _scripts(word: str) -> set[str]:
 
 
 def _finding(body: str, sentences: Sequence[Sentence], body_line: int, offset: int, code: str,
-             message: str) -> Finding:
+             message: str) -> Problem:
     sentence = next((s.n for s in sentences if s.start <= offset < s.end), None)
     line = body_line + body.count("\n", 0, offset)
-    return Finding(level="warning", code=f"characters/{code}", message=message, sentence=sentence, line=line)
+    return Problem(level="warning", code=f"characters/{code}", message=message, sentence=sentence, line=line)

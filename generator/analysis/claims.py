@@ -9,8 +9,8 @@ from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, w
 from ..lexicon.cues import cues
 from ..model import Claim
 from .entities import mentions as entity_mentions
-from .spelling import dictionary
 from .speakers import Attribution, Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
+from .spelling import dictionary
 
 if TYPE_CHECKING:
     from .doc import Doc

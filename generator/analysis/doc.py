@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..arabic import Token, number_starts, tokenize
+from ..model import Claim, Entity, Figure, Meta, Pillars, Sentence, Source, Statement, Summary, Translation
+from ..problems import Problem
 from .summary import RATIO
-from ..model import Claim, Entity, Figure, Finding, Meta, Pillars, Sentence, Source, Statement, Summary, Translation
 
 if TYPE_CHECKING:
     from .speakers import Attribution
@@ -54,7 +55,7 @@ class Doc:
     figures: tuple[Figure, ...] = ()
     translation: Translation | None = None
     summary: Summary | None = None
-    findings: list[Finding] = field(default_factory=list)  # translation, then findings
+    findings: list[Problem] = field(default_factory=list)  # translation, then findings
     _numbers: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     @property

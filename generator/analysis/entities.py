@@ -14,7 +14,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
-from ..lexicon.gazetteer import Name, Numbered, gazetteer as gazetteer_yml
+from ..lexicon.gazetteer import Name, Numbered
+from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..model import Entity, Glossary, GlossaryEntry
 
 if TYPE_CHECKING:

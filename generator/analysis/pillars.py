@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
 from ..lexicon.pillars import pillars
-from ..model import Claim, Finding, PillarItem, Pillars
+from ..model import Claim, PillarItem, Pillars
+from ..problems import Problem
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -158,9 +159,9 @@ def _listed(text: str, tokens: tuple[Token, ...], start: int, announced: int) ->
     return [text[i[0].start:i[-1].end].rstrip(".").strip() for i in items]
 
 
-def pillar_findings(pillars: Pillars | None) -> tuple[Finding, ...]:
+def pillar_findings(pillars: Pillars | None) -> tuple[Problem, ...]:
     """A warning when the announced count and the items found disagree."""
     if pillars is None or pillars.announced is None or pillars.announced == len(pillars.items):
         return ()
-    return (Finding("warning", "pillars/count-mismatch",
+    return (Problem("warning", "pillars/count-mismatch",
                     f"{pillars.announced} {pillars.noun} announced, {len(pillars.items)} found", pillars.sentence),)

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from ..arabic import LOOKUP, UNMARKED, Token, fold, norms, proclitics, stems, tokenize
 from ..lexicon.morphology import morphology
 from ..lexicon.spelling import spelling
-from ..model import Finding, Sentence
+from ..model import Sentence
+from ..problems import Problem
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -288,7 +289,7 @@ _token = itemgetter(1)  # of a (sentence, token) pair
 _stem = itemgetter(0)  # of a (stem, letters removed) pair
 
 
-def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Finding, ...]:
+def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Problem, ...]:
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
     text, body_line = doc.text, doc.source.body_line
@@ -305,5 +306,5 @@ def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Finding, .
         better = suggestion(token.text, doc.settings.cache_dir) or hamza_slip(token.text, doc.settings.cache_dir)
         if better:
             line = body_line + text.count("\n", 0, token.start)
-            findings.append(Finding("info", "spelling", f"«{token.text}»: did you mean «{better}»?", sentence.n, line))
+            findings.append(Problem("info", "spelling", f"«{token.text}»: did you mean «{better}»?", sentence.n, line))
     return tuple(findings)

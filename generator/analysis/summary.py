@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 
 from ..arabic import TERMS, fold, with_article
 from ..lexicon.morphology import morphology
-from ..lexicon.summary import Summary as SummaryWords, summary as summary_yml
+from ..lexicon.summary import Summary as SummaryWords
+from ..lexicon.summary import summary as summary_yml
 from ..model import Claim, Pillars, Sentence, Summary
 
 if TYPE_CHECKING:

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Finding, Sentence, Source, Translation
+from ..model import Sentence, Source, Translation
+from ..problems import Problem
 from .sentences import sentence_lines
 from .translation_qa import check
 
@@ -86,7 +87,7 @@ def stage(doc: Doc) -> None:
     doc.findings += findings + check(doc.source, doc.sentences, translation, doc.entities)
 
 
-def align(source: Source, sentences: Sequence[Sentence]) -> tuple[Translation | None, tuple[Finding, ...]]:
+def align(source: Source, sentences: Sequence[Sentence]) -> tuple[Translation | None, tuple[Problem, ...]]:
     """English for each sentence (None where missing) and the alignment findings.
 
     No sidecar, or an empty one, is no translation: the pages say «translation pending».
@@ -99,10 +100,10 @@ def align(source: Source, sentences: Sequence[Sentence]) -> tuple[Translation | 
     english: list[str | None] = [None] * total
     covered: set[int] = set()
     groups: list[tuple[int, ...]] = []
-    findings: list[Finding] = []
+    findings: list[Problem] = []
 
     def finding(code: str, message: str, unit: Unit | None, sentence: int | None = None) -> None:
-        findings.append(Finding("warning", code, message, sentence, unit.line if unit else None,
+        findings.append(Problem("warning", code, message, sentence, unit.line if unit else None,
                                 sidecar if unit else None))
 
     previous: Unit | None = None
@@ -129,7 +130,7 @@ def align(source: Source, sentences: Sequence[Sentence]) -> tuple[Translation | 
     for first, last in _runs(missing):
         span = f"sentence {first}" if first == last else f"sentences {first}-{last}"
         line = f"{source.path}:{at[first]}" + (f"-{at[last]}" if last != first else "")
-        findings.append(Finding("warning", "translation/missing",
+        findings.append(Problem("warning", "translation/missing",
                                 f"{line}: {span} {'has' if first == last else 'have'} no English "
                                 f"paragraph in {sidecar}{_after(first, source)}", first, at[first]))
     translation = Translation(sentences=tuple(t if t else None for t in english),

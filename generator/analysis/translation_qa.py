@@ -23,7 +23,8 @@ from typing import NamedTuple
 from ..arabic import digits_value, normalize, number_word, read_number, tokenize
 from ..lexicon.numbers import numbers
 from ..lexicon.translation_qa import TranslationQA, translation_qa
-from ..model import Entity, Finding, Sentence, Source, Translation
+from ..model import Entity, Sentence, Source, Translation
+from ..problems import Problem
 from .sentences import sentence_lines
 
 # English characters per Arabic character: below or above is a finding. Human translations of
@@ -249,12 +250,12 @@ def length_ratio(arabic: str, english: str) -> float:
 
 
 def check(source: Source, sentences: Sequence[Sentence], translation: Translation | None,
-          entities: Sequence[Entity]) -> tuple[Finding, ...]:
+          entities: Sequence[Entity]) -> tuple[Problem, ...]:
     """Every QA finding of a statement's translation, in sentence order."""
     if translation is None:
         return ()
     at = sentence_lines(source, sentences)
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     grouped = {g[0]: g for g in translation.groups}
     for sentence in sentences:
         english = translation.sentences[sentence.n - 1] if sentence.n <= len(translation.sentences) else None
@@ -266,7 +267,7 @@ def check(source: Source, sentences: Sequence[Sentence], translation: Translatio
         where = f"{source.path}:{at[sentence.n]}"
 
         def add(code: str, message: str) -> None:
-            findings.append(Finding("warning", code, f"{where}: {span}: {message}", sentence.n, at[sentence.n]))
+            findings.append(Problem("warning", code, f"{where}: {span}: {message}", sentence.n, at[sentence.n]))
 
         share = arabic_share(english)
         if share > ARABIC_SHARE:

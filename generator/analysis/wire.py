@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..arabic import Token, normalize, tokenize
 from ..lexicon.wire import wire as wire_yml
+from ..model import Meta
 from .dates import dates_in
 from .entities import gazetteer, match_at
-from ..model import Meta
 
 if TYPE_CHECKING:
     from .doc import Doc

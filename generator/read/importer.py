@@ -23,9 +23,9 @@ import yaml
 from pyarabic import trans
 
 from ..analysis.sentences import split_sentences
+from ..analysis.translation import line_markers
 from ..analysis.wire import frame
 from .sources import SIDECAR_SUFFIX
-from ..analysis.translation import line_markers
 
 SLUG_WORDS = 6
 TEXT_FIELDS = ("content", "article", "text")

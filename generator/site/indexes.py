@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
-from .charts import Chart, bars, columns
 from ..lexicon.labels import vocabulary
 from ..model import Claim, Entity, Statement
+from .charts import Chart, bars, columns
 
 LATEST = 20  # statements on the home page
 PER_PAGE = 50  # statements on a page of the archive

@@ -33,18 +33,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
-                    TemplateSyntaxError)
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from ..infra.pool import run_forked
 from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
-from .indexes import LATEST, Indexes, link
 from ..model import Statement
 from ..problems import Problem
+from .indexes import LATEST, Indexes, link
+from .reference import REFERENCE_PAGE, reference_page
 from .templates import SUFFIX, builtin_names, template_file, template_folders
 from .views import home_context, page_url, statement_page, statement_path, template_line
-from .reference import REFERENCE_PAGE, reference_page
 
 INDEX_TEMPLATE = "index.md.j2"
 
