@@ -70,3 +70,19 @@ def test_wire_dateline_and_trailer_are_framed_out():
 def test_frame_without_wire_marks_is_the_whole_body():
     body = "أكد الوزير أن الوضع مستقر."
     assert frame(body).start == 0 and frame(body).end == len(body) and frame(body).dateline is None
+
+
+def test_a_byline_before_the_text_on_the_same_line_is_the_dateline():
+    for body, dateline, place in [("سارة محمد- سبق- جدة: افتتح المحافظ المعرض الدولي للكتاب.", "سارة محمد- سبق- جدة", "جدة"),
+                                  ("القاهرة - أ ش أ - أكد الوزير أن المفاوضات مستمرة.", "القاهرة - أ ش أ", "القاهرة"),
+                                  ("واس - الرياض: استقبل الأمير الوفد الزائر.", "واس - الرياض", "الرياض")]:
+        statement = analyze(Source("s", "s.md", Meta(title="t"), body))
+        assert (statement.meta.dateline, statement.meta.place) == (dateline, place)
+        assert statement.meta.agency and statement.sentences[0].text.startswith(("افتتح", "أكد", "استقبل"))
+
+
+def test_dashes_inside_a_sentence_are_no_byline():
+    for body in ("غادر -بحفظ الله ورعايته- الملك جدة متوجها إلى المغرب.", "قال الوزير - في مؤتمر صحفي - إن العمل مستمر.",
+                 "«سبق» تقول للمسؤول: الأنظمة واضحة."):
+        statement = analyze(Source("s", "s.md", Meta(title="t"), body))
+        assert statement.meta.dateline is None and statement.sentences[0].text.startswith(body[:5])

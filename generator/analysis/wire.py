@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _TERMINAL = re.compile(r"[.؟?!…]")
 _CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
+# One segment of a byline at the head of a line: up to four words, then «-», «–», «/» or «:».
+_SEGMENT = re.compile(r"\s*([^\s\-–/:.،؟!]+(?:[ \t]+[^\s\-–/:.،؟!]+){0,3})\s*([-–/:])")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def frame(body: str) -> Frame:
     agency = _agency(first.group(1), agencies, max_words) if first else None
     if agency:
         dateline, start = first.group(1).strip(), first.end()
+    elif byline := _byline(body, agencies, max_words):
+        dateline, start, agency = byline
     lines = body[start:end].split("\n")
     while lines and (not lines[-1].strip() or any(t.match(lines[-1]) for t in trailers)):
         end -= len(lines.pop()) + (1 if lines else 0)
@@ -79,6 +83,30 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
                 return agencies[name]
     joined = "".join(words)
     return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
+
+
+def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, int, str] | None:
+    """A dateline at the head of the first line, before the text on the same line: short
+    segments joined by «-», «–» or «/», one of them an agency's name, up to «:» or the dash after the last
+    («سبق- الرياض: …», «القاهرة - أ ش أ - …», «محمد علي- سبق- جدة: …»): (dateline, where the
+    text starts, the agency's English name)."""
+    pos, agency, end, before_agency, after_agency = 0, None, None, 0, 0
+    while (segment := _SEGMENT.match(body, pos)) and after_agency <= 2:
+        pos = segment.end()
+        if agency is None:
+            agency = agencies.get("".join(t.norm for t in tokenize(segment.group(1)) if t.kind != "punct"))
+            before_agency += agency is None
+        else:
+            after_agency += 1
+        # the text starts after «:», or after the dash that follows «place - agency»; a byline
+        # that opens with the agency and has no «:» may go on into the text («واس – جدة أعلن …»)
+        if agency and (segment.group(2) == ":" or before_agency and not after_agency):
+            end = pos
+        if segment.group(2) == ":":
+            break
+    if agency is None or end is None or len(body[:end].split()) > max_words:
+        return None
+    return body[:end].strip().rstrip(":-–/ "), end + len(body[end:]) - len(body[end:].lstrip()), agency
 
 
 def _place(dateline: str, tokens: tuple[Token, ...]) -> tuple[str | None, str | None]:
