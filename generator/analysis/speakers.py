@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
+from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems, tokenize
 from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
@@ -155,6 +155,18 @@ def is_stop(token: Token) -> bool:
     """True for punctuation and the function words that end a subject."""
     lex = _lexicon()
     return token.kind != "word" or token.norm in lex.stops or token.norm in lex.complementizers
+
+
+def is_title(text: str) -> bool:
+    """True when a speaker's words are a title, post or pronoun rather than a name («الوزير»,
+    «مدير عام المصلحة», «سموه»)."""
+    lex = _lexicon()
+    tokens = tuple(t for t in tokenize(text) if t.kind == "word")
+    k = next((n for n, t in enumerate(tokens) if t.norm not in lex.honorifics), None)
+    if k is None or tokens[k].norm in lex.pronouns:
+        return True
+    head = _head_end(tokens, k, len(tokens))
+    return bare(tokens[k].norm) in lex.titles or head is not None and not head[1]
 
 
 def _adjective(norm: str) -> bool:
