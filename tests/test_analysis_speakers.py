@@ -121,8 +121,14 @@ def test_a_title_the_text_wrote_next_to_a_name_resolves_to_that_person():
 
 
 def test_a_short_name_joins_the_full_name_that_follows():
-    found = resolved("قال عادل إن الخطة جاهزة. وأكد عادل الحربي أن التنفيذ بدأ.")
-    assert [c for _, c, _ in found] == ["عادل الحربي", "عادل الحربي"]
+    found = resolved("قال عادل إن الخطة جاهزة. وأكد عادل الجبير أن التنفيذ بدأ.")
+    assert [c for _, c, _ in found] == ["عادل الجبير", "عادل الجبير"]  # the gazetteer's full name
+
+
+def test_given_names_before_the_same_family_name_make_the_fuller_name():
+    found = resolved("قال العمري إن الخطة جاهزة. وأكد خالد العمري أن التنفيذ بدأ.")
+    assert [c for _, c, _ in found] == ["خالد العمري", "خالد العمري"]
+
 
 
 def test_a_dropped_subject_takes_the_resolved_person_and_role():

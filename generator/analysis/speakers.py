@@ -407,9 +407,10 @@ def _find(entries: list[_Entry], m: Mention, words: tuple[str, ...]) -> _Entry |
 
 
 def _by_name(entries: list[_Entry], m: Mention) -> _Entry | None:
-    """A person named before: the same family name, or a short name all of whose words the new
-    name holds («عادل» → «عادل الجبير»)."""
-    return next((e for e in reversed(entries) if m.name[-1] in e.names or e.names and e.names <= set(m.name)), None)
+    """A person named before: the same family name (also written alone, «قال العمري»), or a
+    short name all of whose words the new name holds («عادل» → «عادل الجبير»)."""
+    return next((e for e in reversed(entries)
+                 if m.name[-1] in e.names | _name_words(e) or e.names and e.names <= set(m.name)), None)
 
 
 def _by_title(entries: list[_Entry], title: tuple[str, ...], named: bool) -> _Entry | None:
@@ -429,16 +430,20 @@ def _by_title(entries: list[_Entry], title: tuple[str, ...], named: bool) -> _En
     return None
 
 
-def _apposed(entries: list[_Entry], title: tuple[str, ...], words: tuple[str, ...], reach: int = 3) -> _Entry | None:
-    """A named person whose name the text writes next to this title, before or after it
-    («إبراهيم المفلح مدير عام المصلحة» → «وأوضح مدير عام المصلحة» is المفلح)."""
+def _apposed(entries: list[_Entry], title: tuple[str, ...], words: tuple[str, ...]) -> _Entry | None:
+    """A named person whose name the text writes right next to this title, before or after it,
+    a comma between them or not («إبراهيم المفلح، مدير عام المصلحة» → «وأوضح مدير عام المصلحة»
+    is المفلح)."""
     if len(title) < 2:
         return None
-    names = [(e, _name_words(e)) for e in reversed(entries)]
+    names = [(e, {bare(normalize(e.canonical.split()[-1]))} & _name_words(e)) for e in reversed(entries)
+             if len(e.canonical.split()) <= 3]  # a clean name, by its family name
     for at in range(len(words) - len(title) + 1):
         if words[at:at + len(title)] != title:
             continue
-        near = set(words[max(0, at - reach):at]) | set(words[at + len(title):at + len(title) + reach])
+        end = at + len(title)
+        near = {words[at - 1] if at and words[at - 1] not in "،," else words[at - 2] if at > 1 else "",
+                words[end] if end < len(words) and words[end] not in "،," else words[end + 1] if end + 1 < len(words) else ""}
         found = next((e for e, name in names if name & near), None)
         if found:
             found.names.update(found.names or found.title)  # a lone word next to a title is a name
@@ -528,8 +533,8 @@ def _named(entries: list[_Entry], m: Mention, claim: str, mentioned: dict[str, s
                        _issuer(m, mentioned), m.role)
         entries.append(entry)
         return entry
-    if m.name and (not entry.names or len(m.name) > len(entry.names) and set(entry.names) <= set(m.name)):
-        entry.canonical = m.canonical or entry.canonical  # the fullest name: «عادل» → «عادل الجبير»
+    if m.name and (not entry.names or _fuller(m, entry)):
+        entry.canonical = m.canonical or entry.canonical
     if m.name and not entry.names:
         entry.title = entry.title or m.title
         entry.role = entry.role or m.role or entry.text
@@ -538,6 +543,14 @@ def _named(entries: list[_Entry], m: Mention, claim: str, mentioned: dict[str, s
     entry.role = entry.role or m.role
     entry.text, entry.claim = m.text, claim
     return entry
+
+
+def _fuller(m: Mention, entry: _Entry) -> bool:
+    """True when a mention gives the fuller name of a person named before: the gazetteer's
+    («عادل» → «عادل الجبير»), or given names before the same family name («عباس» → «محمود عباس»)."""
+    known = entry.canonical.split()
+    return len(m.name) > len(known) and (m.en is not None or m.canonical is not None
+                                         and m.canonical.split()[-len(known):] == known)
 
 
 def _speaker(said: _Said) -> Claim:
