@@ -77,6 +77,7 @@ class Speaker:
     from_claim: str | None = None
     en: str | None = None
     issuer: str | None = None  # for a document (البيان): canonical name of who issued it
+    role: str | None = None  # the title or post the text gives the named person, as written
 
 
 @dataclass(frozen=True)

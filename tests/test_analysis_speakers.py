@@ -3,6 +3,7 @@ from conftest import doc_of
 
 from generator.analysis.claims import find_claims
 from generator.analysis.speakers import resolve
+from generator.arabic import bare
 
 
 def claims(text):
@@ -92,3 +93,48 @@ def test_family_name_joins_the_full_mention():
     found = claims("أعرب وزير الخارجية الألماني فرانك فالتر شتاينماير عن أمله. وأكد شتاينماير أن العلاقات قوية.")
     assert found[0].speaker.canonical == found[1].speaker.canonical
     assert found[1].speaker.en == "Frank-Walter Steinmeier"
+
+
+def resolved(text):
+    """(cue, canonical, role) of each claim, resolved with the words of the whole text."""
+    doc = doc_of(text)
+    words = tuple(bare(t.norm) for sentence in doc.tokens for t in sentence)
+    return [(c.cue, c.speaker.canonical if c.speaker else None, c.speaker.role if c.speaker else None)
+            for c in resolve(find_claims(doc), words)]
+
+
+def test_a_named_person_keeps_the_title_as_role_and_the_name_as_canonical():
+    found = resolved("قال وزير المالية سامي الحربي إن العجز تراجع.")
+    assert found == [("قال", "سامي الحربي", "وزير المالية")]
+
+
+def test_a_title_alone_named_later_with_the_name_is_that_person_from_the_start():
+    found = resolved("حذر وزير المالية من العجز. وقال وزير المالية سامي الحربي إن الإنفاق سيتراجع.")
+    assert [c for _, c, _ in found] == ["سامي الحربي", "سامي الحربي"]
+    assert found[0][2] == "وزير المالية"
+
+
+def test_a_title_the_text_wrote_next_to_a_name_resolves_to_that_person():
+    text = ("زار سامي الحربي مدير عام هيئة النقل، الموقع أمس. وقال الحربي إن الخطة جاهزة. "
+            "وأوضح مدير عام هيئة النقل أن التنفيذ بدأ.")
+    assert resolved(text)[-1] == ("أوضح", "الحربي", "مدير عام هيئة النقل")
+
+
+def test_a_short_name_joins_the_full_name_that_follows():
+    found = resolved("قال عادل إن الخطة جاهزة. وأكد عادل الجبير أن التنفيذ بدأ.")
+    assert [c for _, c, _ in found] == ["عادل الجبير", "عادل الجبير"]  # the gazetteer's full name
+
+
+def test_given_names_before_the_same_family_name_make_the_fuller_name():
+    found = resolved("قال العمري إن الخطة جاهزة. وأكد خالد العمري أن التنفيذ بدأ.")
+    assert [c for _, c, _ in found] == ["خالد العمري", "خالد العمري"]
+
+
+
+def test_a_dropped_subject_takes_the_resolved_person_and_role():
+    found = resolved("قال وزير المالية سامي الحربي إن العجز تراجع. وأضاف أن الإنفاق سيتراجع.")
+    assert found[1] == ("أضاف", "سامي الحربي", "وزير المالية")
+
+
+def test_a_body_has_no_role():
+    assert resolved("أكدت الوزارة أن الخطة جاهزة.") == [("أكدت", "الوزارة", None)]

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import yaml
 
-from generator.evaluation.gold import evaluate, normalise_word, score_statement
+from generator.evaluation.gold import evaluate, normalise_word, score_statement, speaker_error
 from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary
 
 BODY = "أكد الوزير أن التعاون مهم. وقال إن الخطة تقوم على ثلاثة محاور أولها الأمن. ثانيها الاقتصاد."
@@ -92,3 +92,21 @@ def test_evaluate_prints_the_summary_line(tmp_path, capsys):
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("claims F1 ") and " · speakers " in last and " · sentences " in last
     assert last.split(" · ")[-1].startswith("pillars ")
+
+
+def test_wrong_speakers_are_counted_by_kind():
+    def said(text, canonical=None):
+        return Speaker(text, canonical or text, True)
+    assert speaker_error("الوزير", "الوزير", None) == "empty"
+    assert speaker_error("وزير المالية سامي الحربي", "الحربي", said("وزير المالية")) == "edges"
+    assert speaker_error("مدير عام هيئة النقل", "الحربي", said("مدير عام هيئة النقل")) == "unresolved"
+    assert speaker_error(None, "الحربي", said("سموه", "الأمير")) == "unresolved"
+    assert speaker_error(None, "الحربي", said("خالد العمري")) == "person"
+
+
+def test_the_breakdown_sums_the_wrong_speakers():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    analysed = statement(split, [claim(1, "أكد", "الوزير"), Claim("c2", 2, "قال", "said", "assert", None, "…")])
+    score = score_statement(GOLD, analysed, BODY)
+    assert (score.speakers_empty, score.speakers_edges, score.speakers_unresolved, score.speakers_person) == (1, 0, 0, 0)
+    assert "empty speaker 1" in score.speaker_errors()

@@ -28,13 +28,15 @@ LINK = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
 
 
 def corpus(n: int = 12):
-    """n statements over three months and two sources, each with a claim by a shared speaker."""
+    """n statements over three months and two sources, each with a claim by a shared speaker (a
+    full name: a bare title says who only inside its statement)."""
     statements = []
     for i in range(n):
         st = full_statement(f"s{i:02d}")
         meta = Meta(title=f"بيان رقم {i}", date=f"2018-0{1 + i % 3}-{10 + i:02d}",
                     source="وكالة الأنباء" if i % 2 else "وزارة الخارجية")
-        claims = st.claims + (Claim("c9", 2, "قال", "said", "warn", Speaker("الوزير", "الوزير", True), f"تحذير {i}"),)
+        claims = st.claims + (Claim("c9", 2, "قال", "said", "warn", Speaker("الوزير", "سامي الحربي", True, role="الوزير"),
+                                 f"تحذير {i}"),)
         statements.append(dataclasses.replace(st, meta=meta, claims=claims))
     return statements
 
@@ -130,9 +132,16 @@ def test_speakers_collect_claims_across_statements_and_split_pages(small_pages):
     speakers = [p for p in small_pages if p.startswith("speakers/")]
     assert len(speakers) > 1
     text = "".join(small_pages[p] for p in speakers)
-    assert len(re.findall(r"تحذير <bdi dir=\"ltr\">\d+</bdi>", text)) == 12 and "الوزير" in text
+    assert len(re.findall(r"تحذير <bdi dir=\"ltr\">\d+</bdi>", text)) == 12 and "سامي الحربي" in text
     soup = to_html(small_pages["speakers/index.md"])
     assert soup.find("svg", attrs={"role": "img"}) and soup.find("table")
+
+
+def test_a_one_word_speaker_is_kept_apart_per_statement_a_full_name_is_not():
+    one, two = (dataclasses.replace(full_statement(slug), meta=Meta(title=slug)) for slug in ("a", "b"))
+    assert indexes.speaker_key(one, Speaker("البيان", "البيان", True)) == "البيان (a)"
+    assert indexes.speaker_key(one, Speaker("البيان", "البيان", True)) != indexes.speaker_key(two, Speaker("البيان", "البيان", True))
+    assert indexes.speaker_key(one, Speaker("الحربي", "سامي الحربي", True)) == "سامي الحربي"
 
 
 def test_entities_show_co_mentions(small_pages):

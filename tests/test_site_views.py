@@ -4,7 +4,7 @@ from dataclasses import replace
 from bs4 import BeautifulSoup
 from markdown import Markdown
 
-from generator.model import PillarItem, Pillars
+from generator.model import PillarItem, Pillars, Speaker
 from generator.site.render import render_pages
 from generator.site.views import PILLAR_WORDS, overview
 from tests.conftest import empty_statement, full_statement
@@ -61,3 +61,12 @@ def test_english_mirror_opens_with_the_overview_in_english():
     assert "assertion" in text[1] and "Daesh" in text[-1]
     line = html(pages["index.md"]).find(class_="bayan-overview-line").get_text(" ", strip=True)
     assert "3 claims" in line and "4 pillars" in line
+
+
+def test_two_mentions_of_one_person_are_one_speaker_with_the_role():
+    st = full_statement()
+    named = Speaker("وزير المالية سامي الحربي", "سامي الحربي", True, role="وزير المالية")
+    titled = Speaker("وزير المالية", "سامي الحربي", True, en="Sami Al-Harbi", role="وزير المالية")
+    claims = (replace(st.claims[0], speaker=named), replace(st.claims[1], speaker=titled))
+    (line,) = overview(replace(st, claims=claims)).speakers
+    assert (line.canonical, line.claims, line.en, line.role) == ("سامي الحربي", 2, "Sami Al-Harbi", "وزير المالية")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems
+from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems, tokenize
 from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
@@ -43,6 +43,7 @@ class Mention:
     canonical: str | None  # from the gazetteer, when the name is known
     pronoun: bool = False
     gender: str | None = None  # "m", "f", "p" (a plural of people), None when unknown
+    role: str | None = None  # the title or post before the name, as written
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,18 @@ def is_stop(token: Token) -> bool:
     """True for punctuation and the function words that end a subject."""
     lex = _lexicon()
     return token.kind != "word" or token.norm in lex.stops or token.norm in lex.complementizers
+
+
+def is_title(text: str) -> bool:
+    """True when a speaker's words are a title, post or pronoun rather than a name («الوزير»,
+    «مدير عام المصلحة», «سموه»)."""
+    lex = _lexicon()
+    tokens = tuple(t for t in tokenize(text) if t.kind == "word")
+    k = next((n for n, t in enumerate(tokens) if t.norm not in lex.honorifics), None)
+    if k is None or tokens[k].norm in lex.pronouns:
+        return True
+    head = _head_end(tokens, k, len(tokens))
+    return bare(tokens[k].norm) in lex.titles or head is not None and not head[1]
 
 
 def _adjective(norm: str) -> bool:
@@ -335,8 +348,9 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
     split = subject.end if subject.name is None else subject.name
     title = tuple(bare(t.norm) for t in tokens[subject.first:split] if t.kind == "word")
     name = tuple(bare(t.norm) for t in tokens[split:subject.end] if t.kind == "word")
-    en, canonical = None, None
+    en, canonical, role = None, None, None
     if subject.name is not None:
+        role = _role(text, tokens, subject, start)
         offset = subject.name - subject.first
         found = match_at(words, offset, gazetteer())
         if found and found.entry.type == "PER":
@@ -347,7 +361,15 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
         found = match_at(words, 0, speaker_names())
         if found and found.end == len(words):
             en = found.entry.en
-    return Mention(spoken, title, name, en, canonical, gender=_gender(title or name))
+    return Mention(spoken, title, name, en, canonical, gender=_gender(title or name), role=role)
+
+
+def _role(text: str, tokens: tuple[Token, ...], subject: Subject, start: int) -> str | None:
+    """The title or post written before the name of a subject («رئيس الحكومة» in «رئيس الحكومة
+    مارينو راخوي»), None when the name opens the subject."""
+    if subject.name is None or subject.name == subject.first:
+        return None
+    return text[start:tokens[subject.name - 1].end].strip(" ،,") or None
 
 
 def _gender(words: tuple[str, ...]) -> str | None:
@@ -373,16 +395,75 @@ class _Entry:
     claim: str  # the latest claim that named this speaker
     gender: str | None
     issuer: str | None = None  # for a document (البيان): the canonical name of who issued it
+    role: str | None = None  # the title or post the text gives the person
 
 
-def _find(entries: list[_Entry], m: Mention) -> _Entry | None:
+def _find(entries: list[_Entry], m: Mention, words: tuple[str, ...]) -> _Entry | None:
+    """The earlier speaker a mention names again: by name, by title, or through a title the text
+    puts next to a name (`words`: the bare words of the whole text)."""
     if m.name:
-        return next((e for e in reversed(entries) if m.name[-1] in e.names), None)
+        return _by_name(entries, m) or _by_title(entries, m.title, named=False)
+    return _by_title(entries, m.title, named=True) or _apposed(entries, m.title, words)
+
+
+def _by_name(entries: list[_Entry], m: Mention) -> _Entry | None:
+    """A person named before: the same family name (also written alone, «قال العمري»), or a
+    short name all of whose words the new name holds («عادل» → «عادل الجبير»)."""
+    return next((e for e in reversed(entries)
+                 if m.name[-1] in e.names | _name_words(e) or e.names and e.names <= set(m.name)), None)
+
+
+def _by_title(entries: list[_Entry], title: tuple[str, ...], named: bool) -> _Entry | None:
+    """The nearest earlier speaker with the same title. `named`: a title alone may name a person
+    named before (the shared start of the titles is all of it or two words); a named mention
+    takes over only a title alone that is exactly its own («وزير الخارجية» … «وزير الخارجية فلان»)."""
+    if not title:
+        return None
     for e in reversed(entries):
-        common = next((n for n, (a, b) in enumerate(zip(m.title, e.title)) if a != b), min(len(m.title), len(e.title)))
-        if common == len(m.title) or common >= 2:
+        if not named:
+            if not e.names and e.title == title:
+                return e
+            continue
+        common = next((n for n, (a, b) in enumerate(zip(title, e.title)) if a != b), min(len(title), len(e.title)))
+        if common == len(title) or common >= 2:
             return e
     return None
+
+
+def _apposed(entries: list[_Entry], title: tuple[str, ...], words: tuple[str, ...]) -> _Entry | None:
+    """A named person whose name the text writes right next to this title, before or after it,
+    a comma between them or not («إبراهيم المفلح، مدير عام المصلحة» → «وأوضح مدير عام المصلحة»
+    is المفلح)."""
+    if len(title) < 2:
+        return None
+    names = [(e, {bare(normalize(e.canonical.split()[-1]))} & _name_words(e)) for e in reversed(entries)
+             if len(e.canonical.split()) <= 3]  # a clean name, by its family name
+    for at in range(len(words) - len(title) + 1):
+        if words[at:at + len(title)] != title:
+            continue
+        end = at + len(title)
+        near = {words[at - 1] if at and words[at - 1] not in "،," else words[at - 2] if at > 1 else "",
+                words[end] if end < len(words) and words[end] not in "،," else words[end + 1] if end + 1 < len(words) else ""}
+        found = next((e for e, name in names if name & near), None)
+        if found:
+            found.names.update(found.names or found.title)  # a lone word next to a title is a name
+            return found
+    return None
+
+
+def _name_words(entry: _Entry) -> set[str]:
+    """The words that tell a speaker apart by name: of its name, or the one word it is when that
+    word is no title («قال المفلح»)."""
+    lex = _lexicon()
+    if entry.names:
+        return _distinctive(entry.names)
+    alone = len(entry.title) == 1 and entry.title[0] not in lex.titles and entry.title[0] not in lex.heads
+    return set(entry.title) if alone else set()
+
+
+def _distinctive(names: set[str]) -> set[str]:
+    """The words of a name that tell a person apart (no بن/آل/عبد, no two-letter word)."""
+    return {n for n in names if n not in _lexicon().particles and len(n) > 2}
 
 
 def _agreeing(entries: list[_Entry], last: _Entry | None, agree: str | None) -> _Entry | None:
@@ -402,44 +483,83 @@ def _issuer(m: Mention, mentioned: dict[str, str]) -> str | None:
 
 def stage(doc: Doc) -> None:
     """speakers: every claim with its speaker, named in English by the user's glossary first."""
-    doc.claims = with_speakers(resolve(doc.attributions), doc.source.glossary)
+    words = tuple(bare(t.norm) for sentence in doc.tokens for t in sentence)
+    doc.claims = with_speakers(resolve(doc.attributions, words), doc.source.glossary)
 
 
-def resolve(found: Sequence[Attribution]) -> tuple[Claim, ...]:
-    """Claims with their speakers: grouped explicit ones, resolved implicit ones."""
+@dataclass(frozen=True)
+class _Said:
+    """A claim and who says it, before the speakers' names are final."""
+
+    claim: Claim
+    entry: _Entry | None
+    text: str  # the speaker's words in this claim (its own, or its antecedent's)
+    explicit: bool
+    from_claim: str | None = None
+    role: str | None = None  # the title this claim's words give, when they name no one
+
+
+def resolve(found: Sequence[Attribution], words: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+    """Claims with their speakers: explicit ones grouped by person or body, implicit ones
+    resolved to the nearest earlier speaker that fits; each named person under their fullest
+    name (`words`: the bare words of the whole text, for titles written next to a name)."""
     entries: list[_Entry] = []
     last: _Entry | None = None
     mentioned: dict[str, str] = {}  # document word → canonical name of the speaker who issued it
-    claims = []
+    said: list[_Said | Claim] = []
     for attribution in found:
-        claim, m, agree, quoted = attribution.claim, attribution.mention, attribution.agree, attribution.quoted
-        documents = attribution.documents
+        claim, m, quoted = attribution.claim, attribution.mention, attribution.quoted
         if m is None and quoted is not None:
-            claims.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
-            continue
-        if m is None or m.pronoun:
-            speaker = None
-            source = _agreeing(entries, last, agree)
-            if source is not None:
-                speaker = Speaker(m.text if m else source.text, source.canonical, m is not None, source.claim, source.en,
-                                  source.issuer)
-            claims.append(replace(claim, speaker=speaker))
-            continue
-        entry = _find(entries, m)
-        if entry is None:
-            entry = _Entry(m.canonical or m.text, m.en, m.title, set(m.name), m.text, claim.id, m.gender,
-                           _issuer(m, mentioned))
-            entries.append(entry)
+            said.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
+        elif m is None or m.pronoun:
+            source = _agreeing(entries, last, attribution.agree)
+            said.append(_Said(claim, source, m.text if m else source.text, m is not None, source.claim)
+                        if source else replace(claim, speaker=None))
         else:
-            entry.names.update(m.name)
-            entry.en = entry.en or m.en
-            entry.text, entry.claim = m.text, claim.id
-        last = entry
-        for word in documents:
-            mentioned.setdefault(word, entry.canonical)
-        claims.append(replace(claim, speaker=Speaker(m.text, entry.canonical, True, None, entry.en, entry.issuer)))
-    return tuple(claims)
+            last = _named(entries, m, claim.id, mentioned, words)
+            for word in attribution.documents:
+                mentioned.setdefault(word, last.canonical)
+            said.append(_Said(claim, last, m.text, True, None, None if m.name else m.text))
+    return tuple(_speaker(s) if isinstance(s, _Said) else s for s in said)
 
+
+def _named(entries: list[_Entry], m: Mention, claim: str, mentioned: dict[str, str],
+           words: tuple[str, ...]) -> _Entry:
+    """The entry of an overt speaker: an earlier one it names again (taking a fuller name or a
+    first name for a title alone), else a new one."""
+    entry = _find(entries, m, words)
+    if entry is None:
+        entry = _Entry(m.canonical or m.text, m.en, m.title, set(m.name), m.text, claim, m.gender,
+                       _issuer(m, mentioned), m.role)
+        entries.append(entry)
+        return entry
+    if m.name and (not entry.names or _fuller(m, entry)):
+        entry.canonical = m.canonical or entry.canonical
+    if m.name and not entry.names:
+        entry.title = entry.title or m.title
+        entry.role = entry.role or m.role or entry.text
+    entry.names.update(m.name)
+    entry.en = m.en or entry.en if m.name else entry.en or m.en
+    entry.role = entry.role or m.role
+    entry.text, entry.claim = m.text, claim
+    return entry
+
+
+def _fuller(m: Mention, entry: _Entry) -> bool:
+    """True when a mention gives the fuller name of a person named before: the gazetteer's
+    («عادل» → «عادل الجبير»), or given names before the same family name («عباس» → «محمود عباس»)."""
+    known = entry.canonical.split()
+    return len(m.name) > len(known) and (m.en is not None or m.canonical is not None
+                                         and m.canonical.split()[-len(known):] == known)
+
+
+def _speaker(said: _Said) -> Claim:
+    """The claim with its speaker under the final name of the person or body."""
+    entry = said.entry
+    assert entry is not None
+    role = (said.role or entry.role) if entry.names else None
+    return replace(said.claim, speaker=Speaker(said.text, entry.canonical, said.explicit, said.from_claim, entry.en,
+                                               entry.issuer, role))
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:

@@ -5,7 +5,8 @@ Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds
 segmentation slip costs the sentence figure, not every claim after it. The pillar figure counts
 the announced count and each item with its sentences; entities count when found with the
 English name the gold expects; "pillars in summary" counts the summaries that hold the sentence
-announcing the pillars (a gold figure of unit "pillar").
+announcing the pillars (a gold figure of unit "pillar"). A wrong speaker is counted by kind
+(`SPEAKER_ERRORS`): empty, wrong edges, an unresolved title, or a wrong person.
 """
 from __future__ import annotations
 
@@ -19,10 +20,14 @@ from typing import Any
 import yaml
 
 from ..analysis import analyze
+from ..analysis.speakers import is_title
 from ..arabic import COMPARE, fold
-from ..model import Meta, Source, Statement
+from ..model import Meta, Source, Speaker, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
+SPEAKER_ERRORS = ("empty", "edges", "unresolved", "person")
+SPEAKER_ERROR_NAMES = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
+                       "person": "wrong person"}
 
 
 @dataclass
@@ -35,6 +40,10 @@ class Score:
     system_claims: int = 0
     matched_claims: int = 0
     speakers_right: int = 0
+    speakers_empty: int = 0  # the wrong speakers by kind (see `speaker_error`)
+    speakers_edges: int = 0
+    speakers_unresolved: int = 0
+    speakers_person: int = 0
     acts_right: int = 0
     pillar_counts: int = 0
     pillar_counts_right: int = 0
@@ -74,6 +83,12 @@ class Score:
             "spelling": _ratio(self.slips_found, self.slips),
             "pillars in summary": _ratio(self.announcements_summarised, self.announcements),
         }
+
+
+    def speaker_errors(self) -> str:
+        """The wrong speakers by kind, as one line."""
+        return "speaker errors: " + " · ".join(
+            f"{SPEAKER_ERROR_NAMES[kind]} {getattr(self, f'speakers_{kind}')}" for kind in SPEAKER_ERRORS)
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -163,14 +178,35 @@ def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statem
         if key and key in said_by.split() or key in said_by:
             score.speakers_right += 1
         else:
-            score.misses.append(f"speaker wrong: s{n} {claim['cue']} → {speaker.text if speaker else None}"
-                                f" (gold key {claim['speaker_key']})")
+            kind = speaker_error(claim.get("speaker"), key, speaker)
+            setattr(score, f"speakers_{kind}", getattr(score, f"speakers_{kind}") + 1)
+            score.misses.append(f"speaker wrong ({SPEAKER_ERROR_NAMES[kind]}): s{n} {claim['cue']} → "
+                                f"{speaker.text if speaker else None} (gold key {claim['speaker_key']})")
         if found.act == claim["act"]:
             score.acts_right += 1
         else:
             score.misses.append(f"act wrong: s{n} {claim['cue']} {found.act} (gold {claim['act']})")
     for claim in unmatched:
         score.misses.append(f"claim extra: s{sentence_map.get(claim.sentence)} {claim.cue}")
+
+
+def speaker_error(gold_speaker: str | None, key: str, speaker: Speaker | None) -> str:
+    """The kind of a wrong speaker: "empty" (none found), "unresolved" (the gold resolves to a
+    person its own words do not name, ours stayed a title or pronoun), "edges" (ours overlaps the
+    gold phrase but is another span), else "person" (someone else)."""
+    if speaker is None:
+        return "empty"
+    gold_words = _stems(gold_speaker or "")
+    if not _stems(key) <= gold_words and is_title(speaker.canonical):
+        return "unresolved"
+    if gold_words & _stems(speaker.text):
+        return "edges"
+    return "person"
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a phrase for comparison, without punctuation or the article («البيان» = «بيان»)."""
+    return {re.sub(r"^ال(?=\w{2,})", "", w) for w in re.findall(r"\w+", normalise_text(text))}
 
 
 def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Statement,
@@ -262,10 +298,12 @@ def evaluate(gold_dir: Path, corpus_path: Path | None, verbose: bool = False) ->
         total.add(score)
         print(f"{file.name}: " + " · ".join(f"{k} {v:.2f}" for k, v in score.figures().items()))
         if verbose:
+            print(f"    {score.speaker_errors()}")
             for miss in score.misses:
                 print(f"    {miss}")
     figures = total.figures()
     print("total: " + " · ".join(f"{k} {v:.2f}" for k, v in figures.items()))
+    print(f"total {total.speaker_errors()}")
     print(f"claims F1 {figures['claims F1']:.2f} · speakers {figures['speakers']:.2f} · "
           f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f}")
     return total

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from ..lexicon.labels import vocabulary
-from ..model import Claim, Entity, Statement
+from ..model import Claim, Entity, Speaker, Statement
 from .charts import Chart, bars, columns
 
 LATEST = 20  # statements on the home page
@@ -240,7 +240,7 @@ class Indexes:
         for st in self.statements:
             for claim in st.claims:
                 if claim.speaker:
-                    claims[claim.speaker.canonical].append((self.ref(st, (claim.sentence,)), claim))
+                    claims[speaker_key(st, claim.speaker)].append((self.ref(st, (claim.sentence,)), claim))
         names = sorted(claims, key=lambda s: (-len(claims[s]), s))
         top = names[:TOP]
         chart = bars("أفعال القول لأكثر القائلين", "عدد الأقوال المنسوبة إلى كل قائل، موزعة حسب نوع فعل القول.",
@@ -335,3 +335,12 @@ class Pager:
         """Page numbers around this one (with the first and last), each with its path."""
         numbers = {1, self.count, *range(max(1, self.number - size), min(self.count, self.number + size) + 1)}
         return [(n, self.paths[n - 1]) for n in sorted(numbers)]
+
+
+def speaker_key(statement: Statement, speaker: Speaker) -> str:
+    """Who a speaker is across statements: the canonical name when it is more than one word (a
+    full name, a named body); a single word («البيان», «الدكتور», «عادل») says who only inside
+    its statement, so it is qualified by the statement's title."""
+    if len(speaker.canonical.split()) > 1:
+        return speaker.canonical
+    return f"{speaker.canonical} ({statement.meta.title})"

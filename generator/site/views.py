@@ -33,6 +33,7 @@ class SpeakerLine:
     en: str | None
     claims: int
     acts: tuple[tuple[str, int], ...]  # (act, count), most frequent first
+    role: str | None = None  # the title or post the statement gives the person
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,13 @@ def overview(statement: Statement) -> Overview:
     """The structural summary of an analysed statement."""
     by_speaker: dict[str, list[str]] = {}
     english: dict[str, str | None] = {}
+    roles: dict[str, str | None] = {}
     for claim in statement.claims:
         name = claim.speaker.canonical if claim.speaker else ""
         by_speaker.setdefault(name, []).append(claim.act)
-        english.setdefault(name, claim.speaker.en if claim.speaker else None)
-    speakers = tuple(SpeakerLine(name, english[name], len(acts), _ranked(acts))
+        english[name] = english.get(name) or (claim.speaker.en if claim.speaker else None)
+        roles[name] = roles.get(name) or (claim.speaker.role if claim.speaker else None)
+    speakers = tuple(SpeakerLine(name, english[name], len(acts), _ranked(acts), roles[name])
                      for name, acts in by_speaker.items() if name)
     pillars = statement.pillars
     return Overview(
