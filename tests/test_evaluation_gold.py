@@ -108,5 +108,5 @@ def test_the_breakdown_sums_the_wrong_speakers():
     split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
     analysed = statement(split, [claim(1, "أكد", "الوزير"), Claim("c2", 2, "قال", "said", "assert", None, "…")])
     score = score_statement(GOLD, analysed, BODY)
-    assert (score.speakers_empty, score.speakers_edges, score.speakers_unresolved, score.speakers_person) == (1, 0, 0, 0)
-    assert "empty speaker 1" in score.speaker_errors()
+    assert score.speaker_errors == {"empty": 1}
+    assert "empty speaker 1 · wrong edges 0" in score.speaker_error_line()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +26,8 @@ from ..arabic import COMPARE, fold
 from ..model import Meta, Source, Speaker, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
-SPEAKER_ERRORS = ("empty", "edges", "unresolved", "person")
-SPEAKER_ERROR_NAMES = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
-                       "person": "wrong person"}
+SPEAKER_ERRORS = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
+                  "person": "wrong person"}  # kind → how a line names it
 
 
 @dataclass
@@ -40,10 +40,7 @@ class Score:
     system_claims: int = 0
     matched_claims: int = 0
     speakers_right: int = 0
-    speakers_empty: int = 0  # the wrong speakers by kind (see `speaker_error`)
-    speakers_edges: int = 0
-    speakers_unresolved: int = 0
-    speakers_person: int = 0
+    speaker_errors: Counter[str] = field(default_factory=Counter)  # wrong speakers by kind (`speaker_error`)
     acts_right: int = 0
     pillar_counts: int = 0
     pillar_counts_right: int = 0
@@ -59,7 +56,7 @@ class Score:
 
     def add(self, other: "Score") -> None:
         for name, value in vars(other).items():
-            if isinstance(value, int):
+            if isinstance(value, (int, Counter)):
                 setattr(self, name, getattr(self, name) + value)
 
     @property
@@ -85,10 +82,10 @@ class Score:
         }
 
 
-    def speaker_errors(self) -> str:
+    def speaker_error_line(self) -> str:
         """The wrong speakers by kind, as one line."""
         return "speaker errors: " + " · ".join(
-            f"{SPEAKER_ERROR_NAMES[kind]} {getattr(self, f'speakers_{kind}')}" for kind in SPEAKER_ERRORS)
+            f"{name} {self.speaker_errors[kind]}" for kind, name in SPEAKER_ERRORS.items())
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -179,8 +176,8 @@ def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statem
             score.speakers_right += 1
         else:
             kind = speaker_error(claim.get("speaker"), key, speaker)
-            setattr(score, f"speakers_{kind}", getattr(score, f"speakers_{kind}") + 1)
-            score.misses.append(f"speaker wrong ({SPEAKER_ERROR_NAMES[kind]}): s{n} {claim['cue']} → "
+            score.speaker_errors[kind] += 1
+            score.misses.append(f"speaker wrong ({SPEAKER_ERRORS[kind]}): s{n} {claim['cue']} → "
                                 f"{speaker.text if speaker else None} (gold key {claim['speaker_key']})")
         if found.act == claim["act"]:
             score.acts_right += 1
@@ -298,12 +295,12 @@ def evaluate(gold_dir: Path, corpus_path: Path | None, verbose: bool = False) ->
         total.add(score)
         print(f"{file.name}: " + " · ".join(f"{k} {v:.2f}" for k, v in score.figures().items()))
         if verbose:
-            print(f"    {score.speaker_errors()}")
+            print(f"    {score.speaker_error_line()}")
             for miss in score.misses:
                 print(f"    {miss}")
     figures = total.figures()
     print("total: " + " · ".join(f"{k} {v:.2f}" for k, v in figures.items()))
-    print(f"total {total.speaker_errors()}")
+    print(f"total {total.speaker_error_line()}")
     print(f"claims F1 {figures['claims F1']:.2f} · speakers {figures['speakers']:.2f} · "
           f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f}")
     return total
