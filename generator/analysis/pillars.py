@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
+from ..arabic import (Token, bare, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, read_quantity,
+                      without_conjunction)
 from ..lexicon.pillars import pillars
 from ..model import Claim, PillarItem, Pillars
 from ..problems import Problem
@@ -80,7 +81,7 @@ def _marks(tokens: tuple[Token, ...], start: int) -> list[Mark]:
         found.append(Mark(int(digits_value(tokens[0].text)), 0, numbered=True))  # «1- …», «2) …»
     for i in [i for i in indexes_of(tokens, _mark_words()) if i >= start]:
         norm = tokens[i].norm
-        word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
+        word = _ordinal(norm)
         if word in lex.markers:
             found.append(Mark(lex.markers[word], i, opens=i == 0 or tokens[i - 1].kind == "punct"))
         elif i + 1 < len(tokens) and _singular(norm) and tokens[i + 1].norm in lex.adjectives:
@@ -105,14 +106,19 @@ def _may_mark(norm: str) -> bool:
     """True when a word can start an item mark (an ordinal, a singular noun before an ordinal
     adjective) or end «من بين»."""
     lex = _lexicon()
-    return (norm in lex.markers or norm[:1] == "و" and norm[1:] in lex.markers or _singular(norm)
-            or norm == lex.among[-1])
+    return _ordinal(norm) in lex.markers or _singular(norm) or norm == lex.among[-1]
+
+
+def _ordinal(norm: str) -> str:
+    """An ordinal word without the conjunction before it («وثانيها» → «ثانيها»), else the word."""
+    rest = without_conjunction(norm)[1]
+    return rest if rest in _lexicon().markers else norm
 
 
 def _singular(norm: str) -> bool:
-    """True for the singular noun of an item («المحور»), also behind «و» («والمحور»)."""
+    """True for the singular noun of an item («المحور»), also behind و/ف («والمحور»)."""
     singular = _lexicon().singular
-    return bare(norm) in singular or norm[:1] == "و" and bare(norm[1:]) in singular
+    return bare(norm) in singular or bare(without_conjunction(norm)[1]) in singular
 
 
 def stage(doc: Doc) -> None:
@@ -210,7 +216,8 @@ def _split_at_conjoined_nouns(part: list[Token]) -> list[list[Token]]:
     """A run of tokens cut before each «و» + definite noun («الأمن والاقتصاد» → two)."""
     pieces: list[list[Token]] = [[]]
     for token in part:
-        if token.norm.startswith("وال") and pieces[-1]:
+        conjunction, rest = without_conjunction(token.norm)
+        if conjunction and is_definite(rest) and pieces[-1]:
             pieces.append([])
         pieces[-1].append(token)
     return pieces
