@@ -74,7 +74,7 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     """English name of the agency that makes a first line a dateline, else None."""
     if _TERMINAL.search(line):  # a sentence, not a dateline: not worth tokenizing
         return None
-    words = [t.norm for t in tokenize(line) if t.kind != "punct"]
+    words = _words(line)
     if not words or len(words) > max_words:
         return None
     for width in range(1, _longest_name() + 1):  # a name of one word (واس), or of a few (أ ف ب، عين اليوم)
@@ -83,6 +83,11 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
                 return agencies[name]
     joined = "".join(words)
     return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
+
+
+def _words(line: str) -> list[str]:
+    """The normalised words of a line, its punctuation left out (as agency names are matched)."""
+    return [t.norm for t in tokenize(line) if t.kind != "punct"]
 
 
 def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, int, str] | None:
@@ -94,7 +99,7 @@ def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, i
     while (segment := _SEGMENT.match(body, pos)) and after_agency <= 2:
         pos = segment.end()
         if agency is None:
-            agency = agencies.get("".join(t.norm for t in tokenize(segment.group(1)) if t.kind != "punct"))
+            agency = agencies.get("".join(_words(segment.group(1))))
             before_agency += agency is None
         else:
             after_agency += 1
