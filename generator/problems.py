@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-LEVELS = ("error", "warning", "info")
-
-
 @dataclass(frozen=True)
 class Problem:
     """What is wrong (or remarkable), where: `path` and `line` locate it; `sentence` is the

@@ -148,6 +148,7 @@ def month_name(month: str) -> str:
 
 
 def newest_first(statements: Iterable[Statement]) -> list[Statement]:
+    """The statements newest first (by date, then slug), as the home page and the indexes list them."""
     return sorted(statements, key=lambda st: (st.meta.date or "", st.slug), reverse=True)
 
 

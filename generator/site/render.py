@@ -40,7 +40,7 @@ from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
 from ..model import Statement
 from ..problems import Problem
-from .indexes import LATEST, Indexes, link
+from .indexes import LATEST, Indexes, link, newest_first
 from .reference import REFERENCE_PAGE, reference_page
 from .templates import SUFFIX, builtin_names, template_file, template_folders
 from .views import home_context, page_url, statement_page, statement_path, template_line
@@ -221,10 +221,6 @@ def sentence_anchors(page: str) -> set[str]:
     return {m[1] for m in _ANCHOR.finditer(page) if page[m.start() - 1:m.start()].isspace()}
 
 
-def _newest_first(statements: list[Statement]) -> list[Statement]:
-    return sorted(statements, key=lambda st: (st.meta.date or "", st.slug), reverse=True)
-
-
 class UnknownTemplate(Exception):
     """A statement's `template:` names no template of the project or built in."""
 
@@ -290,7 +286,7 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     line_of = partial(template_line, lines=template_lines or {})
     _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
                       for st in statements], root, jobs)
-    listed = _newest_first([st for st in statements if statement_path(st) in out.pages])
+    listed = newest_first([st for st in statements if statement_path(st) in out.pages])
     anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
