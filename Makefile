@@ -18,10 +18,10 @@ $(TEST_DEPS): $(SITE_DEPS)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# The Arabic site and its English mirror (site/en/) build into a fresh folder that replaces
-# site/ only when both succeed.
+# `mkdocs build` of the Arabic site, which builds its English mirror into en/, into a fresh
+# folder that replaces site/ only when both succeed.
 site: $(SITE_DEPS)
-	$(BIN)/python -m generator build --strict -f mkdocs.yml -f mkdocs.en.yml
+	$(BIN)/python -m generator build --strict
 
 serve: $(SITE_DEPS)
 	$(BIN)/mkdocs serve

@@ -42,7 +42,7 @@ CORPUS = ROOT / "tests" / "hostile"
 TOKEN = "bayanpwn"  # every payload carries it where markup would start
 MAX_BYTES = 32768
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")  # the Arabic site and its English mirror in site/en
-BUILD = ("build", *(arg for name in CONFIGS for arg in ("-f", name)))
+BUILD = ("build",)  # mkdocs.yml, which builds its mirror into en/
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<level>error|warning): (?P<code>[\w/-]+): ")
 STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "table", "th", "td", "a", "img", "strong", "em", "b", "i",
              "code", "pre", "del", "sup", "abbr", "li", "blockquote", "div", "script", "style", "iframe"}

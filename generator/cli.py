@@ -51,7 +51,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only when the build succeeds."""
     try:
-        return build(args.config_file or [CONFIG_FILE], strict=args.strict)
+        return build(args.config_file, strict=args.strict)
     except ProblemError as err:
         print(err.problem, file=sys.stderr)
         return 2
@@ -259,9 +259,8 @@ def parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
-    building.add_argument("-f", "--config-file", type=Path, action="append", metavar="FILE",
-                          help="the site configuration (default mkdocs.yml); repeat it to build a "
-                               "mirror into its place inside the first site (-f mkdocs.yml -f mkdocs.en.yml)")
+    building.add_argument("-f", "--config-file", type=Path, default=CONFIG_FILE, metavar="FILE",
+                          help="the site configuration (default mkdocs.yml); its `mirror:` is built into its en/")
     building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
     _project_flags(check)
