@@ -6,11 +6,9 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
@@ -23,6 +21,7 @@ from .read.importer import ImportFormatError, import_into
 from .read.scaffold import ScaffoldError, new_statement
 from .read.sources import MAX_BYTES, STATEMENTS_DIR
 from .site.build import BuildError, build
+from .site.export import export, language_config, site_config
 from .site.templates import TemplateCopyError, copy_template
 from .site.views import VIEW_SCHEMA, statement_page, view_json
 
@@ -69,11 +68,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args, max_bytes=args.max_bytes)
     if project is None:
         return 1
-    site, config_error = _site_config(args.config_file)
-    found = [config_error] if config_error else []
+    found = []
     for language in ("ar", "en"):  # the Arabic pages and their English mirror
+        site, config_error = site_config(language_config(project, language))
         result = pages(project, language, site)
-        found += result.problems + result.findings
+        found += ([config_error] if config_error else []) + result.problems + result.findings
     found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
     for problem in found:
         print(_shown(problem, project))
@@ -83,10 +82,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Write the Markdown pages the site would get into a folder, for inspection.
+    """Write each language's pages, with the hand-written pages and the assets, as a Markdown
+    tree (`OUT/ar/`, `OUT/en/`) another site engine can build, or to inspect them.
 
-    The pages land as `OUT/<docs path>` (statements/…, indexes, index.md); reading and template
-    problems are printed as `path:line: …`. Never writes inside the content folder."""
+    Reading and template problems are printed as `path:line: …`. Never writes inside the
+    content folder."""
     project = _project(args)
     if project is None:
         return 1
@@ -95,16 +95,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"error: {args.out} is inside the content folder {project.content}: Bayan never writes there",
               file=sys.stderr)
         return 2
-    site, config_error = _site_config(args.config_file)
-    result = pages(project, args.language, site)
-    for path, page in result.pages.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page if isinstance(page, str) else page.read_text(encoding="utf-8"), encoding="utf-8")
-    problems = ([config_error] if config_error else []) + result.problems
+    written, problems = export(project, out, [args.language] if args.language else ["ar", "en"])
     for problem in problems:
         print(_shown(problem, project))
-    print(f"{len(result.pages)} page(s) written to {args.out}", file=sys.stderr)
+    print(f"{written} page(s) written to {args.out}", file=sys.stderr)
     return 1 if any(p.level == "error" for p in problems) else 0
 
 
@@ -138,16 +132,6 @@ def share(text: str) -> float:
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"{text} is not a share of the words (more than 0, at most 1)")
     return value
-
-
-def _site_config(path: Path) -> tuple[Mapping[str, Any], Problem | None]:
-    """The MkDocs configuration templates receive as `site`, and an error reading it, if any."""
-    if not path.is_file():
-        return {"site_name": "", "extra": {}}, None
-    try:
-        return load_config(str(path)), None
-    except (ConfigurationError, OSError) as err:
-        return {"site_name": "", "extra": {}}, Problem("error", "config", str(err), line=1, path=str(path))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -268,10 +252,11 @@ def parser() -> argparse.ArgumentParser:
                        help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
                             f"in mkdocs.yml, else {MAX_BYTES})")
     check.set_defaults(run=cmd_check)
-    rendering = commands.add_parser("render", help="write the Markdown pages of the site into a folder")
-    rendering.add_argument("--out", type=Path, required=True, help="the folder to write the pages into")
-    rendering.add_argument("--language", choices=("ar", "en"), default="ar",
-                           help="ar: the Arabic site (default); en: its English mirror")
+    rendering = commands.add_parser("render", help="write each language's Markdown pages and assets into a folder")
+    rendering.add_argument("--out", type=Path, required=True,
+                           help="the folder to write the trees into (OUT/ar/, OUT/en/)")
+    rendering.add_argument("--language", choices=("ar", "en"),
+                           help="only the Arabic site (OUT/ar/) or only its English mirror (OUT/en/); default both")
     _project_flags(rendering)
     rendering.set_defaults(run=cmd_render)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")

@@ -104,15 +104,19 @@ def test_summarize_names_a_bad_line_and_goes_on(tmp_path):
     assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["id"] == "b"
 
 
-def test_render_writes_the_pages_the_site_gets(tmp_path):
+def test_render_writes_a_complete_tree_for_each_language(tmp_path):
     result = run("render", "--out", str(tmp_path / "pages"))
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (tmp_path / "pages" / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8")
+    arabic, english = tmp_path / "pages" / "ar", tmp_path / "pages" / "en"
+    page = (arabic / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8")
     assert page.startswith("# ") and 'id="s1"' in page
-    assert (tmp_path / "pages" / "index.md").is_file()
-    english = run("render", "--language", "en", "--out", str(tmp_path / "en"))
-    assert english.returncode == 0 and (tmp_path / "en" / "index.md").read_text(encoding="utf-8") != \
-        (tmp_path / "pages" / "index.md").read_text(encoding="utf-8")
+    assert (english / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8") != page
+    for tree, about in ((arabic, "content/pages/about.md"), (english, "content/pages/en/about.md")):
+        assert (tree / "about.md").read_text(encoding="utf-8") == (ROOT / about).read_text(encoding="utf-8")
+        assert (tree / "assets" / "css" / "bayan.css").is_file() and (tree / "assets" / "js" / "bayan-search.js").is_file()
+    assert not (arabic / "en").exists()  # the English pages are the mirror's, not the Arabic site's
+    only = run("render", "--language", "en", "--out", str(tmp_path / "only"))
+    assert only.returncode == 0 and sorted((tmp_path / "only").iterdir()) == [tmp_path / "only" / "en"]
 
 
 def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_path):
@@ -125,7 +129,7 @@ def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_
     assert not (tmp_path / "content" / "pages").exists()
     result = run("render", "--out", "out", cwd=tmp_path)
     assert result.returncode == 1 and "content/statements/a.md:2:" in result.stdout
-    assert (tmp_path / "out" / "statements" / "b.md").is_file()
+    assert (tmp_path / "out" / "ar" / "statements" / "b.md").is_file()
 
 
 def summary_of(document: str) -> list[int]:
@@ -149,7 +153,7 @@ def test_render_takes_the_summary_ratio_of_mkdocs_yml(tmp_path):
         "  - bayan:\n", "  - bayan:\n      summary_ratio: 1.0\n"), encoding="utf-8")
     result = run("render", "--out", "pages", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (root / "pages" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
+    page = (root / "pages" / "ar" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
     summary = page.split("\n{: .bayan-summary }")[0].rsplit("\n\n", 1)[1]
     assert summary.startswith("أكد وزراء") and "وذكر أن مجموعة العمل" in summary  # the whole text at 1.0
 
@@ -177,7 +181,7 @@ def test_every_command_takes_its_folders_from_mkdocs_yml(tmp_path):
     check = run("check", cwd=root)
     assert check.returncode == 0 and "texts/statements/" not in check.stdout, check.stdout
     rendered = run("render", "--out", str(tmp_path / "out"), cwd=root)
-    assert rendered.returncode == 0 and list((tmp_path / "out" / "statements").glob("2024-05-01-*.md"))
+    assert rendered.returncode == 0 and list((tmp_path / "out" / "ar" / "statements").glob("2024-05-01-*.md"))
 
 
 def test_check_reports_template_errors(tmp_path):
