@@ -221,3 +221,15 @@ def test_columns_label_as_many_months_as_fit():
     assert labels == [f"شهر {n}" for n in range(0, 24, 3)]
     one = ET.fromstring(columns("أفعال القول", "وصف", [("فبراير 2018", (3,))]).svg)
     assert float(one.find(f"{SVG}rect").get("width")) <= 63  # 70% of a 90-unit slot: a single month is no wall
+
+
+def test_index_pages_count_in_arabic_number_agreement(templates_dir):
+    """«4 قائلين», «كيانان», «بيان واحد»: each count with the form its number takes."""
+    pages = render_pages(corpus(2), SITE, templates_dir).pages
+    text = {path: to_html(pages[path]).get_text() for path in
+            ("speakers/index.md", "entities/index.md", "archive/2018-01/index.md", "pillars/index.md")}
+    assert "4 قائلين، الأكثر أقوالًا أولًا." in text["speakers/index.md"]
+    assert "كيانان، الأكثر ذكرًا أولًا." in text["entities/index.md"] and "يذكره بيانان" in text["entities/index.md"]
+    assert "بيان واحد." in text["archive/2018-01/index.md"]
+    assert "يعلن ركائز أو يعددها بيانان." in text["pillars/index.md"]
+    assert "لا قائلين." in to_html(render_pages([], SITE, templates_dir).pages["speakers/index.md"]).get_text()

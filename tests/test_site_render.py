@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 from strategies import FUZZ, rich_text
 
 from generator.model import Meta
-from generator.site.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
+from generator.problems import Problem
+from generator.site.render import Escaped, bdi, is_web_url, make_env, md, render_pages, sentence_anchors
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
 SITE = {"site_name": "بيان"}
@@ -181,3 +182,36 @@ def test_escaped_text_renders_as_itself(text, escape, where):
     shown = _shown(MD.reset().convert(template.format(escape(text))), context)
     expected = _shown(MD.reset().convert(template.format("QQQ")), context).replace("QQQ", text)
     assert shown == " ".join(expected.split())
+
+
+@pytest.mark.parametrize(("language", "template", "expected"), [
+    ("ar", '{{ 18000000000|number }}', '<bdi dir="ltr">18,000,000,000</bdi>'),
+    ("en", '{{ 18000000000|number }}', "18,000,000,000"),
+    ("en", '{{ 2254|number(grouping=false) }} {{ 3.5|number }}', "2254 3.5"),
+    ("ar", '{{ "2015-08-10"|number }}', '<bdi dir="ltr">2015-08-10</bdi>'),
+    ("en", '{{ "<b>"|number }}', "&lt;b&gt;"),
+])
+def test_number_filter_groups_as_the_language_writes_numbers(language, template, expected):
+    assert make_env(None, language).from_string(template).render() == expected
+
+
+@pytest.mark.parametrize(("language", "numbers", "expected"), [
+    ("ar", (0, 1, 2, 3, 11, 100, 1200),
+     ["لا قائلين", "قائل واحد", "قائلان", '<bdi dir="ltr">3</bdi> قائلين', '<bdi dir="ltr">11</bdi> قائلًا',
+      '<bdi dir="ltr">100</bdi> قائل', '<bdi dir="ltr">1,200</bdi> قائل']),
+    ("en", (0, 1, 2, 1200), ["0 speakers", "1 speaker", "2 speakers", "1,200 speakers"]),
+])
+def test_count_filter_gives_the_form_of_the_plural_category(language, numbers, expected):
+    template = make_env(None, language).from_string('{{ n|count("speaker") }}')
+    assert [template.render(n=n) for n in numbers] == expected
+
+
+@pytest.mark.parametrize(("findings", "summary"), [(1, "ملاحظة واحدة على البيان وترجمته"),
+                                                   (2, "ملاحظتان على البيان وترجمته"),
+                                                   (3, "3 ملاحظات على البيان وترجمته"),
+                                                   (11, "11 ملاحظة على البيان وترجمته")])
+def test_statement_page_counts_its_notes_in_arabic(templates_dir, findings, summary):
+    notes = tuple(Problem("warning", "x", f"note {i}", sentence=1) for i in range(findings))
+    statement = dataclasses.replace(full_statement(), findings=notes)
+    soup = to_html(render_pages([statement], SITE, templates_dir).pages["statements/full.md"])
+    assert soup.find("summary").get_text() == summary

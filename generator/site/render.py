@@ -33,9 +33,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from ..infra.pool import run_forked
+from ..lexicon.counts import NUMBER, is_counted, phrase
 from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
 from ..model import Statement
@@ -163,8 +165,9 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         lstrip_blocks=True,
     )
     label, labelled = labels_in(language)
-    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label)
-    env.tests.update(web_url=is_web_url, labelled=labelled)
+    number, count = numbers_in(language)
+    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label, number=number, count=count)
+    env.tests.update(web_url=is_web_url, labelled=labelled, counted=is_counted)
     return env
 
 
@@ -180,6 +183,31 @@ def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[ob
         return str(code) in vocabulary(kind).names[language]
 
     return label, labelled
+
+
+def numbers_in(language: str) -> tuple[Callable[..., Escaped], Callable[[float, str], Escaped]]:
+    """The `number` and `count` filters of the pages in `language`: numbers as the language
+    writes them (Babel), Western digits on both sites; on Arabic pages each number is isolated
+    left to right."""
+    def number(value: object, grouping: bool = True) -> Escaped:
+        """A number as the page's language writes it, its thousands grouped («18,000,000,000»;
+        `grouping=false` for a number that names something, such as a resolution); on Arabic
+        pages isolated left to right. Text that is no number is escaped like `md`."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            written = md(value)
+        else:
+            written = Escaped(format_decimal(value, locale=language, group_separator=grouping))
+        return Escaped(f'<bdi dir="ltr">{written}</bdi>') if language == "ar" and written else written
+
+    def count(n: float, noun: str) -> Escaped:
+        """The number `n` with the form of `noun` that its plural category takes (CLDR rules,
+        through Babel; Arabic has six: «لا بيانات», «بيان واحد», «بيانان», «3 بيانات», «11 بيانًا»,
+        «100 بيان»): `total|count("statement")`. The nouns and units are in lexicon/counts.yml."""
+        before, here, after = phrase(n, noun, language).partition(NUMBER)
+        shown = number(n) if here else Escaped("")
+        return Escaped(_escape(before) + shown + _escape(after, at_start=not (before or shown)))
+
+    return number, count
 
 
 def template_problem(path: str, line: int, message: str) -> Problem:
