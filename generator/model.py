@@ -86,7 +86,7 @@ class Claim:
     sentence: int
     cue: str  # as written, without an attached و/ف
     cue_en: str
-    act: str  # assert emphasize call warn welcome condemn deny announce express commit
+    act: str  # the codes of lexicon/labels.yml `act`: assert (plain reporting) affirm explain opine emphasize call …
     speaker: Speaker | None
     content: str
 

@@ -233,3 +233,9 @@ def test_index_pages_count_in_arabic_number_agreement(templates_dir):
     assert "بيان واحد." in text["archive/2018-01/index.md"]
     assert "يعلن ركائز أو يعددها بيانان." in text["pillars/index.md"]
     assert "لا قائلين." in to_html(render_pages([], SITE, templates_dir).pages["speakers/index.md"]).get_text()
+
+
+def test_an_act_page_is_titled_by_the_act_label_not_its_code(templates_dir):
+    heading = to_html(render_pages(corpus(2), SITE, templates_dir).pages["acts/assert/index.md"]).h1
+    assert heading.get_text(" ", strip=True) == "قول Statement"
+    assert heading.find("span", lang="en").get_text() == "Statement"
