@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from strategies import FUZZ, rich_text
 
-from generator.model import Meta
+from generator.model import Figure, Meta
 from generator.problems import Problem
 from generator.site.render import Escaped, bdi, is_web_url, make_env, md, render_pages, sentence_anchors
 
@@ -215,3 +215,20 @@ def test_statement_page_counts_its_notes_in_arabic(templates_dir, findings, summ
     statement = dataclasses.replace(full_statement(), findings=notes)
     soup = to_html(render_pages([statement], SITE, templates_dir).pages["statements/full.md"])
     assert soup.find("summary").get_text() == summary
+
+
+def test_figures_are_grouped_and_counted_in_each_language(templates_dir):
+    figures = (Figure("18000000000 ريال", 18000000000, "SAR", 1), Figure("٤ سنوات", 4, "year", 1),
+               Figure("(2254)", 2254, "resolution-number", 2), Figure("سنة واحدة", 1, "year", 2))
+    statement = dataclasses.replace(full_statement(), figures=figures)
+    arabic = to_html(render_pages([statement], SITE, templates_dir).pages["statements/full.md"])
+    table = arabic.find("h2", id="figures").find_next("table")
+    values = [tr.find_all("td")[1] for tr in table.tbody.find_all("tr")]
+    assert [td.get_text() for td in values] == ["18,000,000,000", "4", "2254", "1"]
+    assert all(td.bdi and td.bdi["dir"] == "ltr" for td in values)
+    english = to_html(render_pages([statement], SITE, templates_dir, language="en").pages["statements/full.md"])
+    line = next(li for li in english.find("ul", class_="bayan-overview").find_all("li") if "Figures" in li.get_text())
+    assert "SAR 18,000,000,000" in line.get_text() and "4 years" in line.get_text()
+    assert "1 year" in line.get_text() and "4 year " not in line.get_text()
+    table = english.find("h2", id="figures").find_next("table")
+    assert [tr.find("td").get_text() for tr in table.tbody.find_all("tr")] == ["18,000,000,000", "4", "2254", "1"]

@@ -13,6 +13,7 @@ class Dates:
     hijri: dict[int, tuple[str, ...]]
     hijri_marks: tuple[str, ...]
     gregorian_marks: tuple[str, ...]
+    same_day: tuple[str, ...]  # between a date and the same day in the other calendar
     years: dict[str, tuple[int, ...]]  # calendar → (lowest, highest) year
 
 
