@@ -25,6 +25,7 @@ class Meta:
     place_en: str | None = None
     agency: str | None = None  # English name of the agency that signs the dateline
     category: str | None = None  # a wire title's category prefix («سياسي / …» → سياسي)
+    source_en: str | None = None  # the English name of a known outlet (lexicon/outlets.yml)
 
 
 @dataclass(frozen=True)

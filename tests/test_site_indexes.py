@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 import pytest
-from conftest import HOSTILE, ROOT, full_statement, hostile_statement
+from conftest import HOSTILE, ROOT, full_statement, hostile_statement, load_content
 from test_site_render import SITE, to_html
 
 import generator.site.indexes as indexes
@@ -239,3 +239,15 @@ def test_an_act_page_is_titled_by_the_act_label_not_its_code(templates_dir):
     heading = to_html(render_pages(corpus(2), SITE, templates_dir).pages["acts/assert/index.md"]).h1
     assert heading.get_text(" ", strip=True) == "قول Statement"
     assert heading.find("span", lang="en").get_text() == "Statement"
+
+
+def test_one_outlet_however_written_is_one_entry_of_the_sources_index(tmp_path, templates_dir):
+    folder = tmp_path / "content" / "statements"
+    folder.mkdir(parents=True)
+    for n, source in enumerate(["was", "واس", "وكالة الأنباء السعودية", "3alyoum"]):
+        (folder / f"s{n}.md").write_text(f"---\ntitle: بيان {n}\nsource: {source}\n---\nأكد الوزير أهمية التعاون.\n",
+                                         encoding="utf-8")
+    statements, _ = load_content(tmp_path / "content")
+    rows = to_html(render_pages(statements, SITE, templates_dir).pages["sources/index.md"]).tbody.find_all("tr")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [
+        ["وكالة الأنباء السعودية", "3"], ["صحيفة عين اليوم", "1"]]

@@ -232,3 +232,10 @@ def test_figures_are_grouped_and_counted_in_each_language(templates_dir):
     assert "1 year" in line.get_text() and "4 year " not in line.get_text()
     table = english.find("h2", id="figures").find_next("table")
     assert [tr.find("td").get_text() for tr in table.tbody.find_all("tr")] == ["18,000,000,000", "4", "2254", "1"]
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("نقلًا عن 3alyoum اليوم", ["3alyoum"]), ("مسافة 10km و1.5km", ["10km", "1.5km"]),
+    ("القرار 2254.", ["2254"]), ("في 2015-08-10 و-3", ["2015-08-10", "-3"])])
+def test_bdi_keeps_a_latin_word_that_starts_with_digits_in_one_run(text, runs):
+    assert [b.get_text() for b in to_html(bdi(text)).find_all("bdi")] == runs

@@ -15,6 +15,7 @@ from typing import Any, Callable, NamedTuple
 import yaml
 
 from ..lexicon.labels import vocabulary
+from ..lexicon.outlets import outlet
 from ..model import Glossary, GlossaryEntry, Meta, Source
 from ..problems import Problem, ProblemError, error
 
@@ -312,8 +313,11 @@ def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[Problem]) 
         warnings.append(warning(rel, line_of("url"), "bad-url",
                                     f"url '{url}' is not http(s) and is not linked"))
         url = None
+    source = fields.get("source")
+    known = outlet(source)  # «was», «واس»: one outlet, by its name
     return Meta(title=title.strip(), title_en=fields.get("title_en"), date=_date(fields.get("date"), rel, line_of),
-                source=fields.get("source"), url=url, template=template)
+                source=known.name if known else source, url=url, template=template,
+                source_en=known.en if known else None)
 
 
 def _kind(value: Any) -> str:

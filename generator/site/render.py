@@ -71,9 +71,11 @@ _LEADING = re.compile(r"^(?:[-=]|\d+[.)](?=\s))")
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Runs to isolate inside Arabic: signed numbers with separators and a percent sign, and Latin
-# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»).
-_NUMBER = rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
-_LATIN = r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
+# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»;
+# a word may start with digits: «3alyoum» is one run, not «3» and «alyoum», which show reversed).
+_NUMBER = (rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
+           rf"(?![.,:/\-]?(?:{_DIGIT}|[A-Za-z\u00C0-\u024F]))")
+_LATIN = r"(?:[0-9]+(?:[.,][0-9]+)*)?[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
 # The lookahead names the characters a run can start with, so that the search skips the rest fast.
 _RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<number>{_NUMBER})|(?P<latin>{_LATIN}))")
 
