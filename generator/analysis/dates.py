@@ -86,17 +86,21 @@ def with_same_day(tokens: tuple[Token, ...], first: Date) -> Date:
     """`first` and the same day in the other calendar written right after it («10 شوال 1436هـ
     الموافق 26 يوليو 2015م», «… (26 يوليو 2015)») as one date, the Gregorian one's (a conversion
     may be a day off the writer's); `first` alone where there is none."""
-    joiner = first.end
-    if joiner + 1 >= len(tokens) or tokens[joiner].norm not in _lexicon().same_day:
-        return first
-    second = read_date(tokens, joiner + 1)
+    k = first.end
+    while k < len(tokens) and k - first.end < dates().same_day_gap and tokens[k].norm in _lexicon().same_day:
+        k += 1
+    second = read_date(tokens, k) if first.end < k < len(tokens) else None
     if second is None or second.calendar == first.calendar:
         return first
-    end = second.end
-    if tokens[joiner].text == "(" and end < len(tokens) and tokens[end].text == ")":
+    between = [t.text for t in tokens[first.end:k]]
+    start, end = first.first, second.end
+    if between[0] == ")" and start > 0 and tokens[start - 1].text == "(":  # «(10 شوال 1436هـ) الموافق …»
+        start -= 1
+    inside = [t.text for t in tokens[start:end]]
+    if inside.count("(") > inside.count(")") and end < len(tokens) and tokens[end].text == ")":
         end += 1
     gregorian = first if first.calendar == "gregorian" else second
-    return Date(gregorian.iso, "gregorian", first.first, end)
+    return Date(gregorian.iso, "gregorian", start, end)
 
 
 def dates_in(tokens: tuple[Token, ...]) -> list[Date]:

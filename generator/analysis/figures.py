@@ -56,7 +56,7 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
     date = read_date(tokens, i) if tokens[i].kind == "num" else None
     if date:
         date = with_same_day(tokens, date)
-        return Figure(text[tokens[i].start:tokens[date.end - 1].end], date.iso, "date", n), date.end
+        return Figure(text[tokens[date.first].start:tokens[date.end - 1].end], date.iso, "date", n), date.end
     read = read_number(tokens, i)
     if read is None:
         return None
