@@ -25,6 +25,9 @@ GLOSSARY = "glossary.yml"  # in the content folder, beside statements/
 MAX_BYTES = 2 * 1024 * 1024
 FIELDS = {"title", "title_en", "date", "source", "url", "template"}
 NAME = re.compile(r"^[\w-]+$")
+# The line `new` writes where the text goes: a statement that still holds it is not published.
+PLACEHOLDER = "اكتب هنا نص البيان كما صدر، مكان هذا السطر."
+
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -114,6 +117,10 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
         raise error(rel, body_line, "empty-body", "the statement has no text")
     if not ARABIC_LETTER.search(body):
         raise error(rel, body_line, "no-arabic", "the statement text contains no Arabic")
+    for n, line in enumerate(body.splitlines()):
+        if line.strip() == PLACEHOLDER:
+            raise error(rel, body_line + n, "placeholder",
+                        "the placeholder line of `new` is still there: replace it with the statement's text")
     translation, lines, sidecar_rel = None, (), None
     sidecar = file.with_name(slug + SIDECAR_SUFFIX)
     if sidecar.is_file():
