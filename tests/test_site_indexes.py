@@ -251,3 +251,17 @@ def test_one_outlet_however_written_is_one_entry_of_the_sources_index(tmp_path, 
     rows = to_html(render_pages(statements, SITE, templates_dir).pages["sources/index.md"]).tbody.find_all("tr")
     assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [
         ["وكالة الأنباء السعودية", "3"], ["صحيفة عين اليوم", "1"]]
+
+
+def test_the_mirror_renders_an_index_it_has_no_english_template_for_in_arabic(tmp_path):
+    """Counts in an Arabic index are Arabic in the English mirror too; an English template of
+    the project's (`en/indexes/…`) is rendered in English, unmarked."""
+    pages = render_pages(corpus(2), SITE, tmp_path, language="en").pages
+    speakers = to_html(pages["speakers/index.md"])
+    assert speakers.find("div", lang="ar") and "4 قائلين، الأكثر أقوالًا أولًا." in speakers.get_text()
+    assert "speakers" not in speakers.find("p", class_="bayan-meta-line").get_text()
+    (tmp_path / "en" / "indexes").mkdir(parents=True)
+    (tmp_path / "en" / "indexes" / "speakers.md.j2").write_text("# Speakers\n\n{{ groups|count(\"speaker\") }}.\n",
+                                                                  encoding="utf-8")
+    english = render_pages(corpus(2), SITE, tmp_path, language="en").pages["speakers/index.md"]
+    assert english == "# Speakers\n\n4 speakers.\n"

@@ -133,9 +133,14 @@ def _code(text: str, esc: Callable[[object], str]) -> str:
 _INLINE_CODE = re.compile(r"&#96;&#96;(.+?)&#96;&#96;|&#96;(.+?)&#96;")  # ``x`` or `x`, once escaped
 
 
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF]+(?:[ ،/…]+[\u0600-\u06FF]+)*")
+
+
 def _prose(text: str, esc: Callable[[object], str]) -> str:
-    """Text of a docstring or comment escaped, its ``code`` and `code` spans shown as code."""
-    return _INLINE_CODE.sub(lambda m: f'<code dir="ltr">{m[1] or m[2]}</code>', esc(text))
+    """Text of a docstring or comment (English) escaped, its ``code`` and `code` spans shown as
+    code, its Arabic examples marked as Arabic."""
+    text = _INLINE_CODE.sub(lambda m: f'<code dir="ltr">{m[1] or m[2]}</code>', esc(text))
+    return _ARABIC_RUN.sub(lambda m: f'<span lang="ar" dir="rtl">{m[0]}</span>', text)
 
 
 def field_notes(cls: type) -> dict[str, str]:

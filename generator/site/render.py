@@ -44,7 +44,7 @@ from ..model import Statement
 from ..problems import Problem
 from .indexes import LATEST, Indexes, link, newest_first
 from .reference import REFERENCE_PAGE, reference_page
-from .templates import SUFFIX, builtin_names, template_file, template_folders
+from .templates import SUFFIX, builtin_names, has_own, template_file, template_folders
 from .views import home_context, page_url, statement_page, statement_path, template_line
 
 INDEX_TEMPLATE = "index.md.j2"
@@ -321,18 +321,21 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     indexes = Indexes(listed, statement_path)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
         home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
+    arabic = env if language == "ar" else make_env(templates_dir, "ar")
+    own = partial(has_own, templates_dir=templates_dir, language=language)
     _render_all(out, [*((page.path, f"the index page {page.path}",
-                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
-                                 language)) for page in indexes.build()),
+                         partial(_render_index, env if own(page.template) else arabic, page.template, page.path,
+                                 page.context, site_config, anchors, marked=not own(page.template)))
+                        for page in indexes.build()),
                       ("index.md", "the home page", home)], root, jobs)
     return out
 
 
 def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
-                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
-    """An index page; `href(target)` gives a link from it to another docs path (to a sentence
-    only where the statement's page has that anchor: a `brief` page has none). The indexes are
-    written in Arabic: in the English mirror they are marked so."""
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], marked: bool) -> str:
+    """An index page through `env`; `href(target)` gives a link from it to another docs path (to
+    a sentence only where the statement's page has that anchor: a `brief` page has none). An
+    index that the mirror's language has no template for is rendered in Arabic and `marked` so."""
     page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
-    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+    return f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n' if marked else page
 
