@@ -133,7 +133,9 @@ def _code(text: str, esc: Callable[[object], str]) -> str:
 _INLINE_CODE = re.compile(r"&#96;&#96;(.+?)&#96;&#96;|&#96;(.+?)&#96;")  # ``x`` or `x`, once escaped
 
 
-_ARABIC_RUN = re.compile(r"[\u0600-\u06FF]+(?:[ ،/…]+[\u0600-\u06FF]+)*")
+_ARABIC = "[\u0600-\u06FF]"
+# An Arabic example: a «quoted» one (with its numbers and quotes), or a run of Arabic words.
+_ARABIC_RUN = re.compile(rf"«[^«»<]*{_ARABIC}[^«»<]*»|{_ARABIC}+(?:[ ،/…]+{_ARABIC}+)*")
 
 
 def _prose(text: str, esc: Callable[[object], str]) -> str:
