@@ -276,9 +276,15 @@ def read_number(tokens: tuple[Token, ...], i: int) -> tuple[int | float, int] | 
     token = tokens[i]
     if token.kind == "num":
         value, j = digits_value(token.text), i + 1
+        if (decimal := _letter_decimal(tokens, i)) is not None:
+            value, j = decimal, i + 3
         scale = number_word(tokens[j].norm) if j < len(tokens) else None
         if scale and scale[0] == "scales":
-            return value * scale[1], j + 1
+            scaled = value * scale[1]
+            if isinstance(scaled, float):  # 6.935 million is 6935000, not 6935000.000000001
+                scaled = round(scaled, 6)
+                scaled = int(scaled) if scaled.is_integer() else scaled
+            return scaled, j + 1
         return value, j
     table = _numbers()
     conj = next(iter(table["conjunction"]))
@@ -300,6 +306,18 @@ def read_number(tokens: tuple[Token, ...], i: int) -> tuple[int | float, int] | 
         j += 1
     value = total + current
     return (int(value) if value.is_integer() else value), j
+
+
+def _letter_decimal(tokens: tuple[Token, ...], i: int) -> float | None:
+    """The decimal that tokens[i] starts when it is written with the decimal letter, fraction
+    first («935ر6» is 6.935: it shows as «6ر935»); None otherwise."""
+    if i + 2 >= len(tokens):
+        return None
+    fraction, letter, whole = tokens[i:i + 3]
+    if (letter.text != numbers().decimal_letter or whole.kind != "num" or fraction.end != letter.start
+            or letter.end != whole.start or not (fraction.text.isdigit() and whole.text.isdigit())):
+        return None
+    return float(f"{whole.text.translate(_INDIC)}.{fraction.text.translate(_INDIC)}")
 
 
 def read_quantity(tokens: tuple[Token, ...], i: int) -> Quantity | None:

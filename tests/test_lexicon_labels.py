@@ -65,3 +65,18 @@ def test_label_filter_speaks_the_page_language(language, expected):
 def test_unknown_vocabulary_is_an_error():
     with pytest.raises(KeyError):
         vocabulary("colour")
+
+
+def test_finer_acts_refine_acts_of_the_vocabulary():
+    refines = cues().refines
+    assert set(refines) | set(refines.values()) <= set(vocabulary("act").codes)
+    assert not set(refines) & set(refines.values())  # one step: a refined act refines nothing
+
+
+@pytest.mark.parametrize(("verb", "act", "ar", "en"), [
+    ("قال", "assert", "قول", "statement"), ("أكد", "affirm", "تأكيد", "affirmation"),
+    ("أوضح", "explain", "توضيح", "explanation"), ("أشار", "explain", "توضيح", "explanation"),
+    ("اعتبر", "opine", "رأي", "opinion")])
+def test_each_reporting_verb_has_the_act_its_label_names(verb, act, ar, en):
+    assert {v.past: v.act for v in cues().verbs}[verb] == act
+    assert (vocabulary("act").label(act, "ar"), vocabulary("act").label(act, "en")) == (ar, en)

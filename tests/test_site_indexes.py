@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 import pytest
-from conftest import HOSTILE, ROOT, full_statement, hostile_statement
+from conftest import HOSTILE, ROOT, full_statement, hostile_statement, load_content
 from test_site_render import SITE, to_html
 
 import generator.site.indexes as indexes
@@ -221,3 +221,47 @@ def test_columns_label_as_many_months_as_fit():
     assert labels == [f"شهر {n}" for n in range(0, 24, 3)]
     one = ET.fromstring(columns("أفعال القول", "وصف", [("فبراير 2018", (3,))]).svg)
     assert float(one.find(f"{SVG}rect").get("width")) <= 63  # 70% of a 90-unit slot: a single month is no wall
+
+
+def test_index_pages_count_in_arabic_number_agreement(templates_dir):
+    """«4 قائلين», «كيانان», «بيان واحد»: each count with the form its number takes."""
+    pages = render_pages(corpus(2), SITE, templates_dir).pages
+    text = {path: to_html(pages[path]).get_text() for path in
+            ("speakers/index.md", "entities/index.md", "archive/2018-01/index.md", "pillars/index.md")}
+    assert "4 قائلين، الأكثر أقوالًا أولًا." in text["speakers/index.md"]
+    assert "كيانان، الأكثر ذكرًا أولًا." in text["entities/index.md"] and "يذكره بيانان" in text["entities/index.md"]
+    assert "بيان واحد." in text["archive/2018-01/index.md"]
+    assert "يعلن ركائز أو يعددها بيانان." in text["pillars/index.md"]
+    assert "لا قائلين." in to_html(render_pages([], SITE, templates_dir).pages["speakers/index.md"]).get_text()
+
+
+def test_an_act_page_is_titled_by_the_act_label_not_its_code(templates_dir):
+    heading = to_html(render_pages(corpus(2), SITE, templates_dir).pages["acts/assert/index.md"]).h1
+    assert heading.get_text(" ", strip=True) == "قول Statement"
+    assert heading.find("span", lang="en").get_text() == "Statement"
+
+
+def test_one_outlet_however_written_is_one_entry_of_the_sources_index(tmp_path, templates_dir):
+    folder = tmp_path / "content" / "statements"
+    folder.mkdir(parents=True)
+    for n, source in enumerate(["was", "واس", "وكالة الأنباء السعودية", "3alyoum"]):
+        (folder / f"s{n}.md").write_text(f"---\ntitle: بيان {n}\nsource: {source}\n---\nأكد الوزير أهمية التعاون.\n",
+                                         encoding="utf-8")
+    statements, _ = load_content(tmp_path / "content")
+    rows = to_html(render_pages(statements, SITE, templates_dir).pages["sources/index.md"]).tbody.find_all("tr")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [
+        ["وكالة الأنباء السعودية", "3"], ["صحيفة عين اليوم", "1"]]
+
+
+def test_the_mirror_renders_an_index_it_has_no_english_template_for_in_arabic(tmp_path):
+    """Counts in an Arabic index are Arabic in the English mirror too; an English template of
+    the project's (`en/indexes/…`) is rendered in English, unmarked."""
+    pages = render_pages(corpus(2), SITE, tmp_path, language="en").pages
+    speakers = to_html(pages["speakers/index.md"])
+    assert speakers.find("div", lang="ar") and "4 قائلين، الأكثر أقوالًا أولًا." in speakers.get_text()
+    assert "speakers" not in speakers.find("p", class_="bayan-meta-line").get_text()
+    (tmp_path / "en" / "indexes").mkdir(parents=True)
+    (tmp_path / "en" / "indexes" / "speakers.md.j2").write_text("# Speakers\n\n{{ groups|count(\"speaker\") }}.\n",
+                                                                  encoding="utf-8")
+    english = render_pages(corpus(2), SITE, tmp_path, language="en").pages["speakers/index.md"]
+    assert english == "# Speakers\n\n4 speakers.\n"

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
 from jinja2 import StrictUndefined
 
+from generator.lexicon.labels import KINDS, vocabulary
 from generator.model import Statement
 from generator.problems import Problem
 from generator.read.sources import read_statement
@@ -189,6 +190,36 @@ def test_reference_lists_every_field_of_the_contract(reference):
         table = reference.find(id=SECTIONS[path]).find_next("table")
         fields = {tr.td.get_text() for tr in table.tbody.find_all("tr")}
         assert fields == keys, path
+
+
+def test_reference_describes_every_field(reference):
+    """explicit, from_claim, noun …: each field of each model section says what it holds."""
+    for section in reference.find(id="model").find_all_next("h3"):
+        if not section.get("id", "").startswith("model-"):
+            break
+        for tr in section.find_next("table").tbody.find_all("tr"):
+            field, description = tr.td.get_text(), tr.find_all("td")[3].get_text().strip()
+            assert len(description.split()) >= 2, (section["id"], field)
+    speaker = {tr.td.get_text(): tr.find_all("td")[3].get_text()
+               for tr in reference.find(id="model-speaker").find_next("table").tbody.find_all("tr")}
+    assert "names the speaker" in speaker["explicit"] and "resolved from" in speaker["from_claim"]
+
+
+def test_reference_lists_the_codes_of_every_vocabulary(reference):
+    for kind in KINDS:
+        rows = reference.find(id=f"values-{kind.replace('_', '-')}").find_next("table").tbody.find_all("tr")
+        assert [tr.td.get_text() for tr in rows] == list(vocabulary(kind).codes)
+    acts = {tr.td.get_text(): [td.get_text() for td in tr.find_all("td")[1:]]
+            for tr in reference.find(id="values-act").find_next("table").tbody.find_all("tr")}
+    assert acts["assert"] == ["قول", "statement"] and acts["affirm"] == ["تأكيد", "affirmation"]
+    assert "statement" in reference.find(id="values-count").find_next("p").get_text()
+
+
+def test_reference_shows_code_in_descriptions_as_code_not_markup(reference):
+    row = next(tr for tr in reference.find(id="filters").find_next("table").tbody.find_all("tr") if tr.td.get_text() == "bdi")
+    description = row.find_all("td")[2]
+    assert '<bdi dir="ltr">' in [code.get_text() for code in description.find_all("code")]
+    assert "``" not in reference.get_text() and not description.find("bdi")
 
 
 def test_reference_lists_every_filter_and_test_with_its_doc(reference):

@@ -15,7 +15,7 @@ from html import escape
 
 FONT = "'Noto Naskh Arabic', serif"
 PALETTE = ("#1565c0", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#ad1457", "#4e342e",
-           "#9e9d24", "#37474f")
+           "#9e9d24", "#37474f", "#f9a825", "#5c6bc0", "#7cb342")
 WIDTH = 720
 LABEL_CHARS = 28  # a bar's label longer than this is cut with «…» (the whole of it is the text's title)
 LABEL_WIDTH = 70  # room a column's label needs: on a narrower slot only every few columns are labelled

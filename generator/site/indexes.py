@@ -29,6 +29,7 @@ CO_MENTIONS = 8
 MONTHS = tuple(vocabulary("month").names["ar"].values())
 ACTS = vocabulary("act").codes
 ACT_NAMES = vocabulary("act").names["ar"]
+ACT_TITLES_EN = {act: name[:1].upper() + name[1:] for act, name in vocabulary("act").names["en"].items()}
 TYPE_NAMES = vocabulary("entity_type").names["ar"]
 UNDATED = "undated"
 
@@ -295,7 +296,7 @@ class Indexes:
         where: dict[str, dict[str, str]] = {}
         for act in used:
             groups = [(m, per_act[act][m]) for m in reversed(months) if per_act[act][m]]
-            where[act] = self._blocks(f"acts/{act}", "indexes/act.md.j2", ACT_NAMES[act], act,
+            where[act] = self._blocks(f"acts/{act}", "indexes/act.md.j2", ACT_NAMES[act], ACT_TITLES_EN[act],
                                       groups, "m", None, lambda m: {"month": month_name(m)})
         dated = [m for m in months if m != UNDATED]
         chart = columns("أفعال القول عبر الزمن", "عدد الأقوال في كل شهر، موزعة حسب نوع فعل القول.",

@@ -1,13 +1,18 @@
 """The «Template reference» page, built from the model and the Jinja2 environment themselves.
 
 Every dataclass reachable from `Statement` and from the page's `Overview` (through
-`dataclasses.fields` and type hints) and every filter and test registered in the environment
-(with its docstring) is listed, so the page cannot drift from what the templates receive.
+`dataclasses.fields` and type hints, each field with the comment the code gives it), every
+vocabulary of lexicon/labels.yml and counted noun of lexicon/counts.yml, and every filter and
+test registered in the environment (with its docstring) is listed, so the page cannot drift
+from what the templates receive.
 """
 from __future__ import annotations
 
 import dataclasses
 import inspect
+import io
+import re
+import tokenize
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -15,6 +20,8 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..lexicon.counts import counts
+from ..lexicon.labels import KINDS, vocabulary
 from ..model import Statement
 from .views import Overview
 
@@ -123,6 +130,43 @@ def _code(text: str, esc: Callable[[object], str]) -> str:
     return f'<code dir="ltr">{esc(text)}</code>'
 
 
+_INLINE_CODE = re.compile(r"&#96;&#96;(.+?)&#96;&#96;|&#96;(.+?)&#96;")  # ``x`` or `x`, once escaped
+
+
+_ARABIC = "[\u0600-\u06FF]"
+# An Arabic example: a «quoted» one (with its numbers and quotes), or a run of Arabic words.
+_ARABIC_RUN = re.compile(rf"«[^«»<]*{_ARABIC}[^«»<]*»|{_ARABIC}+(?:[ ،/…]+{_ARABIC}+)*")
+
+
+def _prose(text: str, esc: Callable[[object], str]) -> str:
+    """Text of a docstring or comment (English) escaped, its ``code`` and `code` spans shown as
+    code, its Arabic examples marked as Arabic."""
+    text = _INLINE_CODE.sub(lambda m: f'<code dir="ltr">{m[1] or m[2]}</code>', esc(text))
+    return _ARABIC_RUN.sub(lambda m: f'<span lang="ar" dir="rtl">{m[0]}</span>', text)
+
+
+def field_notes(cls: type) -> dict[str, str]:
+    """What the code says of each field of a dataclass: the comment after it on its line, or
+    the comment lines just above it."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    source = inspect.getsource(cls)
+    comments: dict[int, str] = {}
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            comments[token.start[0]] = token.string.lstrip("#").strip()
+    notes: dict[str, str] = {}
+    above: list[str] = []
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip().startswith("#"):
+            above.append(comments.get(number, ""))
+            continue
+        field = re.match(r"\s+(\w+)\s*:", line)
+        if field and field[1] in names:
+            notes[field[1]] = comments.get(number) or " ".join(above)
+        above = []
+    return notes
+
+
 def _default(f: dataclasses.Field) -> str:
     if f.default is not dataclasses.MISSING:
         return repr(f.default)
@@ -178,8 +222,29 @@ def reference_page(env: Environment) -> str:
     listed += [item for item in model_types(Overview, "overview") if item.cls not in {i.cls for i in listed}]
     for item in listed:
         out += _model_section(item, esc)
+    out += _values(esc)
     out += _callables(env.filters, esc, test=False) + _callables(env.tests, esc, test=True)
     return "\n".join(out) + "\n"
+
+
+def _values(esc: Callable[[object], str]) -> list[str]:
+    """The codes of each vocabulary (lexicon/labels.yml) with their labels, and the nouns the
+    `count` filter knows (lexicon/counts.yml)."""
+    lines = [f'## القيم <span {EN}>Values</span> {{ #values }}', "",
+             f"رموز كل مفردات، وعنوانها بالعربية والإنجليزية كما يعطيها المرشح `label`. "
+             f'<span {EN}>The codes of each vocabulary, with the labels the <code>label</code> filter gives '
+             f'them: <code>claim.act|label("act")</code>.</span>', ""]
+    for kind in KINDS:
+        names = vocabulary(kind).names
+        lines += [f'### {_code(kind, esc)} {{ #values-{kind.replace("_", "-")} }}', "",
+                  f'| الرمز <span {EN}>Code</span> | العربية | <span {EN}>English</span> |', "| --- | --- | --- |"]
+        lines += [f'| {_code(code, esc)} | {esc(names["ar"][code])} | <span {EN}>{esc(names["en"][code])}</span> |'
+                  for code in vocabulary(kind).codes]
+        lines.append("")
+    nouns = " · ".join(_code(noun, esc) for noun in counts().nouns)
+    lines += [f'### {_code("count", esc)} {{ #values-count }}', "",
+              f'الأسماء المعدودة <span {EN}>The nouns and units <code>n|count(noun)</code> knows:</span> {nouns}', ""]
+    return lines
 
 
 def _model_section(item: ModelType, esc: Callable[[object], str]) -> list[str]:
@@ -188,14 +253,15 @@ def _model_section(item: ModelType, esc: Callable[[object], str]) -> list[str]:
     title = f"{arabic} <span {EN}>{cls.__name__}</span>" if arabic else f"<span {EN}>{cls.__name__}</span>"
     lines = [f"### {title} {{ #{_anchor(cls)} }}", "", _code(item.path, esc), ""]
     if doc := _doc(cls):
-        lines += [esc(doc), f"{{: {EN} }}", ""]
+        lines += [_prose(doc, esc), f"{{: {EN} }}", ""]
     lines += [f'| الحقل <span {EN}>Field</span> | النوع <span {EN}>Type</span> '
-              f'| الافتراضي <span {EN}>Default</span> |', "| --- | --- | --- |"]
+              f'| الافتراضي <span {EN}>Default</span> | الوصف <span {EN}>Description</span> |', "| --- | --- | --- | --- |"]
     hints = typing.get_type_hints(cls)
+    notes = field_notes(cls)
     for f in dataclasses.fields(cls):
         default = _default(f)
         lines.append(f'| {_code(f.name, esc)} | <code dir="ltr">{type_html(hints[f.name], esc)}</code> '
-                     f'| {_code(default, esc) if default else "—"} |')
+                     f'| {_code(default, esc) if default else "—"} | <span {EN}>{_prose(notes.get(f.name, ""), esc)}</span> |')
     return lines + [""]
 
 
@@ -210,7 +276,7 @@ def _callables(registry: dict[str, Callable[..., Any]], esc: Callable[[object], 
     own = {name: func for name, func in sorted(registry.items()) if _is_bayan(func)}
     for name, func in own.items():
         lines.append(f'| {_code(name, esc)} | {_code(_usage(name, func, test), esc)} '
-                     f'| <span {EN}>{esc(_doc(func) or "")}</span> |')
+                     f'| <span {EN}>{_prose(_doc(func) or "", esc)}</span> |')
     builtin = [_code(name, esc) for name in sorted(registry) if name not in own]
     kind = ("اختبارات", "tests") if test else ("مرشحات", "filters")
     lines += ["", f"و{kind[0]} <span {EN}>Jinja2</span> المضمّنة متاحة أيضًا <span {EN}>(Jinja2's built-in {kind[1]} "

@@ -33,16 +33,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from ..infra.pool import run_forked
+from ..lexicon.counts import NUMBER, is_counted, phrase
 from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
 from ..model import Statement
 from ..problems import Problem
 from .indexes import LATEST, Indexes, link, newest_first
 from .reference import REFERENCE_PAGE, reference_page
-from .templates import SUFFIX, builtin_names, template_file, template_folders
+from .templates import SUFFIX, builtin_names, has_own, template_file, template_folders
 from .views import home_context, page_url, statement_page, statement_path, template_line
 
 INDEX_TEMPLATE = "index.md.j2"
@@ -69,9 +71,11 @@ _LEADING = re.compile(r"^(?:[-=]|\d+[.)](?=\s))")
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Runs to isolate inside Arabic: signed numbers with separators and a percent sign, and Latin
-# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»).
-_NUMBER = rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
-_LATIN = r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
+# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»;
+# a word may start with digits: «3alyoum» is one run, not «3» and «alyoum», which show reversed).
+_NUMBER = (rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
+           rf"(?![.,:/\-]?(?:{_DIGIT}|[A-Za-z\u00C0-\u024F]))")
+_LATIN = r"(?:[0-9]+(?:[.,][0-9]+)*)?[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
 # The lookahead names the characters a run can start with, so that the search skips the rest fast.
 _RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<number>{_NUMBER})|(?P<latin>{_LATIN}))")
 
@@ -163,8 +167,9 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         lstrip_blocks=True,
     )
     label, labelled = labels_in(language)
-    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label)
-    env.tests.update(web_url=is_web_url, labelled=labelled)
+    number, count = numbers_in(language)
+    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label, number=number, count=count)
+    env.tests.update(web_url=is_web_url, labelled=labelled, counted=is_counted)
     return env
 
 
@@ -180,6 +185,31 @@ def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[ob
         return str(code) in vocabulary(kind).names[language]
 
     return label, labelled
+
+
+def numbers_in(language: str) -> tuple[Callable[..., Escaped], Callable[[float, str], Escaped]]:
+    """The `number` and `count` filters of the pages in `language`: numbers as the language
+    writes them (Babel), Western digits on both sites; on Arabic pages each number is isolated
+    left to right."""
+    def number(value: object, grouping: bool = True) -> Escaped:
+        """A number as the page's language writes it, its thousands grouped («18,000,000,000»;
+        `grouping=false` for a number that names something, such as a resolution); on Arabic
+        pages isolated left to right. Text that is no number is escaped like `md`."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            written = md(value)
+        else:
+            written = Escaped(format_decimal(value, locale=language, group_separator=grouping))
+        return Escaped(f'<bdi dir="ltr">{written}</bdi>') if language == "ar" and written else written
+
+    def count(n: float, noun: str) -> Escaped:
+        """The number `n` with the form of `noun` that its plural category takes (CLDR rules,
+        through Babel; Arabic has six: «لا بيانات», «بيان واحد», «بيانان», «3 بيانات», «11 بيانًا»,
+        «100 بيان»): `total|count("statement")`. The nouns and units are in lexicon/counts.yml."""
+        before, here, after = phrase(n, noun, language).partition(NUMBER)
+        shown = number(n) if here else Escaped("")
+        return Escaped(_escape(before) + shown + _escape(after, at_start=not (before or shown)))
+
+    return number, count
 
 
 def template_problem(path: str, line: int, message: str) -> Problem:
@@ -291,18 +321,21 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     indexes = Indexes(listed, statement_path)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
         home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
+    arabic = env if language == "ar" else make_env(templates_dir, "ar")
+    own = partial(has_own, templates_dir=templates_dir, language=language)
     _render_all(out, [*((page.path, f"the index page {page.path}",
-                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
-                                 language)) for page in indexes.build()),
+                         partial(_render_index, env if own(page.template) else arabic, page.template, page.path,
+                                 page.context, site_config, anchors, marked=not own(page.template)))
+                        for page in indexes.build()),
                       ("index.md", "the home page", home)], root, jobs)
     return out
 
 
 def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
-                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
-    """An index page; `href(target)` gives a link from it to another docs path (to a sentence
-    only where the statement's page has that anchor: a `brief` page has none). The indexes are
-    written in Arabic: in the English mirror they are marked so."""
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], marked: bool) -> str:
+    """An index page through `env`; `href(target)` gives a link from it to another docs path (to
+    a sentence only where the statement's page has that anchor: a `brief` page has none). An
+    index that the mirror's language has no template for is rendered in Arabic and `marked` so."""
     page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
-    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+    return f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n' if marked else page
 
