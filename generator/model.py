@@ -18,6 +18,7 @@ class Meta:
     title_en: str | None = None
     date: str | None = None  # ISO date
     source: str | None = None
+    source_en: str | None = None  # the source's English name (glossary, then gazetteer)
     url: str | None = None
     dateline: str | None = None
     template: str | None = None
