@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
+from ..arabic import has_arabic
 from ..infra.pool import run_forked
 from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
@@ -73,6 +74,10 @@ _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _NUMBER = rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
 _LATIN = r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
 # The lookahead names the characters a run can start with, so that the search skips the rest fast.
+# Arabic words (letters and marks), with the spaces between them, inside English.
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]+(?:\s+[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]+)*")
+_QUOTED = re.compile(r"«([^«»]*)»")  # the words a finding's message quotes
+_SLOT = re.compile(r"\{(\d)\}")  # where a finding's label puts them
 _RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<number>{_NUMBER})|(?P<latin>{_LATIN}))")
 
 
@@ -139,6 +144,21 @@ def _isolated(text: str) -> Escaped:
     return Escaped("".join(out))
 
 
+def mixed(text: object) -> Escaped:
+    """Escape English text like `md`, and isolate each Arabic run it quotes in
+    ``<bdi lang="ar" dir="rtl">`` (use for English that quotes Arabic: a finding's message)."""
+    if isinstance(text, Escaped):
+        raise ValueError("mixed escapes by itself: apply it to the raw text, not after md")
+    plain = _plain("" if text is None else text)
+    out, pos = [], 0
+    for m in _ARABIC_RUN.finditer(plain):
+        out.append(_escape(plain[pos:m.start()], at_start=pos == 0))
+        out.append(f'<bdi lang="ar" dir="rtl">{_escape(m.group(), at_start=False)}</bdi>')
+        pos = m.end()
+    out.append(_escape(plain[pos:], at_start=pos == 0))
+    return Escaped("".join(out))
+
+
 def attr(value: object) -> Escaped:
     """Escape a value for a double-quoted HTML attribute."""
     return Escaped(html.escape("" if value is None else str(value), quote=True))
@@ -152,6 +172,12 @@ def is_web_url(value: object) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
 
 
+def is_arabic(value: object) -> bool:
+    """True for text holding an Arabic letter: `{% if name is arabic %}` (a name the English
+    mirror must mark as Arabic)."""
+    return isinstance(value, str) and has_arabic(value)
+
+
 def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environment:
     """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
     env = Environment(
@@ -162,24 +188,36 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    label, labelled = labels_in(language)
-    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label)
-    env.tests.update(web_url=is_web_url, labelled=labelled)
+    label, labelled, note = labels_in(language)
+    env.filters.update(md=md, bdi=bdi, mixed=mixed, attr=attr, page_url=page_url, label=label, note=note)
+    env.tests.update(web_url=is_web_url, labelled=labelled, arabic=is_arabic)
     return env
 
 
-def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool]]:
-    """The `label` filter and `labelled` test of the pages in `language` (lexicon/labels.yml)."""
+def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool],
+                                      Callable[[Problem], Escaped]]:
+    """The `label` filter, `labelled` test and `note` filter of the pages in `language`
+    (lexicon/labels.yml)."""
     def label(code: object, kind: str) -> str:
-        """The label of a code in a vocabulary (act, entity_type, unit, month, level) in the page's
-        language, or the code itself where there is none: `claim.act|label("act")`. Escape it."""
+        """The label of a code in a vocabulary (act, entity_type, unit, month, level, finding) in
+        the page's language, or the code itself where there is none: `claim.act|label("act")`.
+        Escape it."""
         return vocabulary(kind).label(str(code), language)
 
     def labelled(code: object, kind: str) -> bool:
         """True where the vocabulary names the code: `figure.unit is labelled("unit")`."""
         return str(code) in vocabulary(kind).names[language]
 
-    return label, labelled
+    def note(finding: Problem) -> Escaped:
+        """A finding (editorial note) in the page's language, escaped: the `finding` label of its
+        code, with the words its message quotes («…») in place of {0}, {1} …"""
+        quoted = _QUOTED.findall(finding.message)
+        pieces = _SLOT.split(vocabulary("finding").label(finding.code, language))
+        out = [_escape(piece, at_start=i == 0) if i % 2 == 0 else (bdi if language == "ar" else mixed)(
+               quoted[int(piece)] if int(piece) < len(quoted) else "…") for i, piece in enumerate(pieces)]
+        return Escaped("".join(out))
+
+    return label, labelled, note
 
 
 def template_problem(path: str, line: int, message: str) -> Problem:
@@ -279,30 +317,25 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     found it) locates an unknown template.
     """
     env = make_env(templates_dir, language)
-    reference = reference_page(env)
-    if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
-        reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
-    out = Rendered({REFERENCE_PAGE: reference})
+    out = Rendered({REFERENCE_PAGE: reference_page(env, language)})
     line_of = partial(template_line, lines=template_lines or {})
     _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
                       for st in statements], root, jobs)
     listed = newest_first([st for st in statements if statement_path(st) in out.pages])
     anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
-    indexes = Indexes(listed, statement_path)
+    indexes = Indexes(listed, statement_path, language)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
         home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
     _render_all(out, [*((page.path, f"the index page {page.path}",
-                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
-                                 language)) for page in indexes.build()),
+                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors))
+                       for page in indexes.build()),
                       ("index.md", "the home page", home)], root, jobs)
     return out
 
 
 def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
-                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]]) -> str:
     """An index page; `href(target)` gives a link from it to another docs path (to a sentence
-    only where the statement's page has that anchor: a `brief` page has none). The indexes are
-    written in Arabic: in the English mirror they are marked so."""
-    page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
-    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+    only where the statement's page has that anchor: a `brief` page has none)."""
+    return env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
 
