@@ -6,8 +6,8 @@ shipped in `generator/templates/`: a project template replaces the built-in one 
 name (a whole page or one partial). The English mirror (`language="en"`) looks in the `en/`
 folder of each first (`templates/en/`, then `generator/templates/en/`), then falls back to the
 Arabic templates: the same names, another language. Each page renders on its own: a template error is reported
-with the template file and line and the statement being rendered, and the other pages still
-render.
+with the template file and line and the statement being rendered, shown in the page's place
+(so that `mkdocs serve` shows it where the page was), and the other pages still render.
 
 Templates produce Markdown, so Jinja's HTML autoescaping is off; statement text enters a page
 only through the escaping filters below, which turn it into inert, visible text:
@@ -293,24 +293,52 @@ def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> s
         return _located(err, root, rendering)
 
 
-def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int) -> None:
-    """Add each page (docs path, what it renders, how) to `out`, or the problem that stopped it;
-    in `jobs` processes."""
+# What a page that could not be made says in its place, in the page's language.
+_ERROR_PAGE = {
+    "ar": ("خطأ في القالب", "تعذّر إنشاء هذه الصفحة: في قالبها خطأ. صحّحه في الموضع المذكور واحفظ الملف، "
+           "فتُبنى الصفحة من جديد.", "الموضع", "الخطأ", "الصفحة"),
+    "en": ("Template error", "This page could not be made: its template has an error. Fix it where "
+           "shown and save the file, and the page is built again.", "Where", "Error", "Page"),
+}
+
+
+def error_page(problem: Problem, rendering: str, language: str) -> str:
+    """The Markdown shown where a page could not be rendered: the problem's file, line and
+    message (escaped), in the page's language, kept out of search."""
+    title, lead, where, error, page = _ERROR_PAGE[language]
+    english = ' lang="en" dir="ltr"' if language == "ar" else ""  # Jinja's messages are English
+    return (f"---\nsearch:\n  exclude: true\n---\n# {title}\n\n{lead}\n\n"
+            f'<dl class="bayan-error" role="alert">\n'
+            f'<dt>{where}</dt><dd><code dir="ltr">{md(problem.path or "?")}:{problem.line or 1}</code></dd>\n'
+            f"<dt>{error}</dt><dd{english}>{md(problem.message)}</dd>\n"
+            f'<dt>{page}</dt><dd><code dir="ltr">{md(rendering)}</code></dd>\n</dl>\n')
+
+
+def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int,
+                language: str) -> dict[str, Problem]:
+    """Add each page (docs path, what it renders, how) to `out`, in `jobs` processes; a page that
+    could not be rendered is the error page of its problem, and the problem is reported. Returns
+    the problem of each page that failed, by docs path."""
+    failed = {}
     calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, render in pages]
-    for (page, _, _), result in zip(pages, run_forked(calls, jobs)):
+    for (page, rendering, _), result in zip(pages, run_forked(calls, jobs)):
         if isinstance(result, Problem):
             out.problems.append(result)
+            out.pages[page] = error_page(result, rendering, language)
+            failed[page] = result
         else:
             out.pages[page] = result
+    return failed
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path("."),
                  language: str = "ar", jobs: int = 1, template_lines: Mapping[str, int] | None = None
                  ) -> Rendered:
-    """Render the view of each statement (views.py), the home page (listing those that rendered)
-    and the template reference, in `language` (`ar`, or `en` for the English mirror), the
-    statement and index pages in `jobs` processes.
+    """Render the view of each statement (views.py), the index pages, the home page and the
+    template reference, in `language` (`ar`, or `en` for the English mirror), the statement and
+    index pages in `jobs` processes. A page whose template fails is its error page (the problem
+    is reported too): the other pages, and the indexes listing every statement, stay.
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name. `template_lines` (statement path → line of its `template:` field, as reading
@@ -319,9 +347,12 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     env = make_env(templates_dir, language)
     out = Rendered({REFERENCE_PAGE: reference_page(env, language)})
     line_of = partial(template_line, lines=template_lines or {})
-    _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
-                      for st in statements], root, jobs)
-    listed = newest_first([st for st in statements if statement_path(st) in out.pages])
+    failed = _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
+                               for st in statements], root, jobs, language)
+    # A statement whose template failed (its page shows where) is still listed; one whose own file
+    # is what to fix (its `template:`, data the view could not read) is not.
+    listed = newest_first([st for st in statements if statement_path(st) not in failed
+                           or failed[statement_path(st)].path != st.path])
     anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path, language)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
@@ -329,7 +360,7 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     _render_all(out, [*((page.path, f"the index page {page.path}",
                          partial(_render_index, env, page.template, page.path, page.context, site_config, anchors))
                        for page in indexes.build()),
-                      ("index.md", "the home page", home)], root, jobs)
+                      ("index.md", "the home page", home)], root, jobs, language)
     return out
 
 
