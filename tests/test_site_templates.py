@@ -3,6 +3,7 @@ themselves, and the generated «Template reference» page."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -247,3 +248,12 @@ def test_new_template_refuses_an_unknown_name(tmp_path):
     result = run(tmp_path, "new-template", "../../etc/passwd")
     assert result.returncode == 1 and "partials/claims" in result.stderr
     assert not (tmp_path / "templates").exists()
+
+
+def test_the_reference_page_speaks_the_page_language():
+    arabic = soup_of(render_pages([], SITE, None).pages["reference.md"])
+    english = soup_of(render_pages([], SITE, None, language="en").pages["reference.md"])
+    assert arabic.h1.get_text() == "مرجع القوالب" and english.h1.get_text() == "Template reference"
+    assert [h.get_text() for h in english.find_all("h2")] == ["Templates", "Variables", "The model", "Filters", "Tests"]
+    assert not re.search("[\u0621-\u064A]", english.get_text())
+    assert all(re.search("[\u0621-\u064A]", h.get_text()) for h in arabic.find_all("h2"))
