@@ -79,9 +79,6 @@ class Name:
     text: str
     lang: str  # "ar" or "en"
 
-    def __str__(self) -> str:
-        return self.text
-
 
 def shown(text: str, en: str | None, language: str) -> Name:
     """`text` (Arabic, or the Latin a source code is written in) as a page in `language` names it:
