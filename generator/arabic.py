@@ -26,6 +26,8 @@ _QUICK = re.compile(rf"(\s*)(?:({_NUMBER})|([\w{_MARKS}]+)|({_PUNCT}))")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# Arabic letters, presentation forms included (not digits, marks or punctuation).
+ARABIC_LETTER = re.compile("[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
 # The normaliser: each variant is one translation table, for one kind of matching. Every rule
@@ -72,6 +74,11 @@ SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WAS
 def fold(text: str, variant: Variant) -> str:
     """Text in the normal form of one variant of the normaliser."""
     return text.translate(variant)
+
+
+def has_arabic(text: str) -> bool:
+    """Whether a text holds an Arabic letter: the language a page marks a name with."""
+    return ARABIC_LETTER.search(text) is not None
 
 
 @cache

@@ -2,8 +2,9 @@
 from conftest import doc_of
 
 from generator.analysis.claims import find_claims
-from generator.analysis.speakers import resolve
+from generator.analysis.speakers import resolve, with_speakers
 from generator.arabic import bare
+from generator.model import Glossary, GlossaryEntry
 
 
 def claims(text):
@@ -138,3 +139,13 @@ def test_a_dropped_subject_takes_the_resolved_person_and_role():
 
 def test_a_body_has_no_role():
     assert resolved("أكدت الوزارة أن الخطة جاهزة.") == [("أكدت", "الوزارة", None)]
+
+
+def test_a_speaker_the_gazetteer_knows_by_its_whole_name_gets_its_english_the_glossary_first():
+    found = claims("وأكدت وزارة الخارجية أن الحل سياسي.")
+    assert [(c.speaker.canonical, c.speaker.en) for c in with_speakers(found, None)] == [
+        ("وزارة الخارجية", "Ministry of Foreign Affairs")]
+    ours = Glossary(terms=(GlossaryEntry(("وزارة الخارجية",), "the Foreign Ministry"),))
+    assert with_speakers(found, ours)[0].speaker.en == "the Foreign Ministry"
+    unknown = claims("وقال سالم العتيبي إن الحل سياسي.")
+    assert with_speakers(unknown, None)[0].speaker.en is None

@@ -11,7 +11,7 @@ from generator.lexicon.dates import dates
 from generator.lexicon.figures import figures
 from generator.lexicon.labels import KINDS, vocabulary
 from generator.read.sources import ENTITY_TYPES
-from generator.site.indexes import ACT_NAMES, ACTS, MONTHS, TYPE_NAMES
+from generator.site.indexes import ACTS, Indexes, month_name
 from generator.site.render import make_env
 
 BUILTIN_LEXICON = Path(generator.lexicon.__file__).parent
@@ -49,9 +49,13 @@ def test_every_vocabulary_has_both_languages():
         assert list(names["ar"]) == list(names["en"]) and all(names["ar"].values())
 
 
-def test_indexes_read_their_names_from_labels():
-    assert ACTS == vocabulary("act").codes and ACT_NAMES["condemn"] == "إدانة"
-    assert TYPE_NAMES["ORG"] == "هيئة" and MONTHS[7] == "أغسطس"
+@pytest.mark.parametrize(("language", "month", "act", "kind"), [("ar", "أغسطس 2015", "إدانة", "هيئة"),
+                                                                 ("en", "August 2015", "condemnation", "organisation")])
+def test_indexes_read_their_names_from_labels_in_the_page_language(language, month, act, kind):
+    assert ACTS == vocabulary("act").codes and month_name("2015-08", language) == month
+    page = Indexes([], str, language)
+    page._add("x.md", "t")
+    assert (page.pages[0].context["act_names"]["condemn"], page.pages[0].context["type_names"]["ORG"]) == (act, kind)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("ar", "تحذير · نسبة مئوية"), ("en", "warning · percent")])

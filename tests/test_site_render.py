@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from strategies import FUZZ, rich_text
 
+import generator
+from generator.lexicon.labels import vocabulary
 from generator.model import Figure, Meta
 from generator.problems import Problem
-from generator.site.render import Escaped, bdi, is_web_url, make_env, md, render_pages, sentence_anchors
+from generator.site.render import Escaped, bdi, is_web_url, make_env, md, mixed, render_pages, sentence_anchors
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
 SITE = {"site_name": "بيان"}
@@ -50,6 +52,35 @@ def test_bdi_isolates_signed_numbers_and_latin_runs():
     runs = [(b.get_text(), b.get("dir"), b.get("lang")) for b in soup.find_all("bdi")]
     assert runs == [("+2.0%", "ltr", None), ("2015", "ltr", None), ("٢٥٪", "ltr", None),
                     ("UN Security Council", "ltr", "en"), ("COVID-19", "ltr", "en")]
+
+
+def test_mixed_marks_the_arabic_english_quotes_and_escapes_the_rest():
+    soup = to_html(mixed("«الطلبه»: did you mean «الطلبة»? <b>x</b>"))
+    assert [(b.get_text(), b["lang"], b["dir"]) for b in soup.find_all("bdi")] == [
+        ("الطلبه", "ar", "rtl"), ("الطلبة", "ar", "rtl")]
+    assert not soup.find("b") and soup.get_text() == "«الطلبه»: did you mean «الطلبة»? <b>x</b>"
+    with pytest.raises(ValueError):
+        mixed(md("x"))
+
+
+@pytest.mark.parametrize(("language", "spelling", "entity"), [
+    ("ar", "«الطلبه»: لعلّ الصواب «الطلبة»", "«الكويت» لا يُذكر في الترجمة (المتوقع «Kuwait»)"),
+    ("en", "possible spelling slip", "name missing from the English")])
+def test_a_note_describes_a_finding_in_the_page_language_with_the_words_it_quotes(language, spelling, entity):
+    note = make_env(None, language).filters["note"]
+    found = [Problem("info", "spelling", "«الطلبه»: did you mean «الطلبة»?"),
+             Problem("warning", "translation/entity", "x: «الكويت» is not named in the English (expected «Kuwait»)")]
+    assert [to_html(note(f)).get_text() for f in found] == [spelling, entity]
+    hostile = to_html(note(Problem("info", "spelling", "«<b>x</b>»: did you mean «y»?")))
+    assert not hostile.find("b")
+
+
+def test_every_finding_code_of_the_analysis_has_a_note():
+    codes = set(re.findall(r'"((?:characters|translation|pillars)/[a-z-]+)"',
+                           "".join(p.read_text(encoding="utf-8") for p in Path(generator.__file__).parent.rglob("*.py"))))
+    codes |= {f"characters/{c}" for c in re.findall(r'_finding\([^"]*"([a-z-]+)"', (
+        Path(generator.__file__).parent / "analysis" / "characters.py").read_text(encoding="utf-8"))}
+    assert codes and codes | {"spelling"} <= set(vocabulary("finding").codes)
 
 
 def test_bdi_wants_raw_text():

@@ -3,6 +3,7 @@ themselves, and the generated «Template reference» page."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,6 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
-from jinja2 import StrictUndefined
 
 from generator.lexicon.labels import KINDS, vocabulary
 from generator.model import Statement
@@ -103,7 +103,8 @@ def test_unknown_template_names_the_statement_and_its_template_line(tmp_path):
     (problem,) = rendered.problems
     assert str(problem).startswith("content/statements/bad.md:4: error: template: unknown template 'nosuch'")
     assert "brief" in problem.message and "statement" in problem.message
-    assert "statements/bad.md" not in rendered.pages and "statements/good.md" in rendered.pages
+    assert "content/statements/bad.md:4" in rendered.pages["statements/bad.md"]  # its error page
+    assert rendered.pages["statements/good.md"].startswith("# البيان الختامي")
 
 
 def test_unknown_template_takes_its_line_from_reading_not_from_the_file(tmp_path):
@@ -122,7 +123,12 @@ def test_undefined_variable_names_template_file_line_and_statement(tmp_path):
     assert str(problem) == ("templates/memo.md.j2:4: error: template: 'generator.model.Meta object' has no "
                             "attribute 'author' (rendering content/statements/memo.md)")
     assert {p for p in rendered.pages if "/" not in p or p.startswith("statements/")} == {
-        "index.md", "reference.md", "statements/plain.md"}
+        "index.md", "reference.md", "statements/plain.md", "statements/memo.md"}
+    error = soup_of(rendered.pages["statements/memo.md"].split("---\n", 2)[2])
+    assert error.h1.get_text() == "خطأ في القالب"
+    assert error.find("dl", role="alert").code.get_text() == "templates/memo.md.j2:4"
+    assert "has no attribute 'author'" in error.find("dl").get_text()
+    assert rendered.pages["index.md"].count("statements/") == 2  # the home page lists both
 
 
 @pytest.mark.parametrize("text, line, message", [
@@ -141,11 +147,12 @@ def test_an_error_in_a_partial_names_the_partial(tmp_path, text, line, message):
 
 
 def test_an_error_in_a_builtin_template_names_its_file(tmp_path):
-    # pillars whose `.announced` cannot be read: the view passes it on, the template stops on it
-    broken = dataclasses.replace(empty_statement(), pillars=SimpleNamespace(items=(), announced=StrictUndefined(name="announced")))
-    (problem,) = render_pages([broken], SITE, tmp_path).problems
+    # pillars without a `.noun`: the view passes them on, the template stops on it
+    broken = dataclasses.replace(empty_statement(), pillars=SimpleNamespace(items=(), announced=2, sentence=1))
+    problems = render_pages([broken], SITE, tmp_path).problems
+    (problem,) = [p for p in problems if p.message.endswith("(rendering content/statements/empty.md)")]
     assert Path(problem.path).resolve().parent == BUILTIN_TEMPLATES / "partials"
-    assert problem.line > 1 and "announced" in problem.message
+    assert problem.line > 1 and "noun" in problem.message
 
 
 def test_a_statement_the_view_step_cannot_read_is_one_problem_not_a_crash(tmp_path):
@@ -272,3 +279,14 @@ def test_new_template_refuses_an_unknown_name(tmp_path):
     result = run(tmp_path, "new-template", "../../etc/passwd")
     assert result.returncode == 1 and "partials/claims" in result.stderr
     assert not (tmp_path / "templates").exists()
+
+
+def test_the_reference_page_speaks_the_page_language():
+    arabic = soup_of(render_pages([], SITE, None).pages["reference.md"])
+    english = soup_of(render_pages([], SITE, None, language="en").pages["reference.md"])
+    assert arabic.h1.get_text() == "مرجع القوالب" and english.h1.get_text() == "Template reference"
+    assert [h.get_text() for h in english.find_all("h2")] == ["Templates", "Variables", "The model", "Values", "Filters", "Tests"]
+    for quoted in english.find_all(lang="ar"):  # Arabic labels and examples, marked as such
+        quoted.decompose()
+    assert not re.search("[\u0621-\u064A]", english.get_text())
+    assert all(re.search("[\u0621-\u064A]", h.get_text()) for h in arabic.find_all("h2"))

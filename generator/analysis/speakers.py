@@ -18,7 +18,7 @@ from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
-from .entities import Index, gazetteer, match_at, speaker_names
+from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -563,13 +563,12 @@ def _speaker(said: _Said) -> Claim:
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
-    """Speakers named in the glossary get its English name (over the lexicon's)."""
-    if not glossary:
-        return claims
-    english = {normalize(v): g.en for g in (*glossary.terms, *glossary.entities) for v in g.ar}
+    """Speakers get their English name: the glossary's (over the lexicon's), else the one the
+    lexicon found, else the gazetteer's for the whole name («وزارة الخارجية», an organisation)."""
     named = []
     for claim in claims:
         speaker = claim.speaker
-        en = english.get(normalize(speaker.canonical)) if speaker else None
-        named.append(replace(claim, speaker=replace(speaker, en=en)) if en else claim)
+        en = speaker and (glossary_english(speaker.canonical, glossary) or speaker.en
+                          or gazetteer_english(speaker.canonical))
+        named.append(replace(claim, speaker=replace(speaker, en=en)) if speaker and en != speaker.en else claim)
     return tuple(named)

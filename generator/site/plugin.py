@@ -6,6 +6,7 @@
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
+- on_nav: each index's first page at the top of the navigation, titled in the page's language;
 - on_page_markdown, on_post_page, on_post_template: index pages out of search, the writing
   direction on <html>;
 - on_post_build: the Arabic search keys into the search index (worked out in another process
@@ -30,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..infra.page_cache import rewrite_once
@@ -37,7 +39,7 @@ from ..infra.pool import start_forked
 from ..infra.progress import Timer
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages
-from .indexes import in_nav, is_index_page
+from .indexes import in_nav, is_index_page, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
 from .theme import assets, configure
 
@@ -122,6 +124,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         from .search import keys_of_pages
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Each index's first page in the navigation, in place of its folder's section."""
+        nav.items = top_level(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Leave the index pages out of search: the statements they point to are in it."""

@@ -34,13 +34,6 @@ def template_folders(templates_dir: Path | None, language: str = "ar") -> list[P
     return [f / language for f in folders] + folders if language != "ar" else folders
 
 
-def has_own(name: str, templates_dir: Path | None, language: str) -> bool:
-    """Whether `language` has its own version of the template `name` (the project's `en/` or the
-    built-in one); Arabic, the templates' first language, always has."""
-    own = template_folders(templates_dir, language)[: (templates_dir is not None) + 1]
-    return language == "ar" or any((folder / name).is_file() for folder in own)
-
-
 def copy_template(name: str, templates_dir: Path, new_name: str | None = None) -> Path:
     """Copy the built-in template `name` (e.g. `brief`, `partials/claims`) into the project.
 
