@@ -223,7 +223,7 @@ def reference_page(env: Environment, language: str = "ar") -> str:
     listed += [item for item in model_types(Overview, "overview") if item.cls not in {i.cls for i in listed}]
     for item in listed:
         out += _model_section(item, esc, language)
-    out += _values(esc, language)
+    out += _values(esc, bdi, language)
     out += _callables(env.filters, esc, language, test=False) + _callables(env.tests, esc, language, test=True)
     return "\n".join(out) + "\n"
 
@@ -238,7 +238,7 @@ def _english(text: str, language: str) -> str:
     return f"<span {EN}>{text}</span>" if language == "ar" and text else text
 
 
-def _values(esc: Callable[[object], str], language: str) -> list[str]:
+def _values(esc: Callable[[object], str], bdi: Callable[[object], str], language: str) -> list[str]:
     """The codes of each vocabulary (lexicon/labels.yml) with their labels, and the nouns the
     `count` filter knows (lexicon/counts.yml)."""
     say = _speaker(language)
@@ -252,7 +252,7 @@ def _values(esc: Callable[[object], str], language: str) -> list[str]:
         lines += [f'### {_code(kind, esc)} {{ #values-{kind.replace("_", "-")} }}', "",
                   f"| {say('الرمز', 'Code')} | {say('العربية', 'Arabic')} | {say('الإنجليزية', 'English')} |",
                   "| --- | --- | --- |"]
-        lines += [f'| {_code(code, esc)} | <span lang="ar" dir="rtl">{esc(names["ar"][code])}</span> '
+        lines += [f'| {_code(code, esc)} | <span lang="ar" dir="rtl">{bdi(names["ar"][code])}</span> '
                   f'| <span {EN}>{esc(names["en"][code])}</span> |' for code in vocabulary(kind).codes]
         lines.append("")
     nouns = " · ".join(_code(noun, esc) for noun in counts().nouns)
