@@ -71,6 +71,10 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who says a claim. Coordinated speakers («الرئيسان X وY», «X ونظيره Y») are one speaker: the
+    first person's `canonical`, `en` and `role`, the whole phrase as `text`, and each other person
+    in `co_speakers`."""
+
     text: str  # as written, or the resolved speaker's words when implicit
     canonical: str
     explicit: bool
@@ -78,6 +82,12 @@ class Speaker:
     en: str | None = None
     issuer: str | None = None  # for a document (البيان): canonical name of who issued it
     role: str | None = None  # the title or post the text gives the named person, as written
+    co_speakers: tuple[Speaker, ...] = ()  # the other persons or bodies of a coordinated subject
+
+    @property
+    def people(self) -> tuple[Speaker, ...]:
+        """Each person or body who says the claim: this speaker, then its co-speakers."""
+        return (self, *self.co_speakers)
 
 
 @dataclass(frozen=True)
@@ -164,7 +174,7 @@ class Statement:
 def statement_from_dict(data: dict[str, Any]) -> Statement:
     """Rebuild a Statement from its JSON form (the inverse of `Statement.to_dict`)."""
     def speaker(d: dict[str, Any] | None) -> Speaker | None:
-        return Speaker(**d) if d else None
+        return Speaker(**{**d, "co_speakers": tuple(map(speaker, d.get("co_speakers", ())))}) if d else None
 
     pillars = data.get("pillars")
     summary = data.get("summary")

@@ -1,7 +1,7 @@
 """Claims: propositions attributed to a speaker through a reporting cue (lexicon/cues.yml)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -9,7 +9,8 @@ from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, w
 from ..lexicon.cues import cues
 from ..model import Claim
 from .entities import mentions as entity_mentions
-from .speakers import Attribution, Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
+from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
+                       mention, subject_span)
 from .spelling import dictionary
 
 if TYPE_CHECKING:
@@ -114,8 +115,8 @@ def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Su
     for j in range(k - 1, max(-1, k - 12), -1):
         if _opens_clause(tokens, j):
             subject = subject_span(tokens, j, k, known)
-            if subject and subject.end == k and not subject.pronoun:
-                return subject
+            if subject and not subject.pronoun and coordinated("", tokens, subject, k, known)[1] == k:
+                return subject  # «الوزير يؤكد», «الوزير ونظيره يؤكدان»
     return None
 
 
@@ -160,8 +161,9 @@ def _content(text: str, tokens: tuple[Token, ...], a: int, limit: int, needs: tu
 
 
 def _is_adjunct(token: Token) -> bool:
-    """A comma or a function word between the speaker and the content («في بيانهم …»، «، لدى …»)."""
-    return token.text in "،," or (is_stop(token) and not _is_marker(token))
+    """A comma, a function word or a word behind ل between the speaker and the content («في
+    بيانهم …»، «، لدى …»، «للصحفيين …»)."""
+    return token.text in "،," or is_stop(token) and not _is_marker(token) or addressee(token)
 
 
 def stage(doc: Doc) -> None:
@@ -226,7 +228,7 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     """The overt speaker of a cue and the token index where its content may start (`listed`:
     the words of the spelling dictionary)."""
     if before is not None:
-        return mention(text, tokens, before), hit.index + 1
+        return _with_coordinated(text, tokens, before, hit.index, known)[0], hit.index + 1
     if hit.cue.kind == "participle":
         return None, hit.index + 1
     subject = subject_span(tokens, hit.index + 1, limit, known, clitic=bool(hit.cue.joined),
@@ -236,4 +238,15 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     cut = 0
     if hit.cue.joined and tokens[subject.first].norm.startswith(hit.cue.joined):
         cut = skip_letters(tokens[subject.first].text, len(hit.cue.joined))
-    return mention(text, tokens, subject, cut), subject.end
+    return _with_coordinated(text, tokens, subject, limit, known, cut)
+
+
+def _with_coordinated(text: str, tokens: tuple[Token, ...], subject: Subject, limit: int, known: frozenset[str],
+                      cut: int = 0) -> tuple[Mention, int]:
+    """The mention of a subject with the speakers coordinated with it («فلان ونظيره فلان»), and the
+    token index where the last of them ends."""
+    lead = mention(text, tokens, subject, cut)
+    co, end = coordinated(text, tokens, subject, limit, known)
+    if not co:
+        return lead, end
+    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co, gender="p"), end

@@ -240,8 +240,8 @@ class Indexes:
         claims: dict[str, list[tuple[Ref, Claim]]] = defaultdict(list)
         for st in self.statements:
             for claim in st.claims:
-                if claim.speaker:
-                    claims[speaker_key(st, claim.speaker)].append((self.ref(st, (claim.sentence,)), claim))
+                for person in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
+                    claims[speaker_key(st, person)].append((self.ref(st, (claim.sentence,)), claim))
         names = sorted(claims, key=lambda s: (-len(claims[s]), s))
         top = names[:TOP]
         chart = bars("أفعال القول لأكثر القائلين", "عدد الأقوال المنسوبة إلى كل قائل، موزعة حسب نوع فعل القول.",
