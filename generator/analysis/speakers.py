@@ -56,7 +56,7 @@ class Attribution:
 
     claim: Claim  # its speaker still None
     mention: Mention | None  # its overt speaker; None when the subject is dropped
-    agree: str | None  # the gender and number of the cue: "m", "f", "p" or None
+    agree: str | None  # the gender and number of the cue: "m", "f", "p", "1" (first person) or None
     quoted: Mention | None = None  # a person named before the cue inside the same quotation
     documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
 
@@ -225,11 +225,13 @@ def addressee(token: Token) -> bool:
 
 
 def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str],
-                 clitic: bool = False, generic: bool = False, listed: frozenset[str] = frozenset()) -> Subject | None:
+                 clitic: bool = False, generic: bool = False, listed: frozenset[str] = frozenset(),
+                 content: frozenset[str] = frozenset()) -> Subject | None:
     """The overt subject that starts at tokens[i] and ends before tokens[limit], if there is one.
 
     `clitic`: the subject may carry ب/ل/ك (after «وفقًا لـ»); `generic`: a noun phrase outside
-    the lexicon counts when reported speech follows it (`listed`: the dictionary's words)."""
+    the lexicon counts when reported speech follows it (`listed`: the dictionary's words), or
+    one of the words `content` that open the content of its verb («نصت المادة على»)."""
     lex = _lexicon()
     if i >= limit:
         return None
@@ -248,7 +250,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
-        return generic_subject(tokens, i, limit, listed) if generic and j == i else None
+        return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
     name = j if person else None
     while k < limit and k - i < lex.max_words:
@@ -413,10 +415,12 @@ def _named_after(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, in
     return (m, end) if end - m >= 2 and closed else None
 
 
-def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: frozenset[str]) -> Subject | None:
+def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: frozenset[str],
+                    content: frozenset[str] = frozenset()) -> Subject | None:
     """A subject outside the lexicon («عائلة بيانكي», «الاتحاد الدولي للسيارات», «علي الأحمدي»):
     a short noun phrase after the verb that the reported speech follows, directly or after an
-    adjunct («في بيان», «لوكالة …», a comma). `listed`: the words the spelling dictionary lists."""
+    adjunct («في بيان», «لوكالة …», a comma), or that one of the words `content` follows directly
+    («نصت المادة الخامسة على»). `listed`: the words the spelling dictionary lists."""
     lex = _lexicon()
     if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or prepositional(tokens[i]):
         return None
@@ -434,7 +438,7 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
         return None
     for m in range(end, min(limit, end + 12)):
         quote = tokens[m].text in "«\"“:" and (m > end or is_definite(first))  # «أعلن انعقاد جلسة «…»» is an object
-        if tokens[m].norm in lex.complementizers or quote:
+        if tokens[m].norm in lex.complementizers or quote or m == end and tokens[m].norm in content:
             return Subject(i, end, None if is_definite(first) else i, generic=True)
     return None
 
@@ -594,7 +598,9 @@ def _agreeing(spoken: list[_Spoken], agree: str | None) -> _Spoken | None:
     """The nearest earlier speaker whose gender and number fit the cue (أكدت → feminine, أكدا →
     two coordinated speakers or a plural), else the last one."""
     def fits(entries: tuple[_Entry, ...]) -> bool:
-        return agree is None or (agree == "p" if len(entries) > 1 else entries[0].gender in (None, agree))
+        if agree in (None, "1"):  # «أكدنا»: whoever speaks
+            return True
+        return agree == "p" if len(entries) > 1 else entries[0].gender in (None, agree)
     return next((s for s in reversed(spoken) if fits(s.entries)), spoken[-1] if spoken else None)
 
 
