@@ -71,9 +71,9 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who says a claim. Coordinated speakers («الرئيسان X وY», «X ونظيره Y») are one speaker: the
-    first person's `canonical`, `en` and `role`, the whole phrase as `text`, and each other person
-    in `co_speakers`."""
+    """Who says a claim. Coordinated speakers (two presidents, a minister and his counterpart) are
+    one speaker: the first person's canonical, en and role, the whole phrase as text, and each
+    other person in co_speakers."""
 
     text: str  # as written, or the resolved speaker's words when implicit
     canonical: str
