@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import Token, bare, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
+from ..arabic import Token, bare, clitic_forms, indexes_of, is_definite, normalize, skip_letters, without_conjunction
 from ..lexicon.cues import cues
 from ..model import Claim
 from .conjugation import PAST, PRESENT, conjugated
@@ -122,15 +122,15 @@ def _is_marker(token: Token, needs: tuple[str, ...] = ()) -> bool:
 
 def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Subject | None:
     """A subject written before the verb («الوزير يؤكد»), opening its clause; in reported speech
-    («قال إن الوزراء أكدوا»), a title, body or person known by name («أن المملكة تنفرد بين»: no
-    subject)."""
+    («قال إن الوزراء أكدوا»), one whose words after the first are definite or known names («أن
+    مصر دفعت ثمنا», «أن المملكة تنفرد بين»: no subject)."""
     for j in range(k - 1, max(-1, k - 12), -1):
         if _opens_clause(tokens, j) or _reported(tokens, j):
             subject = subject_span(tokens, j, k, known)
             if not subject or subject.pronoun or coordinated("", tokens, subject, k, known)[1] != k:
                 continue
-            name = {bare(t.norm) for t in tokens[subject.name:subject.end]} if subject.name is not None else set()
-            if _opens_clause(tokens, j) or known.issuperset(name):
+            if _opens_clause(tokens, j) or all(is_definite(t.norm) or bare(t.norm) in known
+                                               for t in tokens[j + 1:k] if t.kind == "word"):
                 return subject  # «الوزير يؤكد», «الوزير ونظيره يؤكدان»
     return None
 
@@ -223,7 +223,8 @@ def find_claims(doc: Doc) -> tuple[Attribution, ...]:
             claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
             first_person = hit.cue.agree == "1"  # «أكدنا» inside a quotation: the speaker quoted, not one named in it
             quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None and not first_person else None
-            found.append(Attribution(claim, claim_mention, hit.cue.agree, quoted, documents))
+            nested = before is not None and _reported(tokens, before.first)
+            found.append(Attribution(claim, claim_mention, hit.cue.agree, quoted, documents, nested))
     return tuple(found)
 
 

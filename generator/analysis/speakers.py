@@ -59,6 +59,7 @@ class Attribution:
     agree: str | None  # the gender and number of the cue: "m", "f", "p", "1" (first person) or None
     quoted: Mention | None = None  # a person named before the cue inside the same quotation
     documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
+    nested: bool = False  # reported inside another claim («قال إن الوزراء أكدوا»)
 
 
 @dataclass(frozen=True)
@@ -592,11 +593,16 @@ class _Spoken:
     entries: tuple[_Entry, ...]
     text: str  # the speaker's words in that claim
     claim: str
+    sentence: int
+    nested: bool  # its claim is reported inside another one: an antecedent in its sentence only
 
 
-def _agreeing(spoken: list[_Spoken], agree: str | None) -> _Spoken | None:
+def _agreeing(spoken: list[_Spoken], agree: str | None, sentence: int) -> _Spoken | None:
     """The nearest earlier speaker whose gender and number fit the cue (أكدت → feminine, أكدا →
-    two coordinated speakers or a plural), else the last one."""
+    two coordinated speakers or a plural), else the last one; a speaker reported inside another
+    claim only in its own sentence («وأوضح الوزير أن المجلس أعرب …، وجدد …. وبيّن …»: جدد is the
+    council's, بيّن the minister's)."""
+    spoken = [s for s in spoken if not s.nested or s.sentence == sentence]
     def fits(entries: tuple[_Entry, ...]) -> bool:
         if agree in (None, "1"):  # «أكدنا»: whoever speaks
             return True
@@ -644,14 +650,14 @@ def resolve(found: Sequence[Attribution], words: tuple[str, ...] = ()) -> tuple[
         if m is None and quoted is not None:
             said.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
         elif m is None or m.pronoun:
-            source = _agreeing(spoken, attribution.agree)
+            source = _agreeing(spoken, attribution.agree, claim.sentence)
             said.append(_Said(claim, source.entries[0], m.text if m else source.text, m is not None, source.claim,
                               co=source.entries[1:]) if source else replace(claim, speaker=None))
         else:
             group = tuple(_named(entries, each, claim.id, mentioned, words) for each in (m, *m.co))
             for word in attribution.documents:
                 mentioned.setdefault(word, group[0].canonical)
-            spoken.append(_Spoken(group, m.text, claim.id))
+            spoken.append(_Spoken(group, m.text, claim.id, claim.sentence, attribution.nested))
             said.append(_Said(claim, group[0], m.text, True, None, None if m.name else m.text, group[1:]))
     return tuple(_speaker(s) if isinstance(s, _Said) else s for s in said)
 
