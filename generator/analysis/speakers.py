@@ -222,7 +222,7 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
 
 def addressee(token: Token) -> bool:
     """A word behind ل after a name: whom the speaker spoke to («فلان للصحفيين»، «لنظيره»)."""
-    return token.norm[:1] == "ل" and prepositional(token)
+    return token.norm[:1] == "ل" and _prepositional(token)
 
 
 def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str],
@@ -238,7 +238,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         return None
     if tokens[i].norm in lex.pronouns:
         return Subject(i, i + 1, None, True)
-    if not clitic and prepositional(tokens[i]):
+    if not clitic and _prepositional(tokens[i]):
         return None
     j = i
     while j < limit and tokens[j].norm in lex.honorifics:
@@ -423,7 +423,7 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
     adjunct («في بيان», «لوكالة …», a comma), or that one of the words `content` follows directly
     («نصت المادة الخامسة على»). `listed`: the words the spelling dictionary lists."""
     lex = _lexicon()
-    if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or prepositional(tokens[i]):
+    if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]):
         return None
     first = tokens[i].norm
     if _behind_preposition(tokens[i].text, listed) or tokens[i].text.endswith(("ًا", "اً")):
@@ -435,7 +435,7 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
     if not (is_definite(first) or end - i >= 2):
         return None
     if end < limit and not (tokens[end].norm in lex.complementizers or tokens[end].text in "«\"“:"
-                            or is_stop(tokens[end]) or tokens[end].text in "-–" or prepositional(tokens[end])):
+                            or is_stop(tokens[end]) or tokens[end].text in "-–" or _prepositional(tokens[end])):
         return None
     for m in range(end, min(limit, end + 12)):
         quote = tokens[m].text in "«\"“:" and (m > end or is_definite(first))  # «أعلن انعقاد جلسة «…»» is an object
@@ -450,7 +450,7 @@ def _behind_preposition(word: str, listed: frozenset[str]) -> bool:
     return key[:1] in "بك" and key not in listed and key[1:] in listed
 
 
-def prepositional(token: Token) -> bool:
+def _prepositional(token: Token) -> bool:
     """A word behind ب/ل/ك («لوكالة», «بالوزير»): never a subject."""
     morph = morphology()
     norm = token.norm[1:] if token.norm[:1] in "".join(morph.conjunctions) and len(token.norm) > 4 else token.norm
