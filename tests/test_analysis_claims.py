@@ -22,7 +22,7 @@ def test_event_verb_is_not_a_claim():
 
 def test_feminine_verb_and_cue_without_conjunction():
     found = claims("وأكدت الوزارة أن الخدمات متاحة.")
-    assert [(c.cue, c.act) for c in found] == [("أكدت", "assert")]
+    assert [(c.cue, c.act) for c in found] == [("أكدت", "affirm")]
     assert found[0].speaker.text == "الوزارة"
 
 

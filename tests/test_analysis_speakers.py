@@ -2,8 +2,9 @@
 from conftest import doc_of
 
 from generator.analysis.claims import find_claims
-from generator.analysis.speakers import Subject, coordinated, known_names, resolve
+from generator.analysis.speakers import Subject, coordinated, known_names, resolve, with_speakers
 from generator.arabic import bare, tokenize
+from generator.model import Glossary, GlossaryEntry
 
 
 def claims(text):
@@ -186,3 +187,13 @@ def test_no_second_speaker_after_a_subject_outside_the_lexicon_that_may_run_into
 def test_coordinated_subject_before_a_dual_verb():
     (claim,) = claims("وزير المالية سامي الحربي ونظيره الكويتي ناصر العلي يؤكدان أن الاتفاق قريب.")
     assert [p.canonical for p in claim.speaker.people] == ["سامي الحربي", "ناصر العلي"] and claim.speaker.explicit
+
+
+def test_a_speaker_the_gazetteer_knows_by_its_whole_name_gets_its_english_the_glossary_first():
+    found = claims("وأكدت وزارة الخارجية أن الحل سياسي.")
+    assert [(c.speaker.canonical, c.speaker.en) for c in with_speakers(found, None)] == [
+        ("وزارة الخارجية", "Ministry of Foreign Affairs")]
+    ours = Glossary(terms=(GlossaryEntry(("وزارة الخارجية",), "the Foreign Ministry"),))
+    assert with_speakers(found, ours)[0].speaker.en == "the Foreign Ministry"
+    unknown = claims("وقال سالم العتيبي إن الحل سياسي.")
+    assert with_speakers(unknown, None)[0].speaker.en is None

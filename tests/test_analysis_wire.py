@@ -3,7 +3,7 @@ from generator.analysis import analyze
 from generator.analysis.dates import dates_in
 from generator.analysis.wire import category, frame
 from generator.arabic import tokenize
-from generator.model import Meta, Source
+from generator.model import Glossary, GlossaryEntry, Meta, Source
 
 WIRE = ("جدة 3 ذو القعدة 1436 هـ الموافق 18 أغسطس 2015 م واس\n"
         "أعلنت الهيئة العامة للإحصاء أن عدد السكان بلغ 31 مليون نسمة.\n"
@@ -106,3 +106,13 @@ def test_an_agency_tag_before_the_text_is_the_dateline():
         wire = frame(body)
         assert wire.dateline == dateline and wire.agency and body[wire.start:].startswith("أكد")
     assert frame("واس – جدة أعلن الوزير أن العمل مستمر.").dateline is None  # the place may be the subject
+
+
+def test_the_source_gets_its_english_name_from_the_glossary_then_the_gazetteer():
+    def source_en(source: str, glossary: Glossary | None = None) -> str | None:
+        return analyze(Source("s", "s.md", Meta(title="t", source=source), "نص.", glossary=glossary)).meta.source_en
+
+    assert source_en("وكالة الأنباء السعودية") == source_en("واس") == "Saudi Press Agency (SPA)"
+    ours = Glossary(entities=(GlossaryEntry(("صحيفة الوطن",), "Al Watan", "ORG"),))
+    assert source_en("صحيفة الوطن", ours) == "Al Watan" and source_en("صحيفة الوطن") is None
+    assert source_en("was") is None  # a code in Latin letters: shown as written

@@ -11,10 +11,11 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace as Item
 from urllib.parse import unquote
 
 import pytest
-from conftest import HOSTILE, ROOT, full_statement, hostile_statement
+from conftest import HOSTILE, ROOT, full_statement, hostile_statement, load_content
 from test_site_render import SITE, to_html
 
 import generator.site.indexes as indexes
@@ -233,3 +234,78 @@ def test_columns_label_as_many_months_as_fit():
     assert labels == [f"شهر {n}" for n in range(0, 24, 3)]
     one = ET.fromstring(columns("أفعال القول", "وصف", [("فبراير 2018", (3,))]).svg)
     assert float(one.find(f"{SVG}rect").get("width")) <= 63  # 70% of a 90-unit slot: a single month is no wall
+
+
+def test_index_pages_count_in_arabic_number_agreement(templates_dir):
+    """«4 قائلين», «كيانان», «بيان واحد»: each count with the form its number takes."""
+    pages = render_pages(corpus(2), SITE, templates_dir).pages
+    text = {path: to_html(pages[path]).get_text() for path in
+            ("speakers/index.md", "entities/index.md", "archive/2018-01/index.md", "pillars/index.md")}
+    assert "4 قائلين، الأكثر أقوالًا أولًا." in text["speakers/index.md"]
+    assert "كيانان، الأكثر ذكرًا أولًا." in text["entities/index.md"] and "يذكره بيانان" in text["entities/index.md"]
+    assert "بيان واحد." in text["archive/2018-01/index.md"]
+    assert "يعلن ركائز أو يعددها بيانان." in text["pillars/index.md"]
+    assert "لا قائلين." in to_html(render_pages([], SITE, templates_dir).pages["speakers/index.md"]).get_text()
+
+
+def test_an_act_page_is_titled_by_the_act_label_not_its_code(templates_dir):
+    heading = to_html(render_pages(corpus(2), SITE, templates_dir).pages["acts/assert/index.md"]).h1
+    assert heading.get_text(" ", strip=True) == "قول"
+
+
+def test_one_outlet_however_written_is_one_entry_of_the_sources_index(tmp_path, templates_dir):
+    folder = tmp_path / "content" / "statements"
+    folder.mkdir(parents=True)
+    for n, source in enumerate(["was", "واس", "وكالة الأنباء السعودية", "3alyoum"]):
+        (folder / f"s{n}.md").write_text(f"---\ntitle: بيان {n}\nsource: {source}\n---\nأكد الوزير أهمية التعاون.\n",
+                                         encoding="utf-8")
+    statements, _ = load_content(tmp_path / "content")
+    rows = to_html(render_pages(statements, SITE, templates_dir).pages["sources/index.md"]).tbody.find_all("tr")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [
+        ["وكالة الأنباء السعودية", "3"], ["صحيفة عين اليوم", "1"]]
+
+
+@pytest.mark.parametrize("make", [bars, columns])
+def test_an_english_chart_is_the_mirror_image_and_marks_arabic_labels(make):
+    rows = [("John Kerry", (3, 1)), ("سالم العتيبي", (0, 2))]
+    rtl, ltr = (ET.fromstring(make("Speakers", "desc", rows, ["assertion", "call"], language=lang).svg)
+                for lang in ("ar", "en"))
+    assert (rtl.get("direction"), ltr.get("direction")) == ("rtl", "ltr")
+    for right, left in zip(rtl.iter(f"{SVG}rect"), ltr.iter(f"{SVG}rect")):
+        assert float(left.get("x")) == pytest.approx(720 - float(right.get("x")) - float(right.get("width")), abs=0.11)
+    marked = {t.get("lang") for t in ltr.iter(f"{SVG}text") if (t.text or "").startswith(("سالم", "John"))}
+    assert marked == {"ar", None}
+    assert {t.get("lang") for t in rtl.iter(f"{SVG}text") if (t.text or "").startswith(("سالم", "John"))} == {"en", None}
+
+
+def english_pages(templates_dir) -> dict[str, str]:
+    return render_pages(corpus(), SITE, templates_dir, language="en").pages
+
+
+def test_english_indexes_name_things_in_english_and_mark_the_arabic(templates_dir):
+    pages = english_pages(templates_dir)
+    speakers, entities = to_html(pages["speakers/index.md"]), to_html(pages["entities/index.md"])
+    assert speakers.h1.get_text() == "Speakers" and entities.h1.get_text() == "Entities"
+    assert "the Coalition foreign ministers" in [h.get_text() for h in speakers.find_all("h2")]
+    unnamed = [h for h in speakers.find_all("h2") if h.find(lang="ar")]  # no English name: the Arabic, marked
+    assert unnamed and all(h.find(lang="ar")["dir"] == "rtl" for h in unnamed)
+    assert {"Daesh", "Kuwait"} <= {h.get_text() for h in entities.find_all("h2")}
+    archive = to_html(pages["archive/index.md"])
+    assert archive.h1.get_text() == "Archive by month" and "March 2018" in archive.get_text()
+    sources = to_html(pages["sources/index.md"])
+    assert "Ministry of Foreign Affairs" not in sources.get_text()  # hand-built statements: no source_en
+    assert all(a.find(lang="ar") for a in sources.table.find_all("a"))  # the Arabic source names, marked
+    act = to_html(pages["acts/warn/index.md"])
+    assert act.h1.get_text() == "warning" and "said" in act.get_text()
+
+
+def test_the_navigation_puts_each_index_first_page_in_place_of_its_folder():
+    def page(src_uri: str, home: bool = False) -> Item:
+        return Item(file=Item(src_uri=src_uri), is_homepage=home, parent="section", children=None)
+
+    speakers, acts, about, home = page("speakers/index.md"), page("acts/index.md"), page("about.md"), page("index.md", True)
+    items = [home, about, Item(title="Acts", children=[acts]), Item(title="Speakers", children=[speakers]),
+             Item(title="Notes", children=[page("notes/a.md")])]
+    top = indexes.top_level(items)
+    assert top[:4] == [home, speakers, acts, about] and top[4].title == "Notes"
+    assert speakers.parent is None

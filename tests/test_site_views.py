@@ -43,7 +43,7 @@ def test_statement_page_opens_with_the_overview():
     text = [li.get_text(" ", strip=True) for li in items]
     assert text[0].startswith("من تحدث") and "وزراء خارجية دول التحالف" in text[0]
     assert "the Coalition foreign ministers" in text[0]
-    assert text[1].startswith("الأقوال") and "3" in text[1] and "تأكيد" in text[1]
+    assert text[1].startswith("الأقوال") and "3" in text[1] and "قول 2" in text[1]
     assert text[2].startswith("الركائز") and "الحشد والتنسيق" in text[2]
 
 
@@ -58,7 +58,7 @@ def test_english_mirror_opens_with_the_overview_in_english():
     items = html(pages["statements/full.md"]).find("ul", class_="bayan-overview").find_all("li", recursive=False)
     text = [li.get_text(" ", strip=True) for li in items]
     assert text[0].startswith("Who spoke:") and "the Coalition foreign ministers" in text[0]
-    assert "assertion" in text[1] and "Daesh" in text[-1]
+    assert "statement 2" in text[1] and "Daesh" in text[-1]
     line = html(pages["index.md"]).find(class_="bayan-overview-line").get_text(" ", strip=True)
     assert "3 claims" in line and "4 pillars" in line
 

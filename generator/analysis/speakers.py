@@ -19,7 +19,7 @@ from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
-from .entities import Index, gazetteer, match_at, speaker_names
+from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -704,11 +704,11 @@ def _speaker(said: _Said) -> Claim:
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
-    """Speakers named in the glossary get its English name (over the lexicon's)."""
-    if not glossary:
-        return claims
-    english = {normalize(v): g.en for g in (*glossary.terms, *glossary.entities) for v in g.ar}
+    """Speakers, and each speaker coordinated with them, get their English name: the glossary's
+    (over the lexicon's), else the one the lexicon found, else the gazetteer's for the whole name
+    («وزارة الخارجية», an organisation)."""
     def named(speaker: Speaker) -> Speaker:
         co = tuple(map(named, speaker.co_speakers))
-        return replace(speaker, en=english.get(normalize(speaker.canonical)) or speaker.en, co_speakers=co)
+        en = glossary_english(speaker.canonical, glossary) or speaker.en or gazetteer_english(speaker.canonical)
+        return replace(speaker, en=en, co_speakers=co)
     return tuple(replace(claim, speaker=named(claim.speaker)) if claim.speaker else claim for claim in claims)

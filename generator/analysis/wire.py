@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..arabic import Token, normalize, tokenize
 from ..lexicon.wire import wire as wire_yml
-from ..model import Meta
+from ..model import Glossary, Meta
 from .dates import dates_in
-from .entities import gazetteer, match_at
+from .entities import english_name, gazetteer, match_at
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -184,13 +184,15 @@ def stage(doc: Doc) -> None:
     """wire: the frame of the body, its dateline's tokens, and the meta completed from both."""
     wire = doc.frame = frame(doc.text)
     doc.dateline = tokenize(doc.text, 0, wire.start)
-    doc.meta = _meta(doc.source.meta, wire)
+    doc.meta = _meta(doc.source.meta, wire, doc.source.glossary)
 
 
-def _meta(meta: Meta, wire: Frame) -> Meta:
-    """Front matter completed from the wire frame and the title; what the user wrote wins."""
+def _meta(meta: Meta, wire: Frame, glossary: Glossary | None) -> Meta:
+    """Front matter completed from the wire frame and the title, and the source's English name;
+    what the user wrote wins."""
     return replace(
         meta,
+        source_en=meta.source_en or (english_name(meta.source, glossary) if meta.source else None),
         dateline=meta.dateline or wire.dateline,
         date=meta.date or wire.date,
         place=meta.place or wire.place,

@@ -48,6 +48,7 @@ class Cues:
     participle_endings: dict[str, str]
     participles: tuple[Participle, ...]
     attributions: tuple[Attribution, ...]
+    refines: dict[str, str]  # a finer act → the guidelines' act it refines (evaluation only)
     lead_ins: tuple[str, ...]
     relatives: tuple[str, ...]
     openers: tuple[str, ...]

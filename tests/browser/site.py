@@ -75,13 +75,12 @@ def build_site(root: Path) -> Path:
     """Write the statements into the project at `root`, build it strictly; the site folder."""
     for name, text in STATEMENTS.items():
         (root / "content" / "statements" / name).write_text(text, encoding="utf-8")
-    for config in ("mkdocs.yml", "mkdocs.en.yml"):  # the Arabic site, then its English mirror in site/en/
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config], cwd=root, capture_output=True,
-            text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        if result.returncode:
-            raise RuntimeError(f"mkdocs build -f {config} failed:\n{result.stderr}")
+    result = subprocess.run(  # the Arabic site, and its English mirror in site/en/
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
+        text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stderr}")
     return root / "site"
 
 
