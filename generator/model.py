@@ -74,7 +74,9 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who makes a claim."""
+    """Who says a claim. Coordinated speakers (two presidents, a minister and his counterpart) are
+    one speaker: the first person's canonical, en and role, the whole phrase as text, and each
+    other person in co_speakers."""
 
     text: str  # as written, or the resolved speaker's words when implicit
     canonical: str  # the full name the speaker resolves to, the same across the statement
@@ -83,6 +85,12 @@ class Speaker:
     en: str | None = None  # the English name (glossary, then lexicon), None where there is none
     issuer: str | None = None  # for a document (البيان): canonical name of who issued it
     role: str | None = None  # the title or post the text gives the named person, as written
+    co_speakers: tuple[Speaker, ...] = ()  # the other persons or bodies of a coordinated subject
+
+    @property
+    def people(self) -> tuple[Speaker, ...]:
+        """Each person or body who says the claim: this speaker, then its co-speakers."""
+        return (self, *self.co_speakers)
 
 
 @dataclass(frozen=True)
@@ -181,7 +189,7 @@ class Statement:
 def statement_from_dict(data: dict[str, Any]) -> Statement:
     """Rebuild a Statement from its JSON form (the inverse of `Statement.to_dict`)."""
     def speaker(d: dict[str, Any] | None) -> Speaker | None:
-        return Speaker(**d) if d else None
+        return Speaker(**{**d, "co_speakers": tuple(map(speaker, d.get("co_speakers", ())))}) if d else None
 
     pillars = data.get("pillars")
     summary = data.get("summary")

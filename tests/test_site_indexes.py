@@ -145,6 +145,18 @@ def test_a_one_word_speaker_is_kept_apart_per_statement_a_full_name_is_not():
     assert indexes.speaker_key(one, Speaker("الحربي", "سامي الحربي", True)) == "سامي الحربي"
 
 
+def test_each_of_coordinated_speakers_has_the_claim_in_the_speakers_index(templates_dir):
+    st = full_statement()
+    pair = Speaker("الوزيران سامي الحربي وناصر العلي", "سامي الحربي", True,
+                   co_speakers=(Speaker("ناصر العلي", "ناصر العلي", True),))
+    claim = Claim("c9", 2, "قالا", "said", "assert", pair, "الاتفاق قريب")
+    pages = render_pages([dataclasses.replace(st, claims=(claim,))], SITE, templates_dir).pages
+    text = "".join(page for path, page in pages.items() if path.startswith("speakers/"))
+    headings = re.findall(r"^## (.+?) \{", text, re.M)
+    assert text.count("الاتفاق قريب") == 2 and [h for h in headings if "العلي" in h or "الحربي" in h] == [
+        "سامي الحربي", "ناصر العلي"]
+
+
 def test_entities_show_co_mentions(small_pages):
     assert "يُذكر معه" in small_pages["entities/index.md"]
     co = [t for t in targets(small_pages, "entities/index.md") if "#en" in t]

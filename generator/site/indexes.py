@@ -332,7 +332,7 @@ class Indexes:
         who: dict[str, Who] = {}
         for st in self.statements:
             for claim in st.claims:
-                if speaker := claim.speaker:
+                for speaker in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
                     key = speaker_key(st, speaker)
                     claims[key].append((self.ref(st, (claim.sentence,)), claim))
                     if key not in who or who[key].en is None and speaker.en:

@@ -64,12 +64,13 @@ def overview(statement: Statement) -> Overview:
     english: dict[str, str | None] = {}
     roles: dict[str, str | None] = {}
     for claim in statement.claims:
-        name = claim.speaker.canonical if claim.speaker else ""
-        by_speaker.setdefault(name, []).append(claim.act)
-        english[name] = english.get(name) or (claim.speaker.en if claim.speaker else None)
-        roles[name] = roles.get(name) or (claim.speaker.role if claim.speaker else None)
+        for person in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
+            name = person.canonical
+            by_speaker.setdefault(name, []).append(claim.act)
+            english[name] = english.get(name) or person.en
+            roles[name] = roles.get(name) or person.role
     speakers = tuple(SpeakerLine(name, english[name], len(acts), _ranked(acts), roles[name])
-                     for name, acts in by_speaker.items() if name)
+                     for name, acts in by_speaker.items())
     pillars = statement.pillars
     return Overview(
         speakers=speakers,
