@@ -129,7 +129,11 @@ def test_empty_statement_page(templates_dir):
     soup = to_html(render_pages([empty_statement()], SITE, templates_dir).pages["statements/empty.md"])
     assert [h["id"] for h in soup.find_all("h2")] == ["text"]
     assert not soup.find("table") and not soup.find("dl")
-    assert soup.find(id="s1").find(class_="bayan-pending")
+    # No translation at all: said once, and each sentence is the Arabic alone, the whole width.
+    assert soup.find(class_="bayan-pending-note").get_text(strip=True) == "لم يُترجَم هذا البيان إلى الإنجليزية بعد."
+    assert "bayan-parallel--ar" in soup.find(class_="bayan-parallel")["class"]
+    assert not soup.find(class_="bayan-pending") and not soup.find(class_="bayan-en")
+    assert soup.find(id="s1").find(class_="bayan-ar")
 
 
 def test_empty_site_has_a_home_page(templates_dir):

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from ..arabic import has_arabic
 from ..lexicon.labels import vocabulary
 from ..model import Claim, Entity, Speaker, Statement
-from .charts import Chart, bars, columns
+from .charts import Chart, bars, timeline
 
 LATEST = 20  # statements on the home page
 PER_PAGE = 50  # statements on a page of the archive
@@ -282,8 +282,8 @@ class Indexes:
         for month in months:
             self._listing(f"archive/{month}", Name(self.month(month), self.language), by_month[month])
         dated = [m for m in reversed(months) if m != UNDATED]
-        chart = columns(self.text["months_chart"], self.text["months_desc"],
-                        [(self.month(m), (len(by_month[m]),)) for m in dated], language=self.language)
+        chart = timeline(self.text["months_chart"], self.text["months_desc"],
+                         [(m, (len(by_month[m]),)) for m in dated], name=self.month, language=self.language)
         rows = [(Name(self.month(m), self.language), f"archive/{m}/index.md", len(by_month[m])) for m in months]
         self._add("archive/index.md", "indexes/groups.md.j2", title=Name(self.text["archive"], self.language),
                   rows=rows, chart=chart if dated else None)
@@ -339,9 +339,10 @@ class Indexes:
                         who[key] = Who(speaker.canonical, speaker.en, None if key == speaker.canonical else st)
         names = sorted(claims, key=lambda s: (-len(claims[s]), s))
         top = names[:TOP]
+        used = [act for act in ACTS if any(c.act == act for key in top for _, c in claims[key])]  # the legend's
         chart = bars(self.text["speakers_chart"], self.text["speakers_desc"],
-                     [(self.who_label(key, who[key]), tuple(sum(c.act == act for _, c in claims[key]) for act in ACTS))
-                      for key in top], [self.act_names[a] for a in ACTS], language=self.language)
+                     [(self.who_label(key, who[key]), tuple(sum(c.act == act for _, c in claims[key]) for act in used))
+                      for key in top], [self.act_names[a] for a in used], language=self.language)
         self._blocks("speakers", "indexes/speakers.md.j2", self.text["speakers"],
                      [(s, claims[s]) for s in names], "sp", chart if top else None, lambda key: {"who": who[key]})
         self.section("speakers_section", "speakers/index.md", len(names))
@@ -400,10 +401,12 @@ class Indexes:
             where[act] = self._blocks(f"acts/{act}", "indexes/act.md.j2", self.act_names[act],
                                       groups, "m", None, lambda m: {"month": self.month(m)})
         dated = [m for m in months if m != UNDATED]
-        chart = columns(self.text["acts"], self.text["acts_desc"],
-                        [(self.month(m), tuple(len(per_act[a][m]) for a in ACTS)) for m in dated],
-                        [self.act_names[a] for a in ACTS], language=self.language)
-        table = [(self.month(m), [(len(per_act[a][m]), where[a].get(m)) for a in used]) for m in reversed(months)]
+        chart = timeline(self.text["acts"], self.text["acts_desc"],
+                         [(m, tuple(len(per_act[a][m]) for a in used)) for m in dated],
+                         [self.act_names[a] for a in used], name=self.month, language=self.language)
+        table = [(self.month(m), sum(len(per_act[a][m]) for a in used),
+                  [(self.act_names[a], len(per_act[a][m]), where[a][m]) for a in used if per_act[a][m]])
+                 for m in reversed(months)]
         self._add("acts/index.md", "indexes/acts.md.j2", title=Name(self.text["acts"], self.language),
                   acts=[(a, self.act_names[a], f"acts/{a}/index.md", sum(map(len, per_act[a].values()))) for a in used],
                   table=table, chart=chart if dated else None)
