@@ -2,6 +2,7 @@
 sign, an English column left to right, nothing fetched from another host."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,3 +130,12 @@ def test_charts_take_the_width_of_the_column(page, base_url):
     width = chart["right"] - chart["left"]
     assert width >= 0.9 * (article["right"] - article["left"]) and width > 400  # not Chromium's 300 px
     assert chart["right"] <= article["right"] + 1
+
+
+def test_arabic_quoted_in_english_reads_with_english_marks(page, base_url):
+    open_page(page, base_url, "en/" + STATEMENT)
+    quoted = page.locator("q[lang='ar']").first
+    direction, quotes = quoted.evaluate("el => [getComputedStyle(el).direction, getComputedStyle(el).quotes]")
+    opening, closing = re.findall(r'"(.)"', quotes)[:2]
+    assert direction == "rtl"  # so its opening mark is drawn on its right, its closing one on its left
+    assert (closing, opening) == ("“", "”"), "the English line reads “…” left to right"
