@@ -267,6 +267,8 @@ def test_figures_are_grouped_and_counted_in_each_language(templates_dir):
     assert "1 year" in line.get_text() and "4 year " not in line.get_text()
     table = english.find("h2", id="figures").find_next("table")
     assert [tr.find("td").get_text() for tr in table.tbody.find_all("tr")] == ["18,000,000,000", "4", "2254", "1"]
+    assert [tr.find_all("td")[1].get_text() for tr in table.tbody.find_all("tr")] == [
+        "SAR", "year", "resolution number", "year"]
 
 
 @pytest.mark.parametrize(("text", "runs"), [
