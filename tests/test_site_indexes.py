@@ -388,3 +388,17 @@ def test_the_navigation_puts_each_index_first_page_in_place_of_its_folder():
     top = indexes.top_level(items)
     assert top[:4] == [home, speakers, acts, about] and top[4].title == "Notes"
     assert speakers.parent is None
+
+
+def test_an_english_speakers_index_qualifies_a_speaker_with_no_english_name_by_the_english_title(templates_dir):
+    st = full_statement()
+    st = dataclasses.replace(st, meta=dataclasses.replace(st.meta, title_en="Ministers meet"), claims=(
+        Claim("c9", 2, "قال", "said", "assert", Speaker("المجتمعون", "المجتمعون", True), "الاتفاق قريب"),))
+    speakers = to_html(render_pages([st], SITE, templates_dir, language="en").pages["speakers/index.md"])
+    heading = next(h for h in speakers.find_all("h2") if "المجتمعون" in h.get_text())
+    row = next(tr for tr in speakers.table.find_all("tr") if "المجتمعون" in tr.get_text())
+    for shown in (heading, row.td):
+        assert shown.get_text().strip() == "المجتمعون (Ministers meet)"
+        assert shown.find(lang="ar").get_text() == "المجتمعون"  # only the Arabic name is marked Arabic
+    label = next(t for t in speakers.find("svg").find_all("text") if "المجتمعون" in t.get_text())
+    assert label.find(string=True) == "المجتمعون (Ministers meet)"

@@ -348,11 +348,13 @@ class Indexes:
         self.section("speakers_section", "speakers/index.md", len(names))
 
     def who_label(self, key: str, who: Who) -> str:
-        """A speaker as a chart labels it: the key in Arabic, the English name in English."""
-        if self.language == "ar" or not who.en:
+        """A speaker as a chart labels it: the key in Arabic; in English the English name (or the
+        Arabic) and the English title of the statement a one-word speaker belongs to."""
+        if self.language == "ar":
             return key
+        name = who.en or who.canonical
         of = who.statement.meta if who.statement else None
-        return f"{who.en} ({of.title_en or of.title})" if of else who.en
+        return f"{name} ({of.title_en or of.title})" if of else name
 
     def entities(self) -> None:
         mentions: dict[str, list[Ref]] = defaultdict(list)
