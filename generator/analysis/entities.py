@@ -1,5 +1,8 @@
 """Named entities from the gazetteer and the user's glossary: organisations, places, people,
-documents, events.
+documents, events; and those no list knows, by construction: places and countries from CLDR's
+territory names (Babel), organisations from a head noun and its genitive chain («وزارة الشؤون
+الإسلامية»), people from a title and a name chain («الأمير محمد بن سلمان»). The longest span
+wins; where two spans are as long, the gazetteer's.
 
 Entities of the glossary (content/glossary.yml) are found in the text like the gazetteer's
 (diacritics, hamza forms and attached clitics ignored), and their English name wins over the
@@ -13,9 +16,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
+from babel import Locale
+
+from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, skip_letters,
+                      stems, tokenize)
+from ..lexicon.cues import cues
 from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
+from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
 
 if TYPE_CHECKING:
@@ -72,9 +80,15 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
             # the second word first: it rules out most variants before a tuple is built
             if end == i + 1 or (end <= len(tokens) and tokens[i + 1].norm == words[1]
                                 and tuple(norms(tokens[i + 2:end])) == words[2:]):
-                start = tokens[i].start + skip_letters(tokens[i].text, cut)
-                return Mention(i, end, start, tokens[end - 1].end, entry)
+                return Mention(i, end, _after_clitics(tokens[i], stem, cut), tokens[end - 1].end, entry)
     return None
+
+
+def _after_clitics(token: Token, stem: str, cut: int) -> int:
+    """Offset of a word's stem after `cut` clitic letters; a stem rewritten from them (للأمم →
+    الأمم) keeps the letter it was made from, so no letter of the name is lost («للأمم»)."""
+    kept = cut - (token.norm[cut:] != stem)
+    return token.start + skip_letters(token.text, kept)
 
 
 def _behind_clitics(firsts: Collection[str]) -> frozenset[str]:
@@ -142,8 +156,235 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     return found
 
 
+@cache
+def territories() -> Index:
+    """CLDR's territory names in Arabic (Babel), as places with their English CLDR names; a
+    parenthesised qualifier («ميانمار (بورما)») is left out."""
+    skipped = set(names().territories_skipped)
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    return _index([Name((_unqualified(arabic[code]),), _unqualified(english[code]), "LOC")
+                   for code in arabic if code in english and code not in skipped])
+
+
+def _unqualified(name: str) -> str:
+    """A name without its parenthesised qualifier."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+@cache
+def known() -> Index:
+    """The gazetteer with CLDR's territories; where both know a name, the gazetteer's entry."""
+    merged = {first: list(variants) for first, variants in gazetteer().items()}
+    listed = {words for variants in merged.values() for words, _ in variants}
+    for first, variants in territories().items():
+        merged.setdefault(first, []).extend(v for v in variants if v[0] not in listed)
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in merged.items()}
+
+
+@cache
+def _known_starts() -> frozenset[str]:
+    """Every word that can begin a known name."""
+    return _behind_clitics(known())
+
+
+def known_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Every match of a known name (gazetteer or territory), the longest at each start."""
+    index = known()
+    found = (match_at(tokens, i, index) for i in indexes_of(tokens, _known_starts()) if tokens[i].kind != "punct")
+    return [m for m in found if m]
+
+
+@cache
+def _words(words: Sequence[str]) -> frozenset[str]:
+    """Normalised forms of lexicon words."""
+    return frozenset(normalize(w) for w in words)
+
+
+def _head(norm: str) -> tuple[int, bool] | None:
+    """(clitic letters, definite) when the word is an organisation's head, bare, behind clitics
+    or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
+    heads, article = _words(names().org_heads), "ال"
+    for stem, cut in stems(norm):
+        if stem in heads:
+            return cut, False
+        if stem.startswith(article) and stem[len(article):] in heads:
+            return cut - (norm[cut:] != stem), True
+    return None
+
+
+def _adjective(norm: str) -> bool:
+    """A definite adjective that may qualify a name: a nisba («الأوروبي») or a listed one."""
+    lexicon = names()
+    return norm.startswith("ال") and (norm in _words(lexicon.adjectives) or
+                                     (len(norm) > 4 and norm.endswith(tuple(lexicon.nisba_endings))))
+
+
+def _ends_name(token: Token) -> bool:
+    """A token no name runs through: punctuation, a number, or a word that ends a name."""
+    return token.kind != "word" or token.norm in _words(names().stops)
+
+
+def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
+    """End of the genitive chain and adjectives after an organisation's head at k - 1: a
+    definite word after an indefinite one (the genitive, with the name of a person after a
+    title: «جامعة الملك سعود»), an adjective after a definite one, و with the article carrying
+    the chain on («والشؤون»), ل with it after an adjective («العامة للسياحة»)."""
+    end, last, titles = k, "definite" if definite else "", _words((*names().titles, *names().posts))
+    while k < len(tokens) and k - end < 10 and not _ends_name(tokens[k]):
+        norm = tokens[k].norm
+        if is_definite(norm) and not last and not norm.startswith("و"):
+            last = "definite"
+            k = _name_end(tokens, k + 1) if norm in titles else k + 1
+        elif last and _adjective(norm):
+            last = "adjective"
+            k += 1
+        elif (norm.startswith("وال") or (last == "adjective" and norm.startswith("لل"))) and not _not_a_name(norm):
+            last = "definite"
+            k += 1
+        else:
+            break
+        end = k
+    return end
+
+
+def _phrase(tokens: tuple[Token, ...], first: int, end: int, start: int) -> str:
+    """The words of tokens[first:end] as written, from offset `start` of the first."""
+    return " ".join([tokens[first].text[start - tokens[first].start:], *(t.text for t in tokens[first + 1:end])])
+
+
+def _found(tokens: tuple[Token, ...], first: int, end: int, start: int, kind: str) -> Mention:
+    """A mention of a name no list knows: its words are its canonical name, with no English."""
+    return Mention(first, end, start, tokens[end - 1].end, Entry(_phrase(tokens, first, end, start), "", kind))
+
+
+@cache
+def _org_starts() -> frozenset[str]:
+    """Every word that can be an organisation's head."""
+    return clitic_forms(_words(names().org_heads), lambda norm: _head(norm) is not None)
+
+
+def org_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Organisations named by a head noun and its genitive chain («وزارة الشؤون الإسلامية») or,
+    with the article, by the adjectives that follow it («الاتحاد الأفريقي»)."""
+    found = []
+    for i in indexes_of(tokens, _org_starts()):
+        head = _head(tokens[i].norm)
+        if head is None:
+            continue
+        cut, definite = head
+        end = _chain_end(tokens, i + 1, definite)
+        if end > i + 1 and (not definite or _adjective(tokens[i + 1].norm)):  # «الوزارة الخارجية» is none
+            found.append(_found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG"))
+    return found
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that are no part of a personal name: those that end names, titles, posts,
+    organisations' heads, and the reporting and event verbs of cues.yml with their agreement
+    endings."""
+    lexicon, verbs = names(), cues()
+    endings = verbs.agreement.past
+    forms = [v.past + e for v in verbs.verbs for e in endings] + [f for v in verbs.verbs for f in (*v.also, *v.present)]
+    forms += [e + ending for e in verbs.events for ending in endings]
+    return _words((*lexicon.stops, *lexicon.org_heads, *lexicon.titles, *lexicon.posts, *forms))
+
+
+def _not_a_name(norm: str) -> bool:
+    """A word that cannot be part of a personal name, bare or behind clitics («لشركة»)."""
+    others = _not_names()
+    return any(stem in others for stem, _ in stems(norm))
+
+
+def _family_name(norm: str) -> bool:
+    """A definite word that can close a name chain: no feminine noun («الجلسة»), though a
+    feminine nisba may («العطية»)."""
+    return not norm.endswith("ه") or norm.endswith("يه")
+
+
+def _name_end(tokens: tuple[Token, ...], k: int) -> int:
+    """End of the name chain that starts at k: given names (at most `max_bare_names` in a row,
+    «عبد العزيز» one of them), then lineage («بن سلمان») and a family name, with آل («آل
+    الشيخ») or the article («الوشمي»). k itself when no name starts there."""
+    lexicon = names()
+    lineage, compounds, family = _words(lexicon.lineage), _words(lexicon.compounds), _words(lexicon.family)
+    start, end, bare, joined = k, k, 0, ""
+    while k < len(tokens) and not _ends_name(tokens[k]) and (joined or not _not_a_name(tokens[k].norm)):
+        norm = tokens[k].norm
+        if norm in lineage or norm in compounds or norm in family:
+            joined = "lineage" if norm in lineage else joined or ("family" if norm in family else "compound")
+        elif joined == "family":
+            return k + 1
+        elif joined:
+            bare = lexicon.max_bare_names if joined == "lineage" else bare + 1
+            joined, end = "", k + 1
+        elif is_definite(norm):
+            return k + 1 if k > start and _family_name(norm) else end
+        elif bare < lexicon.max_bare_names:
+            bare, end = bare + 1, k + 1
+        else:
+            break
+        k += 1
+    return end
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    """Every word that can be a personal title or a post."""
+    lexicon = names()
+    return _behind_clitics(_words((*lexicon.titles, *lexicon.posts)))
+
+
+def _title(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The fewest words of the name after the title at i (1 after a title, 2 after a post), or
+    None: no title, or one inside a name («عبد الملك»)."""
+    lexicon = names()
+    if i and tokens[i - 1].norm in _words(lexicon.compounds):
+        return None
+    words = {stem for stem, _ in stems(tokens[i].norm)}
+    return 1 if words & _words(lexicon.titles) else 2 if words & _words(lexicon.posts) else None
+
+
+def person_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """People named after a title («الأمير محمد بن سلمان», «الرئيس الأمريكي باراك أوباما»):
+    the name chain, without the title and the adjectives between them."""
+    found = []
+    for i in indexes_of(tokens, _title_starts()):
+        fewest = _title(tokens, i)
+        if fewest is None:
+            continue
+        k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")  # د. محمد
+        while k < len(tokens) and _adjective(tokens[k].norm):
+            k += 1
+        end = _name_end(tokens, k)
+        if end - k >= fewest:
+            found.append(_found(tokens, k, end, tokens[k].start, "PER"))
+    return found
+
+
+def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Mentions that do not overlap, the longest first; of two as long, the known one. A name
+    found by construction that starts with a known one is that one with modifiers («الحكومة
+    اليمنية الشرعية»): the known name stands for it."""
+    starts = {m.first for m in known}
+    ranked = sorted([(m, 0) for m in known] + [(m, 1) for m in found if m.first not in starts],
+                    key=lambda item: (item[0].first - item[0].end, item[1], item[0].first))
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for mention, _ in ranked:
+        if used.isdisjoint(range(mention.first, mention.end)):
+            taken.append(mention)
+            used.update(range(mention.first, mention.end))
+    return sorted(taken, key=lambda m: m.first)
+
+
+def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """The names of a sentence, known or found by construction, longest span first."""
+    return _longest(known_mentions(tokens), org_mentions(tokens) + person_mentions(tokens))
+
 def stage(doc: Doc) -> None:
-    """entities: the gazetteer's and the user's glossary's, one per canonical name."""
+    """entities: the gazetteer's, CLDR's territories, organisations and people found by
+    construction, and the user's glossary's, one per canonical name."""
     doc.entities = with_entities(doc, find_entities(doc), doc.source.glossary)
 
 
@@ -157,7 +398,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
     for n, start, end, tokens in spans:
         numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
-        for mention in mentions(tokens) + numbered:
+        for mention in all_mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:

@@ -1,0 +1,29 @@
+"""Loader of names.yml: organisation head nouns, personal titles and name particles, and the
+words that end a name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import read
+
+
+@dataclass(frozen=True)
+class Names:
+    org_heads: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    nisba_endings: tuple[str, ...]
+    titles: tuple[str, ...]
+    posts: tuple[str, ...]
+    lineage: tuple[str, ...]
+    family: tuple[str, ...]
+    compounds: tuple[str, ...]
+    max_bare_names: int
+    stops: tuple[str, ...]
+    territories_skipped: tuple[str, ...]
+
+
+@cache
+def names() -> Names:
+    """names.yml, read once."""
+    return read("names", Names)
