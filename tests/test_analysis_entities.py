@@ -103,3 +103,17 @@ def test_a_title_inside_a_name_is_none() -> None:
 def test_a_name_the_gazetteer_knows_stands_for_the_longer_phrase_that_starts_with_it() -> None:
     [mention] = all_mentions(tokenize("رحبت الحكومة اليمنية الشرعية بالقرار"))
     assert mention.entry.en == "Yemeni government"
+
+
+def test_an_adjective_that_does_not_agree_with_the_head_is_not_its_own() -> None:
+    assert org_mentions(tokenize("ووصل النادي الرئيسية صباحا")) == []
+
+
+def test_a_genitive_behind_a_preposition_ends_the_organisation() -> None:
+    text = "زار طلاب جامعة الملك فهد بالظهران المعرض"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["جامعة الملك فهد"]
+
+
+def test_a_name_chain_stops_at_a_conjunction_or_a_preposition_with_its_noun() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("حضر السيد ماهر ومدير المكتب"))] == ["ماهر"]
+    assert [m.entry.canonical for m in person_mentions(tokenize("دعا الشيخ ناصر للتعاون"))] == ["ناصر"]

@@ -189,21 +189,26 @@ def _known_starts() -> frozenset[str]:
 
 def known_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Every match of a known name (gazetteer or territory), the longest at each start."""
-    index = known()
-    found = (match_at(tokens, i, index) for i in indexes_of(tokens, _known_starts()) if tokens[i].kind != "punct")
+    found = (_known_at(tokens, i) for i in indexes_of(tokens, _known_starts()))
     return [m for m in found if m]
 
 
+def _known_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The longest known name at tokens[i]."""
+    return match_at(tokens, i, known()) if tokens[i].kind != "punct" else None
+
+
 @cache
-def _words(words: Sequence[str]) -> frozenset[str]:
-    """Normalised forms of lexicon words."""
-    return frozenset(normalize(w) for w in words)
+def _words(*fields: str) -> frozenset[str]:
+    """Normalised forms of the words of names.yml's lists `fields`."""
+    lexicon = names()
+    return frozenset(normalize(w) for field in fields for w in getattr(lexicon, field))
 
 
 def _head(norm: str) -> tuple[int, bool] | None:
     """(clitic letters, definite) when the word is an organisation's head, bare, behind clitics
     or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
-    heads, article = _words(names().org_heads), "ال"
+    heads, article = _words("org_heads"), "ال"
     for stem, cut in stems(norm):
         if stem in heads:
             return cut, False
@@ -215,27 +220,36 @@ def _head(norm: str) -> tuple[int, bool] | None:
 def _adjective(norm: str) -> bool:
     """A definite adjective that may qualify a name: a nisba («الأوروبي») or a listed one."""
     lexicon = names()
-    return norm.startswith("ال") and (norm in _words(lexicon.adjectives) or
+    return norm.startswith("ال") and (norm in _words("adjectives") or
                                      (len(norm) > 4 and norm.endswith(tuple(lexicon.nisba_endings))))
 
 
 def _ends_name(token: Token) -> bool:
     """A token no name runs through: punctuation, a number, or a word that ends a name."""
-    return token.kind != "word" or token.norm in _words(names().stops)
+    return token.kind != "word" or token.norm in _words("stops")
+
+
+def _agrees(head: str, adjective: str) -> bool:
+    """Whether a nisba adjective agrees in gender with the head noun it follows: «الهيئة
+    الملكية», «المجلس الوطني»; not «النادي الرئيسية» (the adjective of another noun)."""
+    if adjective in _words("adjectives"):
+        return True
+    return head.endswith("ه") == adjective.endswith("يه")
 
 
 def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
-    """End of the genitive chain and adjectives after an organisation's head at k - 1: a
-    definite word after an indefinite one (the genitive, with the name of a person after a
-    title: «جامعة الملك سعود»), an adjective after a definite one, و with the article carrying
-    the chain on («والشؤون»), ل with it after an adjective («العامة للسياحة»)."""
-    end, last, titles = k, "definite" if definite else "", _words((*names().titles, *names().posts))
-    while k < len(tokens) and k - end < 10 and not _ends_name(tokens[k]):
+    """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
+    with the article after one without (the genitive, with the name of a person after a title:
+    «جامعة الملك سعود»), an adjective after a word with it (the first agreeing with a head that
+    has it), و with the article carrying the chain on («والشؤون»), ل with it after an adjective
+    («العامة للسياحة»)."""
+    first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
+    while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
-        if is_definite(norm) and not last and not norm.startswith("و"):
+        if norm.startswith("ال") and not last:
             last = "definite"
             k = _name_end(tokens, k + 1) if norm in titles else k + 1
-        elif last and _adjective(norm):
+        elif last and _adjective(norm) and (k > first or not definite or _agrees(tokens[k - 1].norm, norm)):
             last = "adjective"
             k += 1
         elif (norm.startswith("وال") or (last == "adjective" and norm.startswith("لل"))) and not _not_a_name(norm):
@@ -260,22 +274,26 @@ def _found(tokens: tuple[Token, ...], first: int, end: int, start: int, kind: st
 @cache
 def _org_starts() -> frozenset[str]:
     """Every word that can be an organisation's head."""
-    return clitic_forms(_words(names().org_heads), lambda norm: _head(norm) is not None)
+    return clitic_forms(_words("org_heads"), lambda norm: _head(norm) is not None)
 
 
 def org_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """Organisations named by a head noun and its genitive chain («وزارة الشؤون الإسلامية») or,
     with the article, by the adjectives that follow it («الاتحاد الأفريقي»)."""
-    found = []
-    for i in indexes_of(tokens, _org_starts()):
-        head = _head(tokens[i].norm)
-        if head is None:
-            continue
-        cut, definite = head
-        end = _chain_end(tokens, i + 1, definite)
-        if end > i + 1 and (not definite or _adjective(tokens[i + 1].norm)):  # «الوزارة الخارجية» is none
-            found.append(_found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG"))
-    return found
+    found = (_org_at(tokens, i) for i in indexes_of(tokens, _org_starts()))
+    return [m for m in found if m]
+
+
+def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The organisation whose head is tokens[i], if a genitive or an adjective follows it."""
+    head = _head(tokens[i].norm)
+    if head is None:
+        return None
+    cut, definite = head
+    end = _chain_end(tokens, i + 1, definite)
+    if end == i + 1 or (definite and not _adjective(tokens[i + 1].norm)):  # «الوزارة الخارجية» is none
+        return None
+    return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
 
 
 @cache
@@ -283,11 +301,11 @@ def _not_names() -> frozenset[str]:
     """Words that are no part of a personal name: those that end names, titles, posts,
     organisations' heads, and the reporting and event verbs of cues.yml with their agreement
     endings."""
-    lexicon, verbs = names(), cues()
+    verbs = cues()
     endings = verbs.agreement.past
     forms = [v.past + e for v in verbs.verbs for e in endings] + [f for v in verbs.verbs for f in (*v.also, *v.present)]
     forms += [e + ending for e in verbs.events for ending in endings]
-    return _words((*lexicon.stops, *lexicon.org_heads, *lexicon.titles, *lexicon.posts, *forms))
+    return _words("stops", "org_heads", "titles", "posts") | frozenset(map(normalize, forms))
 
 
 def _not_a_name(norm: str) -> bool:
@@ -307,10 +325,12 @@ def _name_end(tokens: tuple[Token, ...], k: int) -> int:
     «عبد العزيز» one of them), then lineage («بن سلمان») and a family name, with آل («آل
     الشيخ») or the article («الوشمي»). k itself when no name starts there."""
     lexicon = names()
-    lineage, compounds, family = _words(lexicon.lineage), _words(lexicon.compounds), _words(lexicon.family)
+    lineage, compounds, family = _words("lineage"), _words("compounds"), _words("family")
     start, end, bare, joined = k, k, 0, ""
     while k < len(tokens) and not _ends_name(tokens[k]) and (joined or not _not_a_name(tokens[k].norm)):
         norm = tokens[k].norm
+        if norm.startswith(("لل", "بال")) or (k > start and norm.startswith("و")):
+            break  # a preposition with its noun, or the conjunction of the next phrase
         if norm in lineage or norm in compounds or norm in family:
             joined = "lineage" if norm in lineage else joined or ("family" if norm in family else "compound")
         elif joined == "family":
@@ -331,35 +351,35 @@ def _name_end(tokens: tuple[Token, ...], k: int) -> int:
 @cache
 def _title_starts() -> frozenset[str]:
     """Every word that can be a personal title or a post."""
-    lexicon = names()
-    return _behind_clitics(_words((*lexicon.titles, *lexicon.posts)))
+    return _behind_clitics(_words("titles", "posts"))
 
 
 def _title(tokens: tuple[Token, ...], i: int) -> int | None:
     """The fewest words of the name after the title at i (1 after a title, 2 after a post), or
     None: no title, or one inside a name («عبد الملك»)."""
-    lexicon = names()
-    if i and tokens[i - 1].norm in _words(lexicon.compounds):
+    if i and tokens[i - 1].norm in _words("compounds"):
         return None
     words = {stem for stem, _ in stems(tokens[i].norm)}
-    return 1 if words & _words(lexicon.titles) else 2 if words & _words(lexicon.posts) else None
+    return 1 if words & _words("titles") else 2 if words & _words("posts") else None
 
 
 def person_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """People named after a title («الأمير محمد بن سلمان», «الرئيس الأمريكي باراك أوباما»):
     the name chain, without the title and the adjectives between them."""
-    found = []
-    for i in indexes_of(tokens, _title_starts()):
-        fewest = _title(tokens, i)
-        if fewest is None:
-            continue
-        k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")  # د. محمد
-        while k < len(tokens) and _adjective(tokens[k].norm):
-            k += 1
-        end = _name_end(tokens, k)
-        if end - k >= fewest:
-            found.append(_found(tokens, k, end, tokens[k].start, "PER"))
-    return found
+    found = (_person_at(tokens, i) for i in indexes_of(tokens, _title_starts()))
+    return [m for m in found if m]
+
+
+def _person_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The person named after the title at tokens[i], if a name follows it."""
+    fewest = _title(tokens, i)
+    if fewest is None:
+        return None
+    k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")  # د. محمد
+    while k < len(tokens) and _adjective(tokens[k].norm):
+        k += 1
+    end = _name_end(tokens, k)
+    return _found(tokens, k, end, tokens[k].start, "PER") if end - k >= fewest else None
 
 
 def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -378,9 +398,23 @@ def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.first)
 
 
+@cache
+def _any_starts() -> frozenset[str]:
+    """Every word that can begin a known name, an organisation or a person's title."""
+    return _known_starts() | _org_starts() | _title_starts()
+
+
 def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """The names of a sentence, known or found by construction, longest span first."""
-    return _longest(known_mentions(tokens), org_mentions(tokens) + person_mentions(tokens))
+    known_names, built, after = [], [], 0  # after: the end of the last known name
+    for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for the three kinds
+        norm = tokens[i].norm
+        if i >= after and norm in _known_starts():  # a known name inside a longer one never wins
+            known_names.append(_known_at(tokens, i))
+            after = known_names[-1].end if known_names[-1] else after
+        built.append(_org_at(tokens, i) if norm in _org_starts() else None)
+        built.append(_person_at(tokens, i) if norm in _title_starts() else None)
+    return _longest([m for m in known_names if m], [m for m in built if m])
 
 def stage(doc: Doc) -> None:
     """entities: the gazetteer's, CLDR's territories, organisations and people found by
