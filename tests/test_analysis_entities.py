@@ -117,3 +117,12 @@ def test_a_genitive_behind_a_preposition_ends_the_organisation() -> None:
 def test_a_name_chain_stops_at_a_conjunction_or_a_preposition_with_its_noun() -> None:
     assert [m.entry.canonical for m in person_mentions(tokenize("حضر السيد ماهر ومدير المكتب"))] == ["ماهر"]
     assert [m.entry.canonical for m in person_mentions(tokenize("دعا الشيخ ناصر للتعاون"))] == ["ناصر"]
+
+
+def test_a_rank_between_title_and_name_is_left_out_and_a_number_is_no_name() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("صرح اللواء الركن فهد العمري"))] == ["فهد العمري"]
+    assert person_mentions(tokenize("وأصيب العميد خمسة جنود")) == []
+
+
+def test_a_feminine_word_with_the_article_does_not_close_a_name() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("نقل الشيخ سعد المدينة"))] == ["سعد"]

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, skip_letters,
-                      stems, tokenize)
+from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, number_word,
+                      skip_letters, stems, tokenize)
 from ..lexicon.cues import cues
 from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
@@ -309,15 +309,16 @@ def _not_names() -> frozenset[str]:
 
 
 def _not_a_name(norm: str) -> bool:
-    """A word that cannot be part of a personal name, bare or behind clitics («لشركة»)."""
+    """A word that cannot be part of a personal name, bare or behind clitics («لشركة»), or a
+    number word («خمسة»)."""
     others = _not_names()
-    return any(stem in others for stem, _ in stems(norm))
+    return any(stem in others for stem, _ in stems(norm)) or number_word(norm) is not None
 
 
 def _family_name(norm: str) -> bool:
-    """A definite word that can close a name chain: no feminine noun («الجلسة»), though a
-    feminine nisba may («العطية»)."""
-    return not norm.endswith("ه") or norm.endswith("يه")
+    """A definite word that can close a name chain: no feminine noun or adjective («الجلسة»,
+    «الطبية» in «مدينة الملك عبدالعزيز الطبية»)."""
+    return not norm.endswith("ه")
 
 
 def _name_end(tokens: tuple[Token, ...], k: int) -> int:
@@ -376,7 +377,7 @@ def _person_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     if fewest is None:
         return None
     k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")  # د. محمد
-    while k < len(tokens) and _adjective(tokens[k].norm):
+    while k < len(tokens) and (_adjective(tokens[k].norm) or tokens[k].norm in _words("ranks")):
         k += 1
     end = _name_end(tokens, k)
     return _found(tokens, k, end, tokens[k].start, "PER") if end - k >= fewest else None

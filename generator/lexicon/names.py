@@ -15,6 +15,7 @@ class Names:
     nisba_endings: tuple[str, ...]
     titles: tuple[str, ...]
     posts: tuple[str, ...]
+    ranks: tuple[str, ...]
     lineage: tuple[str, ...]
     family: tuple[str, ...]
     compounds: tuple[str, ...]
