@@ -126,3 +126,10 @@ def test_a_rank_between_title_and_name_is_left_out_and_a_number_is_no_name() -> 
 
 def test_a_feminine_word_with_the_article_does_not_close_a_name() -> None:
     assert [m.entry.canonical for m in person_mentions(tokenize("نقل الشيخ سعد المدينة"))] == ["سعد"]
+
+
+def test_after_an_adjective_only_an_adjective_joins_with_wa() -> None:
+    text = "اجتمع المجلس البلدي والسكان أمس"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["المجلس البلدي"]
+    text = "أقرت اللجنة السياسية والأمنية الخطة"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["اللجنة السياسية والأمنية"]

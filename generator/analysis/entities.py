@@ -237,12 +237,20 @@ def _agrees(head: str, adjective: str) -> bool:
     return head.endswith("ه") == adjective.endswith("يه")
 
 
+def _joined(norm: str, last: str) -> bool:
+    """A word with و or ل and the article that carries a name on: after a noun, و with a noun
+    («الأوقاف والشؤون»); after an adjective, و with an adjective («السياسية والأمنية») or ل with
+    a noun («العامة للسياحة»)."""
+    if norm.startswith("وال"):
+        return last == "definite" or _adjective(norm[1:])
+    return last == "adjective" and norm.startswith("لل")
+
+
 def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
     """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
     with the article after one without (the genitive, with the name of a person after a title:
     «جامعة الملك سعود»), an adjective after a word with it (the first agreeing with a head that
-    has it), و with the article carrying the chain on («والشؤون»), ل with it after an adjective
-    («العامة للسياحة»)."""
+    has it), and words joined to the chain by و or ل (`_joined`)."""
     first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
     while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
@@ -252,8 +260,8 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
         elif last and _adjective(norm) and (k > first or not definite or _agrees(tokens[k - 1].norm, norm)):
             last = "adjective"
             k += 1
-        elif (norm.startswith("وال") or (last == "adjective" and norm.startswith("لل"))) and not _not_a_name(norm):
-            last = "definite"
+        elif _joined(norm, last) and not _not_a_name(norm):
+            last = "adjective" if last == "adjective" and norm.startswith("و") else "definite"
             k += 1
         else:
             break
