@@ -129,7 +129,12 @@ def test_a_feminine_word_with_the_article_does_not_close_a_name() -> None:
 
 
 def test_after_an_adjective_only_an_adjective_joins_with_wa() -> None:
-    text = "اجتمع المجلس البلدي والسكان أمس"
-    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["المجلس البلدي"]
+    text = "اجتمع المجلس الوطني الكيني والسكان أمس"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["المجلس الوطني الكيني"]
     text = "أقرت اللجنة السياسية والأمنية الخطة"
     assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["اللجنة السياسية والأمنية"]
+
+
+def test_a_head_with_the_article_and_one_adjective_is_a_name_by_the_nisba_of_a_place() -> None:
+    text = "أعلنت الحكومة الكينية وقالت الشركة الاستثمارية ورحب البنك الدولي"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["الحكومة الكينية", "البنك الدولي"]

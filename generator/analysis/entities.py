@@ -292,6 +292,35 @@ def org_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     return [m for m in found if m]
 
 
+def _named(adjective: str, modifiers: int) -> bool:
+    """Whether a head with the article and its modifiers are a name: an adjective first
+    («الوزارة الخارجية» is none), then a second modifier («المجلس الأعلى للتعليم») or the nisba
+    of a place or a scope («الحكومة الكينية», «البنك الدولي»; «المجلس البلدي» describes)."""
+    return _adjective(adjective) and (modifiers > 1 or adjective in _words("scope_adjectives") or
+                                      _nisba_stem(adjective) in _place_stems())
+
+
+def _nisba_stem(adjective: str) -> str:
+    """A nisba adjective without its article and ending: «الكينية» → «كين»."""
+    body = adjective.removeprefix("ال")
+    ending = max((e for e in names().nisba_endings if body.endswith(e)), key=len, default="")
+    return body[:len(body) - len(ending)]
+
+
+@cache
+def _place_stems() -> frozenset[str]:
+    """One-word place names, known or CLDR's, without the article and the ending their nisba
+    drops (كينيا → كين, اليمن → يمن), of three letters or more."""
+    places = {words[0] for variants in known().values() for words, entry in variants
+              if entry.type == "LOC" and len(words) == 1}
+    stems_ = set()
+    for place in places:
+        body = place.removeprefix("ال")
+        stems_.add(body)
+        stems_.update(body[:-len(e)] for e in names().place_endings if body.endswith(e))
+    return frozenset(stem for stem in stems_ if len(stem) >= 3)  # «جد» of جدة would make «الجدي» a nisba
+
+
 def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     """The organisation whose head is tokens[i], if a genitive or an adjective follows it."""
     head = _head(tokens[i].norm)
@@ -299,7 +328,7 @@ def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
         return None
     cut, definite = head
     end = _chain_end(tokens, i + 1, definite)
-    if end == i + 1 or (definite and not _adjective(tokens[i + 1].norm)):  # «الوزارة الخارجية» is none
+    if end == i + 1 or (definite and not _named(tokens[i + 1].norm, end - i - 1)):
         return None
     return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
 

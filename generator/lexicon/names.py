@@ -13,6 +13,8 @@ class Names:
     org_heads: tuple[str, ...]
     adjectives: tuple[str, ...]
     nisba_endings: tuple[str, ...]
+    place_endings: tuple[str, ...]
+    scope_adjectives: tuple[str, ...]
     titles: tuple[str, ...]
     posts: tuple[str, ...]
     ranks: tuple[str, ...]
