@@ -138,3 +138,8 @@ def test_after_an_adjective_only_an_adjective_joins_with_wa() -> None:
 def test_a_head_with_the_article_and_one_adjective_is_a_name_by_the_nisba_of_a_place() -> None:
     text = "أعلنت الحكومة الكينية وقالت الشركة الاستثمارية ورحب البنك الدولي"
     assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["الحكومة الكينية", "البنك الدولي"]
+
+
+def test_a_head_that_begins_with_lam_keeps_the_lam_before_it() -> None:
+    text = "قدم تقريره للجنة الانتخابات أمس"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["للجنة الانتخابات"]

@@ -210,8 +210,8 @@ def _head(norm: str) -> tuple[int, bool] | None:
     or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
     heads, article = _words("org_heads"), "ال"
     for stem, cut in stems(norm):
-        if stem in heads:
-            return cut, False
+        if stem in heads:  # ل + اللجنة is written للجنة too: keep both lams
+            return cut - (cut > 0 and stem[0] == norm[cut - 1] == "ل"), False
         if stem.startswith(article) and stem[len(article):] in heads:
             return cut - (norm[cut:] != stem), True
     return None
