@@ -143,3 +143,9 @@ def test_a_head_with_the_article_and_one_adjective_is_a_name_by_the_nisba_of_a_p
 def test_a_head_that_begins_with_lam_keeps_the_lam_before_it() -> None:
     text = "قدم تقريره للجنة الانتخابات أمس"
     assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["للجنة الانتخابات"]
+
+
+def test_the_participle_qadi_ends_an_organisation_and_an_initial_is_no_name() -> None:
+    text = "صدر قرار مجلس الشورى القاضي بتعديل النظام"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["مجلس الشورى"]
+    assert person_mentions(tokenize("كتب الدكتور ب. ن.")) == []

@@ -378,7 +378,7 @@ def _name_end(tokens: tuple[Token, ...], k: int) -> int:
             joined, end = "", k + 1
         elif is_definite(norm):
             return k + 1 if k > start and _family_name(norm) else end
-        elif bare < lexicon.max_bare_names:
+        elif bare < lexicon.max_bare_names and len(norm) > 1:  # «ب.» is an initial, no name
             bare, end = bare + 1, k + 1
         else:
             break
