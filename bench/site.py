@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from generator.infra.page_cache import PageCache  # noqa: E402
 from generator.read.importer import import_into  # noqa: E402
 from generator.site.indexes import is_index_page  # noqa: E402
+from generator.site.theme import ASSETS, SCRIPT, STYLESHEET, THEME  # noqa: E402
 
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
 
@@ -68,7 +69,7 @@ def floor_project(bayan: Path, root: Path) -> Path:
     (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*")
     docs = root / "docs"
     shutil.copytree(bayan / "content" / "pages", docs)
-    shutil.copytree(bayan / "templates" / "assets", docs / "assets")
+    shutil.copytree(ASSETS, docs / "assets")
     for path, file in PageCache(cached.parent).load(cached.name.split("-")[-1])[0].items():
         markdown = file.read_text(encoding="utf-8")
         if is_index_page(path):  # as the plugin does: index pages stay out of search
@@ -76,11 +77,11 @@ def floor_project(bayan: Path, root: Path) -> Path:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    shutil.copytree(bayan / "templates" / "overrides", root / "overrides")
     text = (bayan / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"\n  - bayan:\n(?:      .*\n)+", "\n", text)
-    text = text.replace("docs_dir: content/pages", "docs_dir: docs").replace("custom_dir: templates/overrides",
-                                                                            "custom_dir: overrides")
+    text = re.sub(r"\n  - bayan:\n(?:      .*\n)+", "\n", text)  # what the plugin adds, written out:
+    text = text.replace("docs_dir: content/pages", "docs_dir: docs").replace(
+        "  name: material\n", f"  name: material\n  custom_dir: {THEME}\n")
+    text += f"\nextra_css: [{STYLESHEET}]\nextra_javascript: [{SCRIPT}]\n"
     text += "\nnot_in_nav: |\n" + "".join(f"  {p}\n" for p in NOT_IN_NAV.split())
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     yaml.load(text, Loader=yaml.UnsafeLoader)  # the config must still be valid YAML

@@ -6,11 +6,10 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Mapping
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from . import SCHEMA
@@ -23,6 +22,7 @@ from .read.importer import ImportFormatError, import_into
 from .read.scaffold import ScaffoldError, new_statement
 from .read.sources import MAX_BYTES, STATEMENTS_DIR
 from .site.build import BuildError, build
+from .site.export import export, language_config, site_config
 from .site.templates import TemplateCopyError, copy_template
 from .site.views import VIEW_SCHEMA, statement_page, view_json
 
@@ -51,7 +51,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in only when the build succeeds."""
     try:
-        return build(args.config_file or [CONFIG_FILE], strict=args.strict)
+        return build(args.config_file, strict=args.strict)
     except ProblemError as err:
         print(err.problem, file=sys.stderr)
         return 2
@@ -63,30 +63,32 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and render every page through its template, without building.
 
-    Prints reading problems, the analysis findings an editor should see (warnings and errors)
-    and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
+    Prints reading problems, the analysis findings an editor should see (errors, warnings and
+    the notes each page shows, such as spelling) and template problems, each as
+    `path:line: level: code: message`. Exit 1 on errors.
     """
     project = _project(args, max_bytes=args.max_bytes)
     if project is None:
         return 1
-    site, config_error = _site_config(args.config_file)
-    found = [config_error] if config_error else []
+    found = []
     for language in ("ar", "en"):  # the Arabic pages and their English mirror
+        site, config_error = site_config(language_config(project, language))
         result = pages(project, language, site)
-        found += result.problems + result.findings
+        found += ([config_error] if config_error else []) + result.problems + result.findings
     found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
     for problem in found:
         print(_shown(problem, project))
-    errors = sum(problem.level == "error" for problem in found)
-    print(f"{errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    levels = Counter(problem.level for problem in found)
+    print(f"{levels['error']} error(s), {levels['warning']} warning(s), {levels['info']} note(s)", file=sys.stderr)
+    return 1 if levels["error"] else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Write the Markdown pages the site would get into a folder, for inspection.
+    """Write each language's pages, with the hand-written pages and the assets, as a Markdown
+    tree (`OUT/ar/`, `OUT/en/`) another site engine can build, or to inspect them.
 
-    The pages land as `OUT/<docs path>` (statements/…, indexes, index.md); reading and template
-    problems are printed as `path:line: …`. Never writes inside the content folder."""
+    Reading and template problems are printed as `path:line: …`. Never writes inside the
+    content folder."""
     project = _project(args)
     if project is None:
         return 1
@@ -95,16 +97,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"error: {args.out} is inside the content folder {project.content}: Bayan never writes there",
               file=sys.stderr)
         return 2
-    site, config_error = _site_config(args.config_file)
-    result = pages(project, args.language, site)
-    for path, page in result.pages.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page if isinstance(page, str) else page.read_text(encoding="utf-8"), encoding="utf-8")
-    problems = ([config_error] if config_error else []) + result.problems
+    written, problems = export(project, out, [args.language] if args.language else ["ar", "en"])
     for problem in problems:
         print(_shown(problem, project))
-    print(f"{len(result.pages)} page(s) written to {args.out}", file=sys.stderr)
+    print(f"{written} page(s) written to {args.out}", file=sys.stderr)
     return 1 if any(p.level == "error" for p in problems) else 0
 
 
@@ -138,16 +134,6 @@ def share(text: str) -> float:
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"{text} is not a share of the words (more than 0, at most 1)")
     return value
-
-
-def _site_config(path: Path) -> tuple[Mapping[str, Any], Problem | None]:
-    """The MkDocs configuration templates receive as `site`, and an error reading it, if any."""
-    if not path.is_file():
-        return {"site_name": "", "extra": {}}, None
-    try:
-        return load_config(str(path)), None
-    except (ConfigurationError, OSError) as err:
-        return {"site_name": "", "extra": {}}, Problem("error", "config", str(err), line=1, path=str(path))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -259,9 +245,8 @@ def parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=cmd_analyze)
     building = commands.add_parser("build", help="mkdocs build, replacing site/ only when it succeeds")
     building.add_argument("--strict", action="store_true", help="fail on any warning (a broken statement included)")
-    building.add_argument("-f", "--config-file", type=Path, action="append", metavar="FILE",
-                          help="the site configuration (default mkdocs.yml); repeat it to build a "
-                               "mirror into its place inside the first site (-f mkdocs.yml -f mkdocs.en.yml)")
+    building.add_argument("-f", "--config-file", type=Path, default=CONFIG_FILE, metavar="FILE",
+                          help="the site configuration (default mkdocs.yml); its `mirror:` is built into its en/")
     building.set_defaults(run=cmd_build)
     check = commands.add_parser("check", help="validate content/ without building")
     _project_flags(check)
@@ -269,10 +254,11 @@ def parser() -> argparse.ArgumentParser:
                        help="refuse statement files over N bytes (default: the bayan plugin's max_bytes "
                             f"in mkdocs.yml, else {MAX_BYTES})")
     check.set_defaults(run=cmd_check)
-    rendering = commands.add_parser("render", help="write the Markdown pages of the site into a folder")
-    rendering.add_argument("--out", type=Path, required=True, help="the folder to write the pages into")
-    rendering.add_argument("--language", choices=("ar", "en"), default="ar",
-                           help="ar: the Arabic site (default); en: its English mirror")
+    rendering = commands.add_parser("render", help="write each language's Markdown pages and assets into a folder")
+    rendering.add_argument("--out", type=Path, required=True,
+                           help="the folder to write the trees into (OUT/ar/, OUT/en/)")
+    rendering.add_argument("--language", choices=("ar", "en"),
+                           help="only the Arabic site (OUT/ar/) or only its English mirror (OUT/en/); default both")
     _project_flags(rendering)
     rendering.set_defaults(run=cmd_render)
     evaluation = commands.add_parser("eval", help="score the analysis against gold annotations")

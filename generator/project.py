@@ -83,6 +83,7 @@ class BayanConfig(Config):
 
     content_dir = opt.Type(str, default="content")
     language = opt.Choice(("ar", "en"), default="ar")  # en: the English mirror (mkdocs.en.yml)
+    mirror = opt.Optional(opt.Type(str))  # the English mirror's configuration, built into site/en/
     templates_dir = opt.Type(str, default="templates")
     cache_dir = opt.Type(str, default=".cache/bayan")
     jobs = Jobs(default=1)  # BAYAN_JOBS overrides it
@@ -100,6 +101,7 @@ class Project:
     templates: Path
     cache: Path | None  # None: no cache
     language: str = "ar"
+    mirror: Path | None = None  # the mirror's configuration file; None: no mirror (or this is it)
     jobs: int = 1
     max_bytes: int = MAX_BYTES
     summary_ratio: float | None = None  # None: the analysis' default
@@ -137,8 +139,11 @@ class Project:
             raise ProblemError(Problem("error", "config", f"BAYAN_JOBS: {err}", path="environment")) from None
         root = config_file.resolve().parent if files else Path.cwd()
         cache = root / schema.cache_dir if schema.cache_dir and files else None  # no project, nothing written
+        mirror = (root / schema.mirror).resolve() if schema.mirror and files else None
+        if mirror is not None and mirror == config_file.resolve():
+            mirror = None  # the mirror INHERITs the setting from the site it mirrors
         return cls(root=root, config_files=tuple(f.resolve() for f in files), content=root / schema.content_dir,
-                   templates=root / schema.templates_dir, cache=cache, language=schema.language,
+                   templates=root / schema.templates_dir, cache=cache, language=schema.language, mirror=mirror,
                    jobs=jobs, max_bytes=schema.max_bytes, summary_ratio=schema.summary_ratio)
 
 
@@ -192,7 +197,7 @@ def _line_of(config_file: Path, key: str) -> int:
 class Pages:
     """What the road gives one language of the site: the pages (docs path → Markdown, or the file
     of the last build that holds it), the problems that left something out, and the findings an
-    editor should see (warnings of the analysis)."""
+    editor should see (the warnings and notes of the analysis that its pages show)."""
 
     pages: dict[str, str] | dict[str, Path]
     problems: list[Problem] = field(default_factory=list)
@@ -216,7 +221,7 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     good, left_out = usable(statements)
     problems += left_out
     reported = set(problems)
-    findings = [f.at(s.path) for s in good for f in s.findings if f.level == "warning" and f not in reported]
+    findings = [f.at(s.path) for s in good for f in s.findings if f.level != "error" and f not in reported]
     timer.lap(f"read and analyse {len(statements)} statements")
     from .site.render import render_pages  # not imported by a build that reuses its pages
 

@@ -43,7 +43,7 @@ def test_figures_money_percent_dates_and_resolutions():
     text = ("بلغت الميزانية 230 مليار ريال بزيادة 5 في المائة في 3 رمضان 1436 هـ الموافق 20 يونيو 2015 م. "
             "وطالب بتنفيذ القرار رقم 2216.")
     found = [(f.value, f.unit) for f in find_figures(doc_of(text))]
-    assert found == [(230_000_000_000, "SAR"), (5, "percent"), ("2015-06-20", "date"), ("2015-06-20", "date"),
+    assert found == [(230_000_000_000, "SAR"), (5, "percent"), ("2015-06-20", "date"),  # one day, two calendars
                      (2216, "resolution-number")]
 
 
@@ -70,3 +70,32 @@ def test_pillars_with_ordinal_markers():
 def test_no_pillars_without_an_enumeration():
     text = "أكد الوزير أن الوضع مستقر."
     assert find_pillars(doc_of(text)) is None
+
+
+def test_a_counted_noun_with_no_item_after_it_announces_nothing():
+    assert pillars("شنت الطائرات غارات ليلية ضربت خلالها ستة أهداف. وقال المتحدث إن العمليات مستمرة.") is None
+    assert pillars("أوقفت الشرطة خمسة عناصر مطلوبين في عملية أمنية. وأحيل الموقوفون إلى النيابة.") is None
+
+
+def test_numbered_paragraphs_without_an_announcement_are_no_enumeration():
+    assert pillars("24 - تلاحظ اللجنة تقدم العمل.\n25 - وتوصي الدول بالتعاون.\n26 - وتقرر مواصلة النظر.") is None
+
+
+def test_an_ordinal_used_as_an_adverb_marks_no_item():
+    assert pillars("بدأ الفريق بالتدريب أولاً، ثم انتقل إلى المباراة ثانياً بعد الاستراحة.") is None
+    opening = pillars("أولاً: دعم الشباب، وثانياً: تمكين المرأة.")
+    assert [(i.n, i.sentences) for i in opening.items] == [(1, (1,)), (2, (1,))]
+
+
+def test_several_marked_items_in_one_sentence():
+    found = analyze(Source("s", "s.md", Meta(title="t"), "تناول اللقاء ثلاثة محاور: المحور الأول الأمن المائي، "
+                           "والمحور الثاني الطاقة، والمحور الثالث النقل. وقال الوزير إن التنفيذ قريب.")).pillars
+    assert [(i.n, i.sentences, i.explicit) for i in found.items] == [(1, (1,), True), (2, (1,), True), (3, (1,), True)]
+    assert [i.text for i in found.items] == ["المحور الأول الأمن المائي", "والمحور الثاني الطاقة",
+                                             "والمحور الثالث النقل."]
+
+
+def test_items_listed_after_an_opener_and_joined_by_wa():
+    found = pillars("حدد المجلس ثلاث أولويات وهي دعم التعليم والصحة والإسكان الميسر. وأقر الميزانية.")
+    assert [i.text for i in found.items] == ["دعم التعليم", "والصحة", "والإسكان الميسر"]
+    assert pillars("حدد المجلس أربع أولويات وهي دعم التعليم والصحة. وأقر الميزانية.") is None  # not as many as announced

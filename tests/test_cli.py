@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import make_project
+from test_read_scaffold import fill
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "content" / "statements" / "2018-02-13-coalition-ministerial.md"
@@ -76,8 +77,13 @@ def test_check_lists_problems_with_file_and_line(tmp_path):
     assert result.stdout.strip() == "content/statements/a.md:3: error: bad-date: date 'someday' is not a date (YYYY-MM-DD)"
 
 
-def test_check_passes_on_shipped_content():
-    assert run("check").returncode == 0
+def test_check_passes_on_shipped_content_and_lists_the_notes_its_page_shows():
+    result = run("check")
+    assert result.returncode == 0
+    notes = [line for line in result.stdout.splitlines() if ": info: spelling: " in line]
+    assert len(notes) == 3 and "«الإقليمة»" in result.stdout  # the seed's slips, as its page lists them
+    assert all(line.startswith("content/statements/2018-02-13-coalition-ministerial.md:") for line in notes)
+    assert result.stderr.strip().endswith("0 error(s), 0 warning(s), 3 note(s)")
 
 
 def test_summarize_writes_one_summary_per_record(tmp_path):
@@ -104,15 +110,19 @@ def test_summarize_names_a_bad_line_and_goes_on(tmp_path):
     assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["id"] == "b"
 
 
-def test_render_writes_the_pages_the_site_gets(tmp_path):
+def test_render_writes_a_complete_tree_for_each_language(tmp_path):
     result = run("render", "--out", str(tmp_path / "pages"))
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (tmp_path / "pages" / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8")
+    arabic, english = tmp_path / "pages" / "ar", tmp_path / "pages" / "en"
+    page = (arabic / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8")
     assert page.startswith("# ") and 'id="s1"' in page
-    assert (tmp_path / "pages" / "index.md").is_file()
-    english = run("render", "--language", "en", "--out", str(tmp_path / "en"))
-    assert english.returncode == 0 and (tmp_path / "en" / "index.md").read_text(encoding="utf-8") != \
-        (tmp_path / "pages" / "index.md").read_text(encoding="utf-8")
+    assert (english / "statements" / "2018-02-13-coalition-ministerial.md").read_text(encoding="utf-8") != page
+    for tree, about in ((arabic, "content/pages/about.md"), (english, "content/pages/en/about.md")):
+        assert (tree / "about.md").read_text(encoding="utf-8") == (ROOT / about).read_text(encoding="utf-8")
+        assert (tree / "assets" / "css" / "bayan.css").is_file() and (tree / "assets" / "js" / "bayan-search.js").is_file()
+    assert not (arabic / "en").exists()  # the English pages are the mirror's, not the Arabic site's
+    only = run("render", "--language", "en", "--out", str(tmp_path / "only"))
+    assert only.returncode == 0 and sorted((tmp_path / "only").iterdir()) == [tmp_path / "only" / "en"]
 
 
 def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_path):
@@ -125,7 +135,7 @@ def test_render_refuses_to_write_into_content_and_reports_broken_statements(tmp_
     assert not (tmp_path / "content" / "pages").exists()
     result = run("render", "--out", "out", cwd=tmp_path)
     assert result.returncode == 1 and "content/statements/a.md:2:" in result.stdout
-    assert (tmp_path / "out" / "statements" / "b.md").is_file()
+    assert (tmp_path / "out" / "ar" / "statements" / "b.md").is_file()
 
 
 def summary_of(document: str) -> list[int]:
@@ -149,7 +159,7 @@ def test_render_takes_the_summary_ratio_of_mkdocs_yml(tmp_path):
         "  - bayan:\n", "  - bayan:\n      summary_ratio: 1.0\n"), encoding="utf-8")
     result = run("render", "--out", "pages", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (root / "pages" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
+    page = (root / "pages" / "ar" / "statements" / SEED.with_suffix(".md").name).read_text(encoding="utf-8")
     summary = page.split("\n{: .bayan-summary }")[0].rsplit("\n\n", 1)[1]
     assert summary.startswith("أكد وزراء") and "وذكر أن مجموعة العمل" in summary  # the whole text at 1.0
 
@@ -172,17 +182,21 @@ def test_every_command_takes_its_folders_from_mkdocs_yml(tmp_path):
                       .replace("templates_dir: templates", "templates_dir: layouts"), encoding="utf-8")
     assert run("new", "بيان الوزارة", "--date", "2024-05-01", cwd=root).returncode == 0
     assert len(list((root / "texts" / "statements").glob("2024-05-01-*.md"))) == 2  # the statement, its sidecar
+    fill(*(p for p in (root / "texts" / "statements").glob("2024-05-01-*.md") if not p.name.endswith(".en.md")))
     assert run("new-template", "brief", "--as", "memo", cwd=root).returncode == 0
     assert (root / "layouts" / "memo.md.j2").is_file() and not (root / "templates" / "memo.md.j2").exists()
     check = run("check", cwd=root)
     assert check.returncode == 0 and "texts/statements/" not in check.stdout, check.stdout
     rendered = run("render", "--out", str(tmp_path / "out"), cwd=root)
-    assert rendered.returncode == 0 and list((tmp_path / "out" / "statements").glob("2024-05-01-*.md"))
+    assert rendered.returncode == 0 and list((tmp_path / "out" / "ar" / "statements").glob("2024-05-01-*.md"))
 
 
 def test_check_reports_template_errors(tmp_path):
     assert run("new", "بيان أول", "--date", "2026-11-29", cwd=tmp_path).returncode == 0
     assert run("new", "بيان ثان", "--date", "2026-11-30", "--template", "nosuch", cwd=tmp_path).returncode == 0
+    for statement in (tmp_path / "content" / "statements").glob("*.md"):
+        if not statement.name.endswith(".en.md"):
+            fill(statement)
     assert run("new-template", "partials/header", cwd=tmp_path).returncode == 0
     header = tmp_path / "templates" / "partials" / "header.md.j2"
     header.write_text(header.read_text(encoding="utf-8").replace("meta.title|bdi", "meta.titel|bdi"), encoding="utf-8")

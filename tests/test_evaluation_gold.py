@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import yaml
 
-from generator.evaluation.gold import evaluate, normalise_word, score_statement
+from generator.evaluation.gold import evaluate, normalise_word, score_statement, speaker_error
 from generator.model import Claim, Entity, Meta, PillarItem, Pillars, Sentence, Speaker, Statement, Summary
 
 BODY = "أكد الوزير أن التعاون مهم. وقال إن الخطة تقوم على ثلاثة محاور أولها الأمن. ثانيها الاقتصاد."
@@ -92,3 +92,32 @@ def test_evaluate_prints_the_summary_line(tmp_path, capsys):
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("claims F1 ") and " · speakers " in last and " · sentences " in last
     assert last.split(" · ")[-1].startswith("pillars ")
+
+
+def test_wrong_speakers_are_counted_by_kind():
+    def said(text, canonical=None):
+        return Speaker(text, canonical or text, True)
+    assert speaker_error("الوزير", "الوزير", None) == "empty"
+    assert speaker_error("وزير المالية سامي الحربي", "الحربي", said("وزير المالية")) == "edges"
+    assert speaker_error("مدير عام هيئة النقل", "الحربي", said("مدير عام هيئة النقل")) == "unresolved"
+    assert speaker_error(None, "الحربي", said("سموه", "الأمير")) == "unresolved"
+    assert speaker_error(None, "الحربي", said("خالد العمري")) == "person"
+
+
+def test_the_breakdown_sums_the_wrong_speakers():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    analysed = statement(split, [claim(1, "أكد", "الوزير"), Claim("c2", 2, "قال", "said", "assert", None, "…")])
+    score = score_statement(GOLD, analysed, BODY)
+    assert score.speaker_errors == {"empty": 1}
+    assert "empty speaker 1 · wrong edges 0" in score.speaker_error_line()
+
+
+def test_a_finer_act_counts_as_the_guidelines_act_it_refines():
+    """The gold calls أكد and أشار assert; Bayan's affirm and explain refine it, warn does not."""
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    refined = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير", "affirm"),
+                                                      claim(2, "قال", "الوزير", "explain")]), BODY)
+    assert refined.figures()["acts"] == 1.0
+    other = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير", "affirm"),
+                                                    claim(2, "قال", "الوزير", "warn")]), BODY)
+    assert other.figures()["acts"] == 0.5 and "act wrong: s2 قال warn (gold assert)" in other.misses

@@ -61,3 +61,25 @@ def test_the_mirror_is_fingerprinted_with_the_configuration_it_inherits(tmp_path
     before = fingerprint([], config_chain(mirror))
     os.utime(tmp_path / "mkdocs.yml", ns=(0, 0))  # as if edited: summary_ratio, site_name …
     assert fingerprint([], config_chain(mirror)) != before
+
+
+def test_a_page_changed_in_the_store_is_not_used(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    cache.save("k" * 64, {"index.md": "# x", "statements/a.md": "# أ"}, [], [])
+    pages, _, _ = cache.load("k" * 64)
+    pages["statements/a.md"].write_text("garbage {{", encoding="utf-8")
+    assert cache.load("k" * 64) is None
+    pages["statements/a.md"].unlink()
+    assert cache.load("k" * 64) is None
+
+
+def test_a_stored_rewrite_changed_on_disk_is_made_again(tmp_path):
+    index = tmp_path / "index.json"
+    index.write_text("abc", encoding="utf-8")
+    rewrite_once(index, tmp_path / "cache", "search-ar", lambda path: path.write_text("ABC", encoding="utf-8"))
+    (stored,) = (tmp_path / "cache").iterdir()
+    stored.write_text("garbage {{", encoding="utf-8")
+    index.write_text("abc", encoding="utf-8")
+    assert rewrite_once(index, tmp_path / "cache", "search-ar",
+                        lambda path: path.write_text("ABC", encoding="utf-8")) is False
+    assert index.read_text(encoding="utf-8") == "ABC"

@@ -155,7 +155,7 @@ def test_a_setting_in_mkdocs_yml_reaches_the_english_mirror(tmp_path):
     (root / "content" / "statements" / "s.en.md").write_text(english, encoding="utf-8")
     assert Project.load(root / "mkdocs.en.yml").summary_ratio == 1.0
     assert Project.load(root / "mkdocs.en.yml").language == "en"
-    result = run(root, "generator", "build", "--strict", "-f", "mkdocs.yml", "-f", "mkdocs.en.yml")
+    result = run(root, "generator", "build", "--strict")
     assert result.returncode == 0, result.stderr
     for site, first, last in ((root / "site", "رقم 1 ", "رقم 10 "),  # the whole text in both languages
                               (root / "site" / "en", "sentence 1.", "sentence 10.")):

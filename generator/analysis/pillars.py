@@ -1,19 +1,25 @@
 """Pillars: an announced enumeration of principles and the sentences that state each item.
 
-An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-) or by «من بين الركائز»; items
-listed after the announcement in its own sentence («ثلاثة محاور: الأمن، والاقتصاد، والتعليم»)
-count when there are as many as announced. Otherwise a sentence
-without a mark starts the next item while numbers are left before the next marked item (or the
-announced count), and otherwise elaborates the current one; after the last marked item, a
-sentence that names its speaker ends the enumeration.
+An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-) or by «من بين الركائز»; one
+sentence may mark several («المحور الأول … والمحور الثاني …»). Items listed after the
+announcement in its own sentence («ثلاثة محاور: الأمن، والاقتصاد، والتعليم», «… وهي الأمن
+والاقتصاد والتعليم») count when there are as many as announced. Otherwise a sentence without a
+mark starts the next item while numbers are left before the next marked item (or the announced
+count), and otherwise elaborates the current one; after the last marked item, a sentence that
+names its speaker ends the enumeration.
+
+Not every counted noun is an announcement: «ضربت ستة أهداف» is followed by no marked or listed
+item, so it is none. Without an announcement, ordinal words make an enumeration («أولاً …
+ثانيًا …»); numbered paragraphs («1- …», «٢٤ - …») alone do not.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..arabic import Token, bare, clitic_forms, digits_value, indexes_of, normalize, norms, read_quantity
+from ..arabic import (Token, bare, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, read_quantity,
+                      without_conjunction)
 from ..lexicon.pillars import pillars
 from ..model import Claim, PillarItem, Pillars
 from ..problems import Problem
@@ -24,6 +30,17 @@ if TYPE_CHECKING:
 NEXT = 0  # marker value of «من بين الركائز»: the item after the current one
 
 
+class Mark(NamedTuple):
+    """An item mark in a sentence: its number (or NEXT), the token it starts at, whether it is a
+    paragraph number («1- …») rather than a word, and whether it opens a clause (first in the
+    sentence or after punctuation: «أولاً: …», not the adverb of «بدأ بها أولاً، ثم …»)."""
+
+    value: int
+    at: int
+    numbered: bool = False
+    opens: bool = True
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     nouns: frozenset[str]
@@ -32,6 +49,7 @@ class _Lexicon:
     adjectives: dict[str, int]
     among: tuple[str, ...]
     numbering: frozenset[str]
+    openers: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -41,7 +59,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(frozenset(bare(normalize(w)) for w in data.nouns),
                     frozenset(bare(normalize(w)) for w in data.singular),
                     ordinals("markers"), ordinals("adjectives"),
-                    tuple(normalize(w) for w in data.among.split()), frozenset(data.numbering))
+                    tuple(normalize(w) for w in data.among.split()), frozenset(data.numbering),
+                    tuple(tuple(normalize(w) for w in opener.split()) for opener in data.list_openers))
 
 
 def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[int, str, int] | None:
@@ -54,23 +73,25 @@ def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[
     return None
 
 
-def _marker(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
-    """(value or NEXT, token index) of the first item mark at or after tokens[start]."""
+def _marks(tokens: tuple[Token, ...], start: int) -> list[Mark]:
+    """Every item mark at or after tokens[start], in order."""
     lex = _lexicon()
+    found = []
     if start == 0 and len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].text in lex.numbering:
-        return int(digits_value(tokens[0].text)), 0  # «1- …», «2) …»
+        found.append(Mark(int(digits_value(tokens[0].text)), 0, numbered=True))  # «1- …», «2) …»
     for i in [i for i in indexes_of(tokens, _mark_words()) if i >= start]:
         norm = tokens[i].norm
-        word = norm[1:] if norm[:1] == "و" and norm[1:] in lex.markers else norm
+        word = _ordinal(norm)
         if word in lex.markers:
-            return lex.markers[word], i
-        if i + 1 < len(tokens) and bare(norm) in lex.singular and tokens[i + 1].norm in lex.adjectives:
-            return lex.adjectives[tokens[i + 1].norm], i
-        first = i + 1 - len(lex.among)  # «من بين» is found by its last word: «من» is too common
-        if (norm == lex.among[-1] and first >= start and tuple(norms(tokens[first:i + 1])) == lex.among
-                and i + 1 < len(tokens) and bare(tokens[i + 1].norm) in lex.nouns):
-            return NEXT, first
-    return None
+            found.append(Mark(lex.markers[word], i, opens=i == 0 or tokens[i - 1].kind == "punct"))
+        elif i + 1 < len(tokens) and _singular(norm) and tokens[i + 1].norm in lex.adjectives:
+            found.append(Mark(lex.adjectives[tokens[i + 1].norm], i))
+        else:
+            first = i + 1 - len(lex.among)  # «من بين» is found by its last word: «من» is too common
+            if (norm == lex.among[-1] and first >= start and tuple(norms(tokens[first:i + 1])) == lex.among
+                    and i + 1 < len(tokens) and bare(tokens[i + 1].norm) in lex.nouns):
+                found.append(Mark(NEXT, first))
+    return found
 
 
 @cache
@@ -85,8 +106,19 @@ def _may_mark(norm: str) -> bool:
     """True when a word can start an item mark (an ordinal, a singular noun before an ordinal
     adjective) or end «من بين»."""
     lex = _lexicon()
-    return (norm in lex.markers or norm[:1] == "و" and norm[1:] in lex.markers or bare(norm) in lex.singular
-            or norm == lex.among[-1])
+    return _ordinal(norm) in lex.markers or _singular(norm) or norm == lex.among[-1]
+
+
+def _ordinal(norm: str) -> str:
+    """An ordinal word without the conjunction before it («وثانيها» → «ثانيها»), else the word."""
+    rest = without_conjunction(norm)[1]
+    return rest if rest in _lexicon().markers else norm
+
+
+def _singular(norm: str) -> bool:
+    """True for the singular noun of an item («المحور»), also behind و/ف («والمحور»)."""
+    singular = _lexicon().singular
+    return bare(norm) in singular or bare(without_conjunction(norm)[1]) in singular
 
 
 def stage(doc: Doc) -> None:
@@ -103,36 +135,40 @@ def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
         if found:
             (announced, noun, start), first = found, k
             break
-    marks: dict[int, tuple[int, int]] = {}
+    marks: dict[int, list[Mark]] = {}
     for k in range(first or 0, len(tokens)):
-        mark = _marker(tokens[k], start if k == first else 0)
-        if mark:
-            marks[k] = mark
-    if first is None:
-        if sum(1 for v, _ in marks.values() if v) < 2:
+        if found_marks := _marks(tokens[k], start if k == first else 0):
+            marks[k] = found_marks
+    if first is None:  # no announcement: ordinals that open clauses; numbered paragraphs are no enumeration
+        marks = {k: kept for k, ms in marks.items() if (kept := [m for m in ms if m.opens and not m.numbered])}
+        if sum(1 for ms in marks.values() for m in ms if m.value) < 2:
             return None
         first = min(marks)
-    if announced and not any(k > first for k in marks):
+    elif not any(k > first for k in marks) and len(marks.get(first, ())) < 2:
         listed = _listed(text, tokens[first], start, announced)
         if listed:
             return Pillars(announced, noun, sentences[first].n, tuple(
                 PillarItem(n, (sentences[first].n,), False, item) for n, item in enumerate(listed, 1)))
+        if not marks:
+            return None  # a counted noun («ستة أهداف») with no item after it: no announcement
     named = {c.sentence for c in claims if c.speaker is not None and c.speaker.explicit}
-    items: list[list] = []  # [n, sentence indexes, explicit, text start]
+    items: list[list] = []  # [n, sentence indexes, explicit, text start, text end]
     for k in range(first, len(tokens)):
         n = items[-1][0] if items else 0
         if k in marks:
-            value, at = marks[k]
-            items.append([value or n + 1, [k], True, tokens[k][at].start])
+            for mark, following in zip(marks[k], [*marks[k][1:], None]):
+                end = tokens[k][following.at].start if following else sentences[k].end
+                previous = items[-1][0] if items else 0
+                items.append([mark.value or previous + 1, [k], True, tokens[k][mark.at].start, end])
             continue
         if k == first:
             continue
-        ahead = [marks[m][0] for m in sorted(marks) if m > k]
+        ahead = [mark.value for m in sorted(marks) if m > k for mark in marks[m]]
         fixed = next((i for i, v in enumerate(ahead) if v), len(ahead))  # «من بين» marks before it
         ceiling = ahead[fixed] if fixed < len(ahead) else (announced or n) + 1
         free = ceiling - 1 - n - fixed
         if free > 0:
-            items.append([n + 1, [k], False, sentences[k].start])
+            items.append([n + 1, [k], False, sentences[k].start, sentences[k].end])
         elif items and (ahead or sentences[k].n not in named):  # before a marked item, all elaborates
             items[-1][1].append(k)
         else:
@@ -140,23 +176,51 @@ def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
     if not items:
         return None
     return Pillars(announced, noun, sentences[first].n, tuple(
-        PillarItem(n, tuple(sentences[k].n for k in ks), explicit,
-                   text[at:sentences[ks[0]].end]) for n, ks, explicit, at in items))
+        PillarItem(n, tuple(sentences[k].n for k in ks), explicit, text[at:end].rstrip(" ،,؛\n"))
+        for n, ks, explicit, at, end in items))
 
 
 def _listed(text: str, tokens: tuple[Token, ...], start: int, announced: int) -> list[str] | None:
-    """Items listed after the announcement inside its sentence, separated by «،»: «ثلاثة محاور:
-    الأمن، والاقتصاد، والتعليم» — only when there are as many as announced."""
-    items: list[list[Token]] = [[]]
+    """Items listed after the announcement inside its sentence — after a list opener («:»، «وهي»،
+    «تتمثل في») when there is one — separated by «،», or else also by «و» before a definite
+    noun: «ثلاثة محاور: الأمن، والاقتصاد، والتعليم», «ثلاثة عناصر وهي الأمن والاقتصاد
+    والتعليم»; only when there are as many as announced."""
+    start = _after_opener(tokens, start)
+    parts: list[list[Token]] = [[]]
     for token in tokens[start:]:
         if token.text in "،,؛":
-            items.append([])
-        elif token.kind != "punct" or items[-1]:
-            items[-1].append(token)
-    items = [i for i in items if any(t.kind == "word" for t in i)]
-    if len(items) != announced:
+            parts.append([])
+        elif token.kind != "punct" or parts[-1]:
+            parts[-1].append(token)
+    parts = [p for p in parts if any(t.kind == "word" for t in p)]
+    if len(parts) != announced:
+        parts = [piece for part in parts for piece in _split_at_conjoined_nouns(part)]
+    if len(parts) != announced:
         return None
-    return [text[i[0].start:i[-1].end].rstrip(".").strip() for i in items]
+    return [text[p[0].start:p[-1].end].rstrip(".").strip() for p in parts]
+
+
+def _after_opener(tokens: tuple[Token, ...], start: int) -> int:
+    """Where a list begins: after the first list opener at or after `start`, else at `start`."""
+    words = [t.norm for t in tokens]
+    for i in range(start, len(tokens)):
+        if tokens[i].text == ":":
+            return i + 1
+        for opener in _lexicon().openers:
+            if tuple(words[i:i + len(opener)]) == opener:
+                return i + len(opener)
+    return start
+
+
+def _split_at_conjoined_nouns(part: list[Token]) -> list[list[Token]]:
+    """A run of tokens cut before each «و» + definite noun («الأمن والاقتصاد» → two)."""
+    pieces: list[list[Token]] = [[]]
+    for token in part:
+        conjunction, rest = without_conjunction(token.norm)
+        if conjunction and is_definite(rest) and pieces[-1]:
+            pieces.append([])
+        pieces[-1].append(token)
+    return pieces
 
 
 def pillar_findings(pillars: Pillars | None) -> tuple[Problem, ...]:

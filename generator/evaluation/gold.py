@@ -5,12 +5,14 @@ Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds
 segmentation slip costs the sentence figure, not every claim after it. The pillar figure counts
 the announced count and each item with its sentences; entities count when found with the
 English name the gold expects; "pillars in summary" counts the summaries that hold the sentence
-announcing the pillars (a gold figure of unit "pillar").
+announcing the pillars (a gold figure of unit "pillar"). A wrong speaker is counted by kind
+(`SPEAKER_ERRORS`): empty, wrong edges, an unresolved title, or a wrong person.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +21,14 @@ from typing import Any
 import yaml
 
 from ..analysis import analyze
+from ..analysis.speakers import is_title
 from ..arabic import COMPARE, fold
-from ..model import Meta, Source, Statement
+from ..lexicon.cues import cues
+from ..model import Meta, Source, Speaker, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
+SPEAKER_ERRORS = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
+                  "person": "wrong person"}  # kind → how a line names it
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Score:
     system_claims: int = 0
     matched_claims: int = 0
     speakers_right: int = 0
+    speaker_errors: Counter[str] = field(default_factory=Counter)  # wrong speakers by kind (`speaker_error`)
     acts_right: int = 0
     pillar_counts: int = 0
     pillar_counts_right: int = 0
@@ -50,7 +57,7 @@ class Score:
 
     def add(self, other: "Score") -> None:
         for name, value in vars(other).items():
-            if isinstance(value, int):
+            if isinstance(value, (int, Counter)):
                 setattr(self, name, getattr(self, name) + value)
 
     @property
@@ -74,6 +81,12 @@ class Score:
             "spelling": _ratio(self.slips_found, self.slips),
             "pillars in summary": _ratio(self.announcements_summarised, self.announcements),
         }
+
+
+    def speaker_error_line(self) -> str:
+        """The wrong speakers by kind, as one line."""
+        return "speaker errors: " + " · ".join(
+            f"{name} {self.speaker_errors[kind]}" for kind, name in SPEAKER_ERRORS.items())
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -163,14 +176,35 @@ def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statem
         if key and key in said_by.split() or key in said_by:
             score.speakers_right += 1
         else:
-            score.misses.append(f"speaker wrong: s{n} {claim['cue']} → {speaker.text if speaker else None}"
-                                f" (gold key {claim['speaker_key']})")
-        if found.act == claim["act"]:
+            kind = speaker_error(claim.get("speaker"), key, speaker)
+            score.speaker_errors[kind] += 1
+            score.misses.append(f"speaker wrong ({SPEAKER_ERRORS[kind]}): s{n} {claim['cue']} → "
+                                f"{speaker.text if speaker else None} (gold key {claim['speaker_key']})")
+        if claim["act"] in (found.act, cues().refines.get(found.act)):
             score.acts_right += 1
         else:
             score.misses.append(f"act wrong: s{n} {claim['cue']} {found.act} (gold {claim['act']})")
     for claim in unmatched:
         score.misses.append(f"claim extra: s{sentence_map.get(claim.sentence)} {claim.cue}")
+
+
+def speaker_error(gold_speaker: str | None, key: str, speaker: Speaker | None) -> str:
+    """The kind of a wrong speaker: "empty" (none found), "unresolved" (the gold resolves to a
+    person its own words do not name, ours stayed a title or pronoun), "edges" (ours overlaps the
+    gold phrase but is another span), else "person" (someone else)."""
+    if speaker is None:
+        return "empty"
+    gold_words = _stems(gold_speaker or "")
+    if not _stems(key) <= gold_words and is_title(speaker.canonical):
+        return "unresolved"
+    if gold_words & _stems(speaker.text):
+        return "edges"
+    return "person"
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a phrase for comparison, without punctuation or the article («البيان» = «بيان»)."""
+    return {re.sub(r"^ال(?=\w{2,})", "", w) for w in re.findall(r"\w+", normalise_text(text))}
 
 
 def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Statement,
@@ -262,10 +296,12 @@ def evaluate(gold_dir: Path, corpus_path: Path | None, verbose: bool = False) ->
         total.add(score)
         print(f"{file.name}: " + " · ".join(f"{k} {v:.2f}" for k, v in score.figures().items()))
         if verbose:
+            print(f"    {score.speaker_error_line()}")
             for miss in score.misses:
                 print(f"    {miss}")
     figures = total.figures()
     print("total: " + " · ".join(f"{k} {v:.2f}" for k, v in figures.items()))
+    print(f"total {total.speaker_error_line()}")
     print(f"claims F1 {figures['claims F1']:.2f} · speakers {figures['speakers']:.2f} · "
           f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f}")
     return total

@@ -5,7 +5,9 @@ mirror's and the one it INHERITs from) and Bayan itself (its code, templates and
 fingerprint is taken from file names, sizes and modification times, which costs a few
 milliseconds where reading and hashing 3,000 statements costs a second: an unchanged project
 then skips reading, analysis and rendering. Any change goes through the normal path, where the
-analysis cache still spares the statements that did not change. The search index, which MkDocs writes anew at every build, gets its Arabic
+analysis cache still spares the statements that did not change. Each stored page is checked
+against the digest kept with it before it is used: a page changed in the store (by hand, a disk
+or an editor) makes the pages anew rather than be published. The search index, which MkDocs writes anew at every build, gets its Arabic
 search keys once per content (`rewrite_once`).
 """
 from __future__ import annotations
@@ -59,14 +61,18 @@ class PageCache:
         return self.folder / f"pages-{self.name}-{key[:32]}"
 
     def load(self, key: str) -> tuple[dict[str, Path], list[Problem], list[Problem]] | None:
-        """The page files, problems and findings stored under this fingerprint, or None."""
+        """The page files, problems and findings stored under this fingerprint, or None, also
+        when a page file no longer holds what was stored (changed by hand, a disk or an editor):
+        the pages are then made anew."""
         folder = self._path(key)
         try:
             stored = json.loads((folder / _CONTENTS).read_text(encoding="utf-8"))
             pages = {uri: folder / uri for uri in stored["pages"]}
+            if any(_digest(pages[uri].read_bytes()) != digest for uri, digest in stored["pages"].items()):
+                return None
             problems = [Problem(**p) for p in stored["problems"]]
             findings = [Problem(**p) for p in stored["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         return pages, problems, findings
 
@@ -76,11 +82,14 @@ class PageCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         folder = self._path(key)
         tmp = Path(tempfile.mkdtemp(dir=self.folder, prefix=f".{folder.name}-"))
+        digests = {}
         for uri, markdown in pages.items():
             target = tmp / uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-        contents = {"pages": list(pages), "problems": [asdict(p) for p in problems],
+            data = markdown.encode("utf-8")
+            target.write_bytes(data)
+            digests[uri] = _digest(data)
+        contents = {"pages": digests, "problems": [asdict(p) for p in problems],
                     "findings": [asdict(p) for p in findings]}
         (tmp / _CONTENTS).write_text(json.dumps(contents, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
@@ -94,19 +103,26 @@ class PageCache:
                 old.unlink(missing_ok=True)
 
 
-_CONTENTS = ".contents.json"  # the page list, problems and findings, written last: a stored build is complete
+_CONTENTS = ".contents.json"  # each page's digest, the problems and findings, written last: a stored build is complete
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def rewrite_once(path: Path, folder: Path, name: str, rewrite: Callable[[Path], object]) -> bool:
     """Apply `rewrite` to the file at `path` in place, or, when the file holds what it held at
     a build before, copy that build's result; True when it was copied. The last result is kept
-    in `folder`, named by `name` and the digest of the file before `rewrite`."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
-    stored = Path(folder) / f"{name}-{digest}"
-    if stored.is_file():
-        shutil.copyfile(stored, path)
-        return True
+    in `folder`, named by `name`, the digest of the file before `rewrite` and its own digest,
+    which is checked before the result is used."""
+    before = _digest(path.read_bytes())[:32]
+    for stored in Path(folder).glob(f"{name}-{before}-*"):
+        result = stored.read_bytes()
+        if stored.name.endswith("-" + _digest(result)[:32]):
+            path.write_bytes(result)
+            return True
     rewrite(path)
+    stored = Path(folder) / f"{name}-{before}-{_digest(path.read_bytes())[:32]}"
     stored.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=stored.parent, delete=False) as tmp:
         tmp.write(path.read_bytes())

@@ -15,6 +15,7 @@ class Pillars:
     adjectives: dict[int, tuple[str, ...]]
     numbering: tuple[str, ...]
     among: str
+    list_openers: tuple[str, ...]
 
 
 @cache

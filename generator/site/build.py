@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,34 +53,30 @@ def layout(config_file: Path) -> Layout:
                   (project.root, Path(config.docs_dir).resolve(), content, templates))
 
 
-def build(config_files: Sequence[Path] = (Path("mkdocs.yml"),), strict: bool = False) -> int:
+def build(config_file: Path = Path("mkdocs.yml"), strict: bool = False) -> int:
     """Build the site atomically; mkdocs' exit status (0: site/ replaced, otherwise untouched).
 
-    With several configuration files (the Arabic site, then its English mirror in `site/en`),
-    each builds into its place inside the fresh folder, and the whole is swapped in at once.
+    The site's own build writes its English mirror into `en/` (the plugin's `mirror:`), so the
+    fresh folder holds both languages before it is swapped in.
     """
-    layouts = [layout(config) for config in config_files]
-    site = layouts[0].site
-    for other in layouts[1:]:
-        if other.site != site and site not in other.site.parents:
-            raise BuildError(f"site_dir {other.site} is not inside {site}, the first configuration's")
-    for folder in (f for each in layouts for f in each.protected):
+    where = layout(config_file)
+    site = where.site
+    for folder in where.protected:
         if site == folder or site in folder.parents:
             raise BuildError(f"site_dir {site} would replace {folder}: choose a folder of its own")
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(layouts[0].content)))
+    env.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(where.content)))
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     mask = os.umask(0)
     os.umask(mask)
     fresh.chmod(0o777 & ~mask)  # mkdtemp makes it private; the site is not
-    for config, each in zip(config_files, layouts):
-        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config),
-                   "--site-dir", str(fresh / each.site.relative_to(site)), *(["--strict"] if strict else [])]
-        status = subprocess.run(command, env=env).returncode
-        if status != 0:
-            shutil.rmtree(fresh)
-            return status
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
+               "--site-dir", str(fresh), *(["--strict"] if strict else [])]
+    status = subprocess.run(command, env=env).returncode
+    if status != 0:
+        shutil.rmtree(fresh)
+        return status
     old = site.with_name(f".{site.name}.old-{os.getpid()}")
     if site.exists():
         site.rename(old)

@@ -1,14 +1,18 @@
 """MkDocs plugin: adapters between MkDocs' events and Bayan's road (generator/project.py).
 
-- on_config: the `bayan:` settings (with the ones of an INHERITed mkdocs.yml) become a Project;
+- on_startup: which command runs (`build`, `serve`, `gh-deploy`), for the mirror's build;
+- on_config: the `bayan:` settings (with the ones of an INHERITed mkdocs.yml) become a Project,
+  and the configuration gets what the pages need (site/theme.py);
 - on_files: the road's pages become generated files (nothing is written into content/), with
-  the assets under `templates/assets/`; a problem is a warning (it fails `--strict`) naming its
-  file and line, and the other pages still build;
+  the package's assets and the project's `templates/assets/` over them; a problem is a warning
+  (it fails `--strict`) naming its file and line, and the other pages still build;
+- on_nav: each index's first page at the top of the navigation, titled in the page's language;
 - on_page_markdown, on_post_page, on_post_template: index pages out of search, the writing
   direction on <html>;
 - on_post_build: the Arabic search keys into the search index (worked out in another process
-  while MkDocs builds the pages, or taken from the last build's index);
-- on_serve: rebuild when a statement or a template changes.
+  while MkDocs builds the pages, or taken from the last build's index), then the English mirror
+  into `en/` (site/mirror.py);
+- on_serve: rebuild when a statement, a template or the mirror's pages change.
 
 `BAYAN_TIMING=1` prints the plugin's own time per step, `on_post_page` included.
 """
@@ -27,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..infra.page_cache import rewrite_once
@@ -34,10 +39,14 @@ from ..infra.pool import start_forked
 from ..infra.progress import Timer
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages
-from .indexes import in_nav, is_index_page
+from .indexes import in_nav, is_index_page, top_level
+from .mirror import FOLDER, build_mirror, mirror_docs
+from .theme import assets, configure
 
 log = get_plugin_logger("bayan")
 
+# The problems the site's build reported, which the build of its mirror does not report again.
+_REPORTED_BY_SITE: set[str] = set()
 _BODY_DIR = re.compile(r'<body\b[^>]*\bdir="(ltr|rtl)"')
 _HTML_LANG = re.compile(r'<html\b(?![^>]*\bdir=)[^>]*?\blang="[^"]*"')
 
@@ -60,6 +69,13 @@ def _generated(config: MkDocsConfig, src_uri: str, page: str | Path) -> File:
 class BayanPlugin(BasePlugin[BayanConfig]):
     """Adapt Bayan's road to MkDocs: settings → Project, pages → generated files."""
 
+    command, dirty = "build", False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command, for the mirror's build (this also keeps one plugin instance
+        across the rebuilds of `mkdocs serve`)."""
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
         self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
@@ -67,6 +83,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             self.project = Project.load(Path(config.config_file_path))
         except ProblemError as err:
             raise PluginError(str(err.problem)) from None
+        for change in configure(config, self.project.language, self.project.mirror is not None):
+            log.info(change)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -74,8 +92,14 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.page_seconds, self.pages_seen = 0.0, 0  # time spent in on_post_page
         project = self.project
         result = pages(project, project.language, config, timer)
+        mirrored = project.mirror is not None
+        if mirrored:
+            _REPORTED_BY_SITE.clear()
         for problem in result.problems:  # that statement or page is left out; the others build
-            log.warning(str(problem))
+            if mirrored or str(problem) not in _REPORTED_BY_SITE:  # the mirror does not repeat them
+                log.warning(str(problem))
+            if mirrored:
+                _REPORTED_BY_SITE.add(str(problem))
         if isinstance(next(iter(result.pages.values()), None), str):
             self._start_search_keys(result.pages)  # type: ignore[arg-type]
         for src_uri, page in result.pages.items():
@@ -87,9 +111,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 # Statements and further index pages are reached by links: the navigation stays small.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-        assets = project.templates / "assets"
-        for path in sorted(p for p in assets.rglob("*") if p.is_file()):
-            src_uri = "assets/" + path.relative_to(assets).as_posix()
+        for src_uri, path in assets(project.templates).items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         timer.lap(f"{len(result.pages)} pages added")
         return files
@@ -102,6 +124,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         from .search import keys_of_pages
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Each index's first page in the navigation, in place of its folder's section."""
+        nav.items = top_level(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Leave the index pages out of search: the statements they point to are in it."""
@@ -149,11 +176,18 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             print(timer.report(), file=sys.stderr)
         else:
             log.debug(timer.report())
+        if self.project.mirror is not None:
+            log.info("Building the mirror %s into %s/%s", self.project.mirror.name, config.site_dir, FOLDER)
+            build_mirror(self.project.mirror, config, self.command, self.dirty)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> LiveReloadServer:
-        """Rebuild when a statement or a template changes."""
-        server.watch(str(self.project.content))
-        server.watch(str(self.project.templates))
+        """Rebuild when a statement, a template or the mirror's configuration or pages change."""
+        watched = [self.project.content, self.project.templates]
+        if self.project.mirror is not None:
+            watched += [self.project.mirror, mirror_docs(self.project.mirror)]
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
         return server

@@ -1,6 +1,6 @@
 """Arabic-aware search: a search key that forgives spelling, on both sides of Material's search.
 
-One spec, implemented twice — here for the index and in ``templates/assets/js/bayan-search.js``
+One spec, implemented twice — here for the index and in ``generator/assets/js/bayan-search.js``
 for the query (tests run both over the same table of cases):
 
 - ``fold``: lower case, no diacritics or tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه, Arabic-Indic
@@ -32,7 +32,7 @@ from ..lexicon.morphology import morphology
 MIN_STEM = 3
 _WORD = re.compile("[^\\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\\W_]*)*")
 _TAG = re.compile(r"<[^>]*>")
-_MORPHOLOGY = morphology()  # the lexicon's clitics (templates/assets/js/bayan-search.js holds a copy)
+_MORPHOLOGY = morphology()  # the lexicon's clitics (generator/assets/js/bayan-search.js holds a copy)
 CONJUNCTIONS, PREPOSITIONS = "".join(_MORPHOLOGY.conjunctions), "".join(_MORPHOLOGY.prepositions)
 ARTICLE = _MORPHOLOGY.article
 PREFIXES = arabic.proclitics()  # every prefix a word can carry: conjunction, preposition, article
