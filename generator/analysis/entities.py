@@ -25,6 +25,7 @@ from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
+from .conjugation import PAST, PRESENT, conjugated
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -48,6 +49,7 @@ class Mention:
 
 Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
+_PAST_ENDINGS = ("", "ت", "ا", "تا", "وا")  # a past verb's agreement: هو، هي، هما، هما مؤ، هم
 
 
 def _index(groups: Sequence[Name]) -> Index:
@@ -369,10 +371,11 @@ def _not_names() -> frozenset[str]:
     """Words that are no part of a personal name: those that end names, titles, posts,
     organisations' heads, and the reporting and event verbs of cues.yml with their agreement
     endings."""
-    verbs = cues()
-    endings = verbs.agreement.past
-    forms = [v.past + e for v in verbs.verbs for e in endings] + [f for v in verbs.verbs for f in (*v.also, *v.present)]
-    forms += [e + ending for e in verbs.events for ending in endings]
+    data = cues()
+    tenses = ((PAST, data.agreement.past), (PRESENT, data.agreement.present))
+    forms = [conjugated(verb.past, tense, person) for verb in data.verbs
+             for tense, persons in tenses[:1 + verb.present] for person in persons]
+    forms += [event + ending for event in data.events for ending in _PAST_ENDINGS]
     return _words("stops", "org_heads", "titles", "posts") | frozenset(map(normalize, forms))
 
 
