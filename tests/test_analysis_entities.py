@@ -3,7 +3,9 @@ a title and a name chain; the longest span wins and no letter is lost to a cliti
 from __future__ import annotations
 
 from generator.analysis.entities import all_mentions, known, match_at, org_mentions, person_mentions
+from generator.analysis import analyze
 from generator.arabic import tokenize
+from generator.model import Meta, Source
 
 
 def found(text: str) -> dict[str, tuple[str, str]]:
@@ -149,3 +151,27 @@ def test_the_participle_qadi_ends_an_organisation_and_an_initial_is_no_name() ->
     text = "صدر قرار مجلس الشورى القاضي بتعديل النظام"
     assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["مجلس الشورى"]
     assert person_mentions(tokenize("كتب الدكتور ب. ن.")) == []
+
+
+def test_a_person_no_list_knows_gets_the_romanised_name_as_english() -> None:
+    statement = analyze(Source("t", "t.md", Meta(title="t"), "قال وزير الزراعة الأردني سامر حداد إن الموسم جيد."))
+    assert [(e.text, e.type, e.en) for e in statement.entities] == [("سامر حداد", "PER", "Samer Haddad")]
+
+
+def test_a_person_after_a_post_and_its_office_is_the_name() -> None:
+    assert found("قال وزير الزراعة الأردني سامر حداد إن الموسم جيد") == {"سامر حداد": ("PER", "")}
+    assert found("أوضح المتحدث الرسمي باسم هيئة الطيران نادر الخطيب أن الرحلات مستمرة")["نادر الخطيب"][0] == "PER"
+    assert found("التقى رئيس مجلس الإدارة فهد المطيري بالموظفين")["فهد المطيري"][0] == "PER"
+
+
+def test_what_follows_a_post_is_no_name_when_it_is_a_clause_or_a_preposition_with_its_noun() -> None:
+    assert found("وأكد رئيس الوزراء وهو يبتسم أن الأمر انتهى") == {}
+    assert found("دعا وزير الصحة لمكافحة التدخين في المدارس") == {}
+    assert found("أشاد مدير الفرع مبادرة طيبة من الأهالي") == {}
+
+
+def test_a_name_without_a_title_needs_an_attested_given_name_and_family_name() -> None:
+    assert found("وكتب خالد العتيبي تعليقا على الخبر") == {"خالد العتيبي": ("PER", "")}
+    assert found("وقدم بيان صادر عن الجمعية شكرا للمتطوعين") == {}
+    assert found("وتحدث سلام دائم عن المستقبل") == {}
+

@@ -17,6 +17,13 @@ class Names:
     scope_adjectives: tuple[str, ...]
     titles: tuple[str, ...]
     posts: tuple[str, ...]
+    construct_posts: tuple[str, ...]
+    on_behalf: tuple[str, ...]
+    min_given_count: int
+    min_untitled_given_count: int
+    conjunction_letters: tuple[str, ...]
+    preposition_letters: tuple[str, ...]
+    not_name_endings: tuple[str, ...]
     ranks: tuple[str, ...]
     lineage: tuple[str, ...]
     family: tuple[str, ...]
