@@ -18,8 +18,6 @@ from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from arabic_name_romanizer import Transliterator
-from arabic_name_romanizer.api import default_resources_dir
 from babel import Locale
 
 from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, number_word,
@@ -32,6 +30,8 @@ from ..model import Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
 
 if TYPE_CHECKING:
+    from arabic_name_romanizer import Transliterator
+
     from .doc import Doc
 
 
@@ -325,6 +325,8 @@ def _romanizer() -> Transliterator:
     # model: 16 ms a name (1 ms without), for 2 of the 51 gold names (23 against 21). Its index
     # keeps its answers (the same given names come back in name after name) and only the best
     # spelling of each word is combined: 0.3 ms a name, the same spellings on the gold names.
+    from arabic_name_romanizer import Transliterator  # 0.1 s: only when a person needs a name
+
     romanizer = Transliterator(auto_load_model=False, max_per_unit=1, max_combinations=1)
     index = romanizer.index
     if index is not None:
@@ -541,6 +543,8 @@ def _family_names(least: int) -> frozenset[str]:
 
 def _attested(role: str, least: int) -> frozenset[str]:
     """Name units of the romaniser's index of one role, attested at least `least` times."""
+    from arabic_name_romanizer.api import default_resources_dir
+
     with sqlite3.connect(f"file:{default_resources_dir() / 'names.sqlite3'}?mode=ro", uri=True) as db:
         rows = db.execute(f"SELECT arabic_key FROM units WHERE {role} GROUP BY arabic_key "  # noqa: S608 (a constant)
                           "HAVING SUM(count) >= ?", (least,)).fetchall()
