@@ -40,6 +40,7 @@ class Entry:
     canonical: str
     en: str
     type: str
+    romanized: bool = False  # en is the romaniser's spelling
 
 
 @dataclass(frozen=True)
@@ -645,11 +646,11 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
             if key not in seen:
                 entry = mention.entry
                 if entry.type == "PER" and not entry.en:
-                    entry = replace(entry, en=romanized(entry.canonical))
+                    entry = replace(entry, en=romanized(entry.canonical), romanized=True)
                 seen[key] = (surface, entry, [])
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
-    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())
+    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized) for surface, e, ns in seen.values())
 
 
 def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:
@@ -672,7 +673,8 @@ def with_entities(doc: Doc, entities: tuple[Entity, ...], glossary: Glossary | N
     text = doc.text
     own = glossary_index(glossary.entities)
     english = {normalize(v): g.en for g in glossary.entities for v in g.ar}
-    merged = {e.canonical: replace(e, en=english.get(normalize(e.canonical), e.en)) for e in entities}
+    merged = {e.canonical: replace(e, en=english[normalize(e.canonical)], romanized=False)
+              if normalize(e.canonical) in english else e for e in entities}
     for sentence, tokens in zip(doc.sentences, doc.tokens):
         for mention in mentions(tokens, own):
             entry = mention.entry
