@@ -131,10 +131,11 @@ class Entity:
     """A named organisation, place, person, document or event."""
 
     text: str  # as first written in the text
-    canonical: str  # its name in the glossary or the gazetteer
-    en: str  # its English name
+    canonical: str  # its name in the glossary or the gazetteer; as written when no list knows it
+    en: str  # its English name ("" when none is known)
     type: str  # one of the entity_type codes under Values (ORG LOC PER DOC EVENT OTHER)
     sentences: tuple[int, ...]  # the sentences that name it
+    romanized: bool = False  # en is a person's name romanised (arabic-name-romanizer), from no list: a translation need not spell it so
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,13 @@ def test_length_ratio_outside_the_calibrated_range():
     assert codes(arabic, "The minister spoke.") == ["translation/length"]
     assert codes(arabic, "The minister stressed the importance of cooperation between the two countries "
                  "in all economic, cultural and scientific fields.") == []
+
+
+def test_a_romanised_person_name_is_not_expected_in_the_english():
+    arabic = "قال وزير الزراعة الأردني سامر حداد إن الموسم جيد هذا العام."
+    [person] = [e for e in analyze(Source(slug="t", path="t.md", meta=Meta(title="t"), body=arabic)).entities
+                if e.type == "PER"]
+    assert person.romanized and person.en == "Samer Haddad"
+    assert "translation/entity" not in codes(arabic, "Jordan's farm minister Sameer Hadad said the season is good this year.")
+    glossary = Glossary(entities=(GlossaryEntry(ar=("سامر حداد",), en="Samir Haddad", type="PER"),))
+    assert "translation/entity" in codes(arabic, "The farm minister said the season is good this year.", glossary)

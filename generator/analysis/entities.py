@@ -1,5 +1,8 @@
 """Named entities from the gazetteer and the user's glossary: organisations, places, people,
-documents, events.
+documents, events; and those no list knows, by construction: places and countries from CLDR's
+territory names (Babel), organisations from a head noun and its genitive chain («وزارة الشؤون
+الإسلامية»), people from a title and a name chain («الأمير محمد بن سلمان»). The longest span
+wins; where two spans are as long, the gazetteer's.
 
 Entities of the glossary (content/glossary.yml) are found in the text like the gazetteer's
 (diacritics, hamza forms and attached clitics ignored), and their English name wins over the
@@ -8,17 +11,27 @@ gazetteer's.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from ..arabic import Token, clitic_forms, digits_value, indexes_of, normalize, norms, skip_letters, stems, tokenize
+from babel import Locale
+
+from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite, normalize, norms, number_word,
+                      skip_letters, stems, tokenize)
+from ..lexicon.cues import cues
 from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
+from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
+from .conjugation import PAST, PRESENT, conjugated
 
 if TYPE_CHECKING:
+    from arabic_name_romanizer import Transliterator
+
     from .doc import Doc
 
 
@@ -27,6 +40,7 @@ class Entry:
     canonical: str
     en: str
     type: str
+    romanized: bool = False  # en is the romaniser's spelling
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,9 @@ class Mention:
 
 Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
+_LONGEST_NAME = 6  # words of a name chain after its given name, at most («بن نايف بن عبد العزيز آل سعود»)
+_COUNTRY = "SA"  # the romaniser's regional preference (ISO 3166)
+_PAST_ENDINGS = ("", "ت", "ا", "تا", "وا")  # a past verb's agreement: هو، هي، هما، هما مؤ، هم
 
 
 def _index(groups: Sequence[Name]) -> Index:
@@ -103,9 +120,15 @@ def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
             # the second word first: it rules out most variants before a tuple is built
             if end == i + 1 or (end <= len(tokens) and tokens[i + 1].norm == words[1]
                                 and tuple(norms(tokens[i + 2:end])) == words[2:]):
-                start = tokens[i].start + skip_letters(tokens[i].text, cut)
-                return Mention(i, end, start, tokens[end - 1].end, entry)
+                return Mention(i, end, _after_clitics(tokens[i], stem, cut), tokens[end - 1].end, entry)
     return None
+
+
+def _after_clitics(token: Token, stem: str, cut: int) -> int:
+    """Offset of a word's stem after `cut` clitic letters; a stem rewritten from them (للأمم →
+    الأمم) keeps the letter it was made from, so no letter of the name is lost («للأمم»)."""
+    kept = cut - (token.norm[cut:] != stem)
+    return token.start + skip_letters(token.text, kept)
 
 
 def _behind_clitics(firsts: Collection[str]) -> frozenset[str]:
@@ -173,8 +196,437 @@ def numbered_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     return found
 
 
+@cache
+def territories() -> Index:
+    """CLDR's territory names in Arabic (Babel), as places with their English CLDR names; a
+    parenthesised qualifier («ميانمار (بورما)») is left out."""
+    skipped = set(names().territories_skipped)
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    return _index([Name((_unqualified(arabic[code]),), _unqualified(english[code]), "LOC")
+                   for code in arabic if code in english and code not in skipped])
+
+
+def _unqualified(name: str) -> str:
+    """A name without its parenthesised qualifier."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+@cache
+def known() -> Index:
+    """The gazetteer with CLDR's territories; where both know a name, the gazetteer's entry."""
+    merged = {first: list(variants) for first, variants in gazetteer().items()}
+    listed = {words for variants in merged.values() for words, _ in variants}
+    for first, variants in territories().items():
+        merged.setdefault(first, []).extend(v for v in variants if v[0] not in listed)
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in merged.items()}
+
+
+@cache
+def _known_starts() -> frozenset[str]:
+    """Every word that can begin a known name."""
+    return _behind_clitics(known())
+
+
+def known_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Every match of a known name (gazetteer or territory), the longest at each start."""
+    found = (_known_at(tokens, i) for i in indexes_of(tokens, _known_starts()))
+    return [m for m in found if m]
+
+
+def _known_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The longest known name at tokens[i]."""
+    return match_at(tokens, i, known()) if tokens[i].kind != "punct" else None
+
+
+@cache
+def _words(*fields: str) -> frozenset[str]:
+    """Normalised forms of the words of names.yml's lists `fields`."""
+    lexicon = names()
+    return frozenset(normalize(w) for field in fields for w in getattr(lexicon, field))
+
+
+def _head(norm: str) -> tuple[int, bool] | None:
+    """(clitic letters, definite) when the word is an organisation's head, bare, behind clitics
+    or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
+    heads, article = _words("org_heads"), "ال"
+    for stem, cut in stems(norm):
+        if stem in heads:  # ل + اللجنة is written للجنة too: keep both lams
+            return cut - (cut > 0 and stem[0] == norm[cut - 1] == "ل"), False
+        if stem.startswith(article) and stem[len(article):] in heads:
+            return cut - (norm[cut:] != stem), True
+    return None
+
+
+def _adjective(norm: str) -> bool:
+    """A definite adjective that may qualify a name: a nisba («الأوروبي») or a listed one."""
+    lexicon = names()
+    return norm.startswith("ال") and (norm in _words("adjectives") or
+                                     (len(norm) > 4 and norm.endswith(tuple(lexicon.nisba_endings))))
+
+
+def _ends_name(token: Token) -> bool:
+    """A token no name runs through: punctuation, a number, or a word that ends a name."""
+    return token.kind != "word" or token.norm in _words("stops")
+
+
+def _agrees(head: str, adjective: str) -> bool:
+    """Whether a nisba adjective agrees in gender with the head noun it follows: «الهيئة
+    الملكية», «المجلس الوطني»; not «النادي الرئيسية» (the adjective of another noun)."""
+    if adjective in _words("adjectives"):
+        return True
+    return head.endswith("ه") == adjective.endswith("يه")
+
+
+def _joined(norm: str, last: str) -> bool:
+    """A word with و or ل and the article that carries a name on: after a noun, و with a noun
+    («الأوقاف والشؤون»); after an adjective, و with an adjective («السياسية والأمنية») or ل with
+    a noun («العامة للسياحة»)."""
+    if norm.startswith("وال"):
+        return last == "definite" or _adjective(norm[1:])
+    return last == "adjective" and norm.startswith("لل")
+
+
+def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
+    """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
+    with the article after one without (the genitive, with the name of a person after a title:
+    «جامعة الملك سعود»), an adjective after a word with it (the first agreeing with a head that
+    has it), and words joined to the chain by و or ل (`_joined`)."""
+    first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
+    while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
+        norm = tokens[k].norm
+        if norm.startswith("ال") and not last:
+            last = "definite"
+            k = _name_end(tokens, k + 1) if norm in titles else k + 1
+        elif last and _adjective(norm) and (k > first or not definite or _agrees(tokens[k - 1].norm, norm)):
+            last = "adjective"
+            k += 1
+        elif _joined(norm, last) and not _not_a_name(norm):
+            last = "adjective" if last == "adjective" and norm.startswith("و") else "definite"
+            k += 1
+        else:
+            break
+        end = k
+    return end
+
+
+def _phrase(tokens: tuple[Token, ...], first: int, end: int, start: int) -> str:
+    """The words of tokens[first:end] as written, from offset `start` of the first."""
+    return " ".join([tokens[first].text[start - tokens[first].start:], *(t.text for t in tokens[first + 1:end])])
+
+
+def _found(tokens: tuple[Token, ...], first: int, end: int, start: int, kind: str) -> Mention:
+    """A mention of a name no list knows: its words are its canonical name, with no English (a
+    person's is its romanisation, given once the entity is kept: `find_entities`)."""
+    return Mention(first, end, start, tokens[end - 1].end, Entry(_phrase(tokens, first, end, start), "", kind))
+
+
+@cache
+def _romanizer() -> Transliterator:
+    # The spellings attested in Wikidata that the package ships, then its rules; not its neural
+    # model: 16 ms a name (1 ms without), for 2 of the 51 gold names (23 against 21). Its index
+    # keeps its answers (the same given names come back in name after name) and only the best
+    # spelling of each word is combined: 0.3 ms a name, the same spellings on the gold names.
+    from arabic_name_romanizer import Transliterator  # 0.1 s: only when a person needs a name
+
+    romanizer = Transliterator(auto_load_model=False, max_per_unit=1, max_combinations=1)
+    index = romanizer.index
+    if index is not None:
+        romanizer.index = SimpleNamespace(lookup_full=cache(index.lookup_full), lookup_unit=cache(index.lookup_unit))
+    return romanizer
+
+
+@cache
+def romanized(name: str) -> str:
+    """The English spelling of a personal name (arabic-name-romanizer), as the Gulf spells it:
+    the statements are Saudi («عادل» → Adel, «العتيبي» → Al-Otaibi)."""
+    return _romanizer().transliterate(name, country=_COUNTRY)
+
+
+@cache
+def _org_starts() -> frozenset[str]:
+    """Every word that can be an organisation's head."""
+    return clitic_forms(_words("org_heads"), lambda norm: _head(norm) is not None)
+
+
+def org_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Organisations named by a head noun and its genitive chain («وزارة الشؤون الإسلامية») or,
+    with the article, by the adjectives that follow it («الاتحاد الأفريقي»)."""
+    found = (_org_at(tokens, i) for i in indexes_of(tokens, _org_starts()))
+    return [m for m in found if m]
+
+
+def _named(adjective: str, modifiers: int) -> bool:
+    """Whether a head with the article and its modifiers are a name: an adjective first
+    («الوزارة الخارجية» is none), then a second modifier («المجلس الأعلى للتعليم») or the nisba
+    of a place or a scope («الحكومة الكينية», «البنك الدولي»; «المجلس البلدي» describes)."""
+    return _adjective(adjective) and (modifiers > 1 or adjective in _words("scope_adjectives") or
+                                      _nisba_stem(adjective) in _place_stems())
+
+
+def _nisba_stem(adjective: str) -> str:
+    """A nisba adjective without its article and ending: «الكينية» → «كين»."""
+    body = adjective.removeprefix("ال")
+    ending = max((e for e in names().nisba_endings if body.endswith(e)), key=len, default="")
+    return body[:len(body) - len(ending)]
+
+
+@cache
+def _place_stems() -> frozenset[str]:
+    """One-word place names, known or CLDR's, without the article and the ending their nisba
+    drops (كينيا → كين, اليمن → يمن), of three letters or more."""
+    places = {words[0] for variants in known().values() for words, entry in variants
+              if entry.type == "LOC" and len(words) == 1}
+    stems_ = set()
+    for place in places:
+        body = place.removeprefix("ال")
+        stems_.add(body)
+        stems_.update(body[:-len(e)] for e in names().place_endings if body.endswith(e))
+    return frozenset(stem for stem in stems_ if len(stem) >= 3)  # «جد» of جدة would make «الجدي» a nisba
+
+
+def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The organisation whose head is tokens[i], if a genitive or an adjective follows it."""
+    head = _head(tokens[i].norm)
+    if head is None:
+        return None
+    cut, definite = head
+    end = _chain_end(tokens, i + 1, definite)
+    if end == i + 1 or (definite and not _named(tokens[i + 1].norm, end - i - 1)):
+        return None
+    return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that are no part of a personal name: those that end names, titles, posts,
+    organisations' heads, and the reporting and event verbs of cues.yml with their agreement
+    endings."""
+    data = cues()
+    tenses = ((PAST, data.agreement.past), (PRESENT, data.agreement.present))
+    forms = [conjugated(verb.past, tense, person) for verb in data.verbs
+             for tense, persons in tenses[:1 + verb.present] for person in persons]
+    forms += [event + ending for event in data.events for ending in _PAST_ENDINGS]
+    return _words("stops", "org_heads", "titles", "posts", "construct_posts") | frozenset(map(normalize, forms))
+
+
+def _not_a_name(norm: str) -> bool:
+    """A word that cannot be part of a personal name, bare or behind clitics («لشركة»), or a
+    number word («خمسة»)."""
+    others = _not_names()
+    return any(stem in others for stem, _ in stems(norm)) or number_word(norm) is not None
+
+
+def _family_name(norm: str) -> bool:
+    """A definite word that can close a name chain: no feminine noun or adjective («الجلسة»,
+    «الطبية» in «مدينة الملك عبدالعزيز الطبية»)."""
+    return not norm.endswith("ه")
+
+
+def _name_end(tokens: tuple[Token, ...], k: int) -> int:
+    """End of the name chain that starts at k: given names (at most `max_bare_names` in a row,
+    «عبد العزيز» one of them), then lineage («بن سلمان») and a family name, with آل («آل
+    الشيخ») or the article («العمري»). k itself when no name starts there."""
+    lexicon = names()
+    lineage, compounds, family = _words("lineage"), _words("compounds"), _words("family")
+    start, end, bare, joined = k, k, 0, ""
+    while k < len(tokens) and not _ends_name(tokens[k]) and (joined or not _not_a_name(tokens[k].norm)):
+        norm = tokens[k].norm
+        if norm.startswith(("لل", "بال")) or (k > start and norm.startswith("و")):
+            break  # a preposition with its noun, or the conjunction of the next phrase
+        if norm in lineage or norm in compounds or norm in family:
+            joined = "lineage" if norm in lineage else joined or ("family" if norm in family else "compound")
+        elif joined == "family":
+            return k + 1
+        elif joined:
+            bare = lexicon.max_bare_names if joined == "lineage" else bare + 1
+            joined, end = "", k + 1
+        elif is_definite(norm):
+            return k + 1 if k > start and _family_name(norm) else end
+        elif bare < lexicon.max_bare_names and len(norm) > 1:  # «ب.» is an initial, no name
+            bare, end = bare + 1, k + 1
+        else:
+            break
+        k += 1
+    return end
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    """Every word that can be a personal title or a post, bare or in construct."""
+    return _behind_clitics(_words("titles", "posts", "construct_posts"))
+
+
+def _title(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """(where the name can start, the fewest words it needs) after the title or post at i: one
+    word after a title, two after a post; a post in construct with the office it holds first
+    («وزير الخارجية الإيطالي»). None: no title, a title inside a name («عبد الملك»), or a post in
+    construct with no office after it."""
+    if i and tokens[i - 1].norm in _words("compounds"):
+        return None
+    words = {stem for stem, _ in stems(tokens[i].norm)}
+    if words & _words("titles"):
+        return i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "."), 1  # د. محمد
+    if words & _words("posts"):
+        return i + 1, 2
+    if words & _words("construct_posts"):
+        office = _office_end(tokens, i + 1)
+        return (office, 2) if office > i + 1 else None
+    return None
+
+
+def _office_end(tokens: tuple[Token, ...], k: int) -> int:
+    """End of the office a post in construct holds, from k: «باسم» and an organisation or a
+    known name («المتحدث الرسمي باسم وزارة الخارجية»), an organisation («رئيس مجلس الوزراء»),
+    or a genitive chain with its adjectives («وزير الخارجية الإيطالي»); k when none."""
+    start = k
+    while k < len(tokens) and _adjective(tokens[k].norm):
+        k += 1
+    if k < len(tokens) and tokens[k].norm in _words("on_behalf"):
+        k += 1
+    else:
+        k = start
+        k += 1
+    if k < len(tokens) and tokens[k].kind == "word":
+        named = _org_at(tokens, k) or _known_at(tokens, k)
+        if named:
+            return _chain_end(tokens, named.end, True)
+    return _chain_end(tokens, k, False)
+
+
+def person_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """People named after a title («الأمير محمد بن سلمان», «الرئيس الأمريكي باراك أوباما») or
+    a post and its office («وزير الزراعة الأردني سامر …»): the name chain, without the title
+    and the words between them."""
+    found = (_person_at(tokens, i) for i in indexes_of(tokens, _title_starts()))
+    return [m for m in found if m]
+
+
+def _person_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The person named after the title or post at tokens[i], if a name follows it."""
+    after = _title(tokens, i)
+    if after is None:
+        return None
+    k, fewest = after
+    while k < len(tokens) and (_adjective(tokens[k].norm) or tokens[k].norm in _words("ranks")):
+        k += 1
+    end = _name_end(tokens, k)
+    if end - k < fewest or (fewest > 1 and not _plausible_name(tokens[k:end])):
+        return None
+    return _found(tokens, k, end, tokens[k].start, "PER")
+
+
+def _plausible_name(words: Sequence[Token]) -> bool:
+    """Whether words after a post begin a name rather than the rest of the sentence: a given name
+    attested in Wikidata (`_given_names`), or a word that neither carries a clitic before a name
+    with the article («لمكافحة التدخين»: a preposition and its noun) or the conjunction («وهو
+    يبتسم») nor ends as a feminine noun or a verb with ت («مبادرة طيبة», «تضمنت الكلمة»)."""
+    first = words[0].norm
+    if first in _given_names():
+        return True
+    if first[0] in names().conjunction_letters or first.endswith(tuple(names().not_name_endings)):
+        return False
+    return not (first[0] in names().preposition_letters and any(is_definite(w.norm) for w in words[1:]))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names attested at least `min_given_count` times in the Wikidata names that
+    arabic-name-romanizer ships, normalised."""
+    return _attested("role = 'given'", names().min_given_count)
+
+
+@cache
+def _family_names(least: int) -> frozenset[str]:
+    """Family names (surnames) attested at least `least` times in the Wikidata names that
+    arabic-name-romanizer ships."""
+    return _attested("role = 'surname'", least)
+
+
+def _attested(role: str, least: int) -> frozenset[str]:
+    """Name units of the romaniser's index of one role, attested at least `least` times."""
+    from arabic_name_romanizer.api import default_resources_dir
+
+    with sqlite3.connect(f"file:{default_resources_dir() / 'names.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute(f"SELECT arabic_key FROM units WHERE {role} GROUP BY arabic_key "  # noqa: S608 (a constant)
+                          "HAVING SUM(count) >= ?", (least,)).fetchall()
+    return frozenset(normalize(key) for key, in rows)
+
+
+@cache
+def _untitled_given_names() -> frozenset[str]:
+    """Given names attested often enough to begin a name with no title before it."""
+    return _attested("role = 'given'", names().min_untitled_given_count)
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    """Every given name that can begin a name with no title, bare or behind the conjunction و."""
+    return frozenset(c + name for name in _untitled_given_names() for c in ("", *names().conjunction_letters[:1]))
+
+
+def name_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """People named without a title by an attested given name and an attested family name,
+    with the lineage between them («عادل الجبير», «فهد بن سلطان العتيبي»)."""
+    found = (_name_at(tokens, i) for i in indexes_of(tokens, _name_starts()))
+    return [m for m in found if m]
+
+
+def _name_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The name that an attested given name at tokens[i] begins, if an attested family name ends
+    it: with the article, attested once; without it, twice («سلام دائم» is no name)."""
+    if i and (tokens[i - 1].norm in _words("compounds") or tokens[i - 1].norm in _words("lineage")):
+        return None  # inside a longer name
+    family_names = _family_names(1)
+    if not any(t.norm in family_names for t in tokens[i + 1:i + 1 + _LONGEST_NAME]):
+        return None  # no family name near: most given names that are words too («سعيد») stop here
+    norm = tokens[i].norm
+    cut = int(norm not in _untitled_given_names())  # the conjunction
+    end = _name_end(tokens, i)
+    family = tokens[end - 1].norm
+    if end - i < 2 or family not in _family_names(1 if is_definite(family) else 2):
+        return None
+    start = tokens[i].start + skip_letters(tokens[i].text, cut)
+    return _found(tokens, i, end, start, "PER")
+
+
+def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Mentions that do not overlap, the longest first; of two as long, the known one. A name
+    found by construction that starts with a known one is that one with modifiers («الحكومة
+    اليمنية الشرعية»): the known name stands for it."""
+    starts = {m.first for m in known}
+    ranked = sorted([(m, 0) for m in known] + [(m, 1) for m in found if m.first not in starts],
+                    key=lambda item: (item[0].first - item[0].end, item[1], item[0].first))
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for mention, _ in ranked:
+        if used.isdisjoint(range(mention.first, mention.end)):
+            taken.append(mention)
+            used.update(range(mention.first, mention.end))
+    return sorted(taken, key=lambda m: m.first)
+
+
+@cache
+def _any_starts() -> frozenset[str]:
+    """Every word that can begin a known name, an organisation, a person's title or a given name."""
+    return _known_starts() | _org_starts() | _title_starts() | _name_starts()
+
+
+def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """The names of a sentence, known or found by construction, longest span first."""
+    known_names, built, after = [], [], 0  # after: the end of the last known name
+    kinds = ((_org_starts(), _org_at), (_title_starts(), _person_at), (_name_starts(), _name_at))
+    known_starts = _known_starts()
+    for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for every kind
+        norm = tokens[i].norm
+        if i >= after and norm in known_starts:  # a known name inside a longer one never wins
+            known_names.append(_known_at(tokens, i))
+            after = known_names[-1].end if known_names[-1] else after
+        built.extend(find(tokens, i) for starts, find in kinds if norm in starts)
+    return _longest([m for m in known_names if m], [m for m in built if m])
+
 def stage(doc: Doc) -> None:
-    """entities: the gazetteer's and the user's glossary's, one per canonical name."""
+    """entities: the gazetteer's, CLDR's territories, organisations and people found by
+    construction, and the user's glossary's, one per canonical name."""
     doc.entities = with_entities(doc, find_entities(doc), doc.source.glossary)
 
 
@@ -188,14 +640,17 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
     for n, start, end, tokens in spans:
         numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
-        for mention in mentions(tokens) + numbered:
+        for mention in all_mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
-                seen[key] = (surface, mention.entry, [])
+                entry = mention.entry
+                if entry.type == "PER" and not entry.en:
+                    entry = replace(entry, en=romanized(entry.canonical), romanized=True)
+                seen[key] = (surface, entry, [])
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
-    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns)) for surface, e, ns in seen.values())
+    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized) for surface, e, ns in seen.values())
 
 
 def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:
@@ -218,7 +673,8 @@ def with_entities(doc: Doc, entities: tuple[Entity, ...], glossary: Glossary | N
     text = doc.text
     own = glossary_index(glossary.entities)
     english = {normalize(v): g.en for g in glossary.entities for v in g.ar}
-    merged = {e.canonical: replace(e, en=english.get(normalize(e.canonical), e.en)) for e in entities}
+    merged = {e.canonical: replace(e, en=english[normalize(e.canonical)], romanized=False)
+              if normalize(e.canonical) in english else e for e in entities}
     for sentence, tokens in zip(doc.sentences, doc.tokens):
         for mention in mentions(tokens, own):
             entry = mention.entry

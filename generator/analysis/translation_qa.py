@@ -226,9 +226,11 @@ def named(form: frozenset[str], words: frozenset[str]) -> bool:
 
 
 def names_missing(entities: Iterable[Entity], english: str) -> list[Entity]:
-    """The entities none of whose English forms is in the English text."""
+    """The entities none of whose English forms is in the English text; a romanised name is not
+    expected (a translator may spell it otherwise)."""
     words = english_words(english)
-    return [e for e in entities if entity_forms(e) and not any(named(f, words) for f in entity_forms(e))]
+    return [e for e in entities
+            if not e.romanized and entity_forms(e) and not any(named(f, words) for f in entity_forms(e))]
 
 
 def entity_forms(entity: Entity) -> list[frozenset[str]]:

@@ -3,10 +3,11 @@
 Each `*.gold.yml` names its text: a file under the shared folder (`source: seeds/…`) or a record
 `id` of the corpus JSON Lines. System sentences are mapped to gold sentences by offset, so a
 segmentation slip costs the sentence figure, not every claim after it. The pillar figure counts
-the announced count and each item with its sentences; entities count when found with the
-English name the gold expects; "pillars in summary" counts the summaries that hold the sentence
+the announced count and each item with its sentences; "pillars in summary" counts the summaries that hold the sentence
 announcing the pillars (a gold figure of unit "pillar"). A wrong speaker is counted by kind
-(`SPEAKER_ERRORS`): empty, wrong edges, an unresolved title, or a wrong person.
+(`SPEAKER_ERRORS`): empty, wrong edges, an unresolved title, or a wrong person. Entities are
+scored by their Arabic span (precision, recall, F) and, of those found, by their English name
+(evaluation/entities.py), their errors by kind (`ENTITY_ERRORS`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..analysis.speakers import is_title
 from ..arabic import COMPARE, fold
 from ..lexicon.cues import cues
 from ..model import Meta, Source, Speaker, Statement
+from .entities import ENTITY_ERRORS, score_entities
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
 SPEAKER_ERRORS = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
@@ -47,8 +49,12 @@ class Score:
     pillar_counts_right: int = 0
     pillar_items: int = 0
     pillar_items_right: int = 0
-    entities: int = 0
+    entities: int = 0  # gold entities
     entities_found: int = 0
+    entities_system: int = 0
+    entities_right: int = 0  # system entities that find a gold one
+    entities_english: int = 0  # gold entities found with the right English name
+    entity_errors: Counter[str] = field(default_factory=Counter)  # by kind (ENTITY_ERRORS)
     slips: int = 0
     slips_found: int = 0
     announcements: int = 0  # sentences announcing the pillars (gold figures of unit "pillar")
@@ -62,9 +68,7 @@ class Score:
 
     @property
     def claims_f1(self) -> float:
-        precision = _ratio(self.matched_claims, self.system_claims)
-        recall = _ratio(self.matched_claims, self.gold_claims)
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return _f1(_ratio(self.matched_claims, self.system_claims), _ratio(self.matched_claims, self.gold_claims))
 
     def figures(self) -> dict[str, float]:
         return {
@@ -77,7 +81,10 @@ class Score:
             "pillar counts": _ratio(self.pillar_counts_right, self.pillar_counts),
             "pillar items": _ratio(self.pillar_items_right, self.pillar_items),
             "pillars": _ratio(self.pillar_counts_right + self.pillar_items_right, self.pillar_counts + self.pillar_items),
-            "entities": _ratio(self.entities_found, self.entities),
+            "entities P": _ratio(self.entities_right, self.entities_system),
+            "entities R": _ratio(self.entities_found, self.entities),
+            "entities": _f1(_ratio(self.entities_right, self.entities_system), _ratio(self.entities_found, self.entities)),
+            "English names": _ratio(self.entities_english, self.entities_found),
             "spelling": _ratio(self.slips_found, self.slips),
             "pillars in summary": _ratio(self.announcements_summarised, self.announcements),
         }
@@ -88,9 +95,18 @@ class Score:
         return "speaker errors: " + " · ".join(
             f"{name} {self.speaker_errors[kind]}" for kind, name in SPEAKER_ERRORS.items())
 
+    def entity_error_line(self) -> str:
+        """The entity errors by kind, as one line."""
+        return "entity errors: " + " · ".join(
+            f"{name} {self.entity_errors[kind]}" for kind, name in ENTITY_ERRORS.items())
+
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def normalise_word(word: str) -> str:
@@ -231,15 +247,11 @@ def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Stateme
 
 
 def _score_entities(score: Score, gold: Iterable[dict[str, Any]], statement: Statement) -> None:
-    found = [(normalise_text(e.text), normalise_text(e.canonical), _english(e.en)) for e in statement.entities]
-    for entity in gold:
-        score.entities += 1
-        arabic, english = normalise_text(entity["ar"]), _english(entity["en"])
-        if any(english == en and (arabic in (text, canonical) or arabic in text or text in arabic)
-               for text, canonical, en in found):
-            score.entities_found += 1
-        else:
-            score.misses.append(f"entity missed: {entity['ar']} ({entity['en']})")
+    found = score_entities(gold, statement.entities)
+    score.entities, score.entities_found, score.entities_english = found.gold, found.found, found.english
+    score.entities_system, score.entities_right = found.system, found.right
+    score.entity_errors.update(found.errors)
+    score.misses.extend(found.misses)
 
 
 def _score_spelling(score: Score, gold: Iterable[dict[str, Any]], statement: Statement) -> None:
@@ -264,10 +276,6 @@ def _score_summary(score: Score, figures: Iterable[dict[str, Any]], statement: S
                 score.announcements_summarised += 1
             else:
                 score.misses.append(f"summary without the pillars' announcement (s{figure['sentence']})")
-
-
-def _english(name: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).strip()
 
 
 def load_corpus(path: Path | None, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -297,11 +305,14 @@ def evaluate(gold_dir: Path, corpus_path: Path | None, verbose: bool = False) ->
         print(f"{file.name}: " + " · ".join(f"{k} {v:.2f}" for k, v in score.figures().items()))
         if verbose:
             print(f"    {score.speaker_error_line()}")
+            print(f"    {score.entity_error_line()}")
             for miss in score.misses:
                 print(f"    {miss}")
     figures = total.figures()
     print("total: " + " · ".join(f"{k} {v:.2f}" for k, v in figures.items()))
     print(f"total {total.speaker_error_line()}")
+    print(f"total {total.entity_error_line()}")
     print(f"claims F1 {figures['claims F1']:.2f} · speakers {figures['speakers']:.2f} · "
-          f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f}")
+          f"sentences {figures['sentences']:.2f} · pillars {figures['pillars']:.2f} · "
+          f"entities {figures['entities']:.2f} · English names {figures['English names']:.2f}")
     return total

@@ -1,0 +1,177 @@
+"""Entities outside the gazetteer: CLDR territories, organisations by their head noun, people by
+a title and a name chain; the longest span wins and no letter is lost to a clitic."""
+from __future__ import annotations
+
+from generator.analysis.entities import all_mentions, known, match_at, org_mentions, person_mentions
+from generator.analysis import analyze
+from generator.arabic import tokenize
+from generator.model import Meta, Source
+
+
+def found(text: str) -> dict[str, tuple[str, str]]:
+    """Surface text → (type, English name) of every mention in one sentence."""
+    return {text[m.start:m.stop]: (m.entry.type, m.entry.en) for m in all_mentions(tokenize(text))}
+
+
+def test_a_country_the_gazetteer_does_not_list_comes_from_cldr() -> None:
+    assert found("زار الوفد بوتان ونيبال الشهر الماضي") == {"بوتان": ("LOC", "Bhutan"), "نيبال": ("LOC", "Nepal")}
+
+
+def test_a_territory_behind_a_clitic_keeps_its_name() -> None:
+    assert found("وصلت المساعدات لتشاد")["تشاد"] == ("LOC", "Chad")
+
+
+def test_the_longest_territory_name_wins() -> None:
+    assert found("عاد السفير من جمهورية أفريقيا الوسطى أمس") == {
+        "جمهورية أفريقيا الوسطى": ("LOC", "Central African Republic")}
+
+
+def test_the_gazetteer_wins_where_both_know_a_name() -> None:
+    """CLDR's canonical name would be «الولايات المتحدة»; the gazetteer's is the full one."""
+    [mention] = all_mentions(tokenize("وقعت الولايات المتحدة الاتفاق"))
+    assert mention.entry.canonical == "الولايات المتحدة الأمريكية"
+
+
+def test_no_letter_is_lost_to_the_preposition_before_the_article() -> None:
+    text = "أشاد المندوب للأمم المتحدة بالجهود"
+    tokens = tokenize(text)
+    mention = match_at(tokens, 2, known())
+    assert mention is not None and text[mention.start:mention.stop] == "للأمم المتحدة"
+
+
+def test_an_organisation_is_its_head_and_genitive_chain_up_to_a_preposition() -> None:
+    text = "أعلنت وزارة الشؤون الاجتماعية في الكويت برنامجا جديدا"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["وزارة الشؤون الاجتماعية"]
+
+
+def test_an_organisation_runs_through_coordination_and_a_lam_after_an_adjective() -> None:
+    text = "افتتحت الهيئة الوطنية للثقافة والفنون معرضا"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["الهيئة الوطنية للثقافة والفنون"]
+
+
+def test_an_organisation_stops_before_a_second_definite_noun() -> None:
+    text = "دعت وزارة الصحة المواطنين إلى الحذر"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["وزارة الصحة"]
+
+
+def test_a_head_with_the_article_needs_an_adjective() -> None:
+    assert org_mentions(tokenize("وأكدت الوزارة الخطة")) == []
+    text = "وأكد المجلس الأعلى للتعليم الخطة"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["المجلس الأعلى للتعليم"]
+
+
+def test_an_organisation_keeps_the_name_of_the_person_it_is_named_after() -> None:
+    text = "تخرج في جامعة الأمير سلطان بن فهد عام 2010"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["جامعة الأمير سلطان بن فهد"]
+
+
+def test_an_organisation_found_by_its_head_has_no_english_name() -> None:
+    assert found("قالت نقابة الأطباء المصرية ذلك")["نقابة الأطباء المصرية"] == ("ORG", "")
+
+
+def test_a_person_is_the_name_chain_after_a_title() -> None:
+    text = "واستقبل الأمير فيصل بن خالد بن عبد الله آل سعود الوفد"
+    assert [text[m.start:m.stop] for m in person_mentions(tokenize(text))] == ["فيصل بن خالد بن عبد الله آل سعود"]
+
+
+def test_a_name_chain_ends_with_a_family_name_and_skips_adjectives_after_the_title() -> None:
+    text = "وقال الرئيس الكيني سامي أحمد العتيبي إن البلاد مستعدة"
+    assert [text[m.start:m.stop] for m in person_mentions(tokenize(text))] == ["سامي أحمد العتيبي"]
+
+
+def test_a_name_chain_stops_at_a_post_a_verb_or_a_noun_with_the_article() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("التقى الشيخ سالم نائب الرئيس"))] == ["سالم"]
+    assert [m.entry.canonical for m in person_mentions(tokenize("كان الدكتور خالد أكد ذلك"))] == ["خالد"]
+    assert [m.entry.canonical for m in person_mentions(tokenize("افتتح الأمير ماجد بن سعد الجلسة"))] == [
+        "ماجد بن سعد"]
+
+
+def test_a_title_with_no_name_is_no_person() -> None:
+    assert person_mentions(tokenize("وصل الوزير إلى المطار")) == []
+
+
+def test_a_post_needs_a_name_of_two_words() -> None:
+    assert person_mentions(tokenize("وتبادل الرئيس الآراء مع الضيوف")) == []
+    assert person_mentions(tokenize("أكد الوزير سامي أن الخطة جاهزة")) == []
+    assert [m.entry.canonical for m in person_mentions(tokenize("أكد الوزير سامي يوسف أن الخطة جاهزة"))] == [
+        "سامي يوسف"]
+
+
+def test_a_title_inside_a_name_is_none() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("قال الشيخ عبد الملك الراشد"))] == [
+        "عبد الملك الراشد"]
+
+
+def test_a_name_the_gazetteer_knows_stands_for_the_longer_phrase_that_starts_with_it() -> None:
+    [mention] = all_mentions(tokenize("رحبت الحكومة اليمنية الشرعية بالقرار"))
+    assert mention.entry.en == "Yemeni government"
+
+
+def test_an_adjective_that_does_not_agree_with_the_head_is_not_its_own() -> None:
+    assert org_mentions(tokenize("ووصل النادي الرئيسية صباحا")) == []
+
+
+def test_a_genitive_behind_a_preposition_ends_the_organisation() -> None:
+    text = "زار طلاب جامعة الملك فهد بالظهران المعرض"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["جامعة الملك فهد"]
+
+
+def test_a_name_chain_stops_at_a_conjunction_or_a_preposition_with_its_noun() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("حضر السيد ماهر ومدير المكتب"))] == ["ماهر"]
+    assert [m.entry.canonical for m in person_mentions(tokenize("دعا الشيخ ناصر للتعاون"))] == ["ناصر"]
+
+
+def test_a_rank_between_title_and_name_is_left_out_and_a_number_is_no_name() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("صرح اللواء الركن فهد العمري"))] == ["فهد العمري"]
+    assert person_mentions(tokenize("وأصيب العميد خمسة جنود")) == []
+
+
+def test_a_feminine_word_with_the_article_does_not_close_a_name() -> None:
+    assert [m.entry.canonical for m in person_mentions(tokenize("نقل الشيخ سعد المدينة"))] == ["سعد"]
+
+
+def test_after_an_adjective_only_an_adjective_joins_with_wa() -> None:
+    text = "اجتمع المجلس الوطني الكيني والسكان أمس"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["المجلس الوطني الكيني"]
+    text = "أقرت اللجنة السياسية والأمنية الخطة"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["اللجنة السياسية والأمنية"]
+
+
+def test_a_head_with_the_article_and_one_adjective_is_a_name_by_the_nisba_of_a_place() -> None:
+    text = "أعلنت الحكومة الكينية وقالت الشركة الاستثمارية ورحب البنك الدولي"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["الحكومة الكينية", "البنك الدولي"]
+
+
+def test_a_head_that_begins_with_lam_keeps_the_lam_before_it() -> None:
+    text = "قدم تقريره للجنة الانتخابات أمس"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["للجنة الانتخابات"]
+
+
+def test_the_participle_qadi_ends_an_organisation_and_an_initial_is_no_name() -> None:
+    text = "صدر قرار مجلس الشورى القاضي بتعديل النظام"
+    assert [text[m.start:m.stop] for m in org_mentions(tokenize(text))] == ["مجلس الشورى"]
+    assert person_mentions(tokenize("كتب الدكتور ب. ن.")) == []
+
+
+def test_a_person_no_list_knows_gets_the_romanised_name_as_english() -> None:
+    statement = analyze(Source("t", "t.md", Meta(title="t"), "قال وزير الزراعة الأردني سامر حداد إن الموسم جيد."))
+    assert [(e.text, e.type, e.en) for e in statement.entities] == [("سامر حداد", "PER", "Samer Haddad")]
+
+
+def test_a_person_after_a_post_and_its_office_is_the_name() -> None:
+    assert found("قال وزير الزراعة الأردني سامر حداد إن الموسم جيد") == {"سامر حداد": ("PER", "")}
+    assert found("أوضح المتحدث الرسمي باسم هيئة الطيران نادر الخطيب أن الرحلات مستمرة")["نادر الخطيب"][0] == "PER"
+    assert found("التقى رئيس مجلس الإدارة فهد المطيري بالموظفين")["فهد المطيري"][0] == "PER"
+
+
+def test_what_follows_a_post_is_no_name_when_it_is_a_clause_or_a_preposition_with_its_noun() -> None:
+    assert found("وأكد رئيس الوزراء وهو يبتسم أن الأمر انتهى") == {}
+    assert found("دعا وزير الصحة لمكافحة التدخين في المدارس") == {}
+    assert found("أشاد مدير الفرع مبادرة طيبة من الأهالي") == {}
+
+
+def test_a_name_without_a_title_needs_an_attested_given_name_and_family_name() -> None:
+    assert found("وكتب خالد العتيبي تعليقا على الخبر") == {"خالد العتيبي": ("PER", "")}
+    assert found("وقدم بيان صادر عن الجمعية شكرا للمتطوعين") == {}
+    assert found("وتحدث سلام دائم عن المستقبل") == {}
+
