@@ -9,6 +9,7 @@ from ..arabic import Token, bare, clitic_forms, indexes_of, is_definite, normali
 from ..lexicon.cues import cues
 from ..model import Claim
 from .conjugation import PAST, PRESENT, conjugated
+from .entities import gazetteer, match_at
 from .entities import mentions as entity_mentions
 from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
                        mention, subject_span)
@@ -41,6 +42,10 @@ class _Hit:
 class _Lexicon:
     forms: dict[str, Cue]
     lead_ins: frozenset[str]
+    fronting: frozenset[str]
+    fronted_words: int
+    prepositions: frozenset[str]
+    preposition_takers: frozenset[str]
     openers: frozenset[str]
     complementizers: frozenset[str]
     quotes: frozenset[str]
@@ -79,7 +84,9 @@ def _lexicon() -> _Lexicon:
         for form in item.forms:
             forms.setdefault(normalize(form), cue)
     words = lambda key: frozenset(normalize(w) for w in getattr(data, key))  # noqa: E731
-    return _Lexicon(forms, words("lead_ins"), frozenset(data.openers), words("complementizers"),
+    fronting = frozenset(conj + w for w in words("fronting") for conj in ("", "و", "ف"))
+    return _Lexicon(forms, words("lead_ins"), fronting, data.fronted_words, words("prepositions"),
+                    words("preposition_takers"), frozenset(data.openers), words("complementizers"),
                     frozenset(data.quotes), words("content_preps"), words("agentless"), words("relatives"))
 
 
@@ -87,6 +94,40 @@ def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
     """True where a clause starts: the start, after punctuation or a lead-in word."""
     lex = _lexicon()
     return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
+
+
+def _after_fronted(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> bool:
+    """True where a verb follows a phrase fronted at the start of its sentence: a preposition and
+    a few words («وفي القاهرة أعلنت الدار», «إلى ذلك قال الوزير») that end in a definite word or a
+    name, or after which the verb has a subject («ومن جهة أخرى أكد المصدر»); an indefinite word
+    before a verbal noun is its noun («في إطار حث الطلاب»)."""
+    lex = _lexicon()
+    if not 2 <= k <= lex.fronted_words + 1 or tokens[0].norm not in lex.fronting:
+        return False
+    if any(t.kind != "word" or t.norm in lex.relatives or t.norm in lex.complementizers for t in tokens[1:k]):
+        return False
+    last = tokens[k - 1].norm
+    return (is_definite(last) or bare(last) in known or match_at(tokens, k - 1, gazetteer()) is not None
+            or subject_span(tokens, k + 1, len(tokens), known, generic=True) is not None)
+
+
+def _as_preposition(tokens: tuple[Token, ...], k: int, cut: int) -> bool:
+    """True where a cue form that is a preposition too reads as the preposition: anywhere but at
+    the start of a clause («الفرق بين الأمرين», «فيما بين الطرفين»), and as «وبين» after a «بين»
+    of the same sentence («بين الرياض وبين القاهرة»); never with a written shadda («بيّن»)."""
+    lex = _lexicon()
+    word = tokens[k].norm[cut:]
+    if word not in lex.prepositions or "\u0651" in tokens[k].text:
+        return False
+    if cut:
+        return any(t.norm == word for t in tokens[:k])
+    return not _opens_clause(tokens, k) or k > 0 and tokens[k - 1].norm in lex.preposition_takers
+
+
+def _passive(token: Token, cut: int) -> bool:
+    """True for a past verb written with a damma on its first letter («أُعلن», «ذُكر»)."""
+    text = token.text[skip_letters(token.text, cut):]
+    return len(text) > 1 and text[1] == "\u064f"
 
 
 def _reported(tokens: tuple[Token, ...], k: int) -> bool:
@@ -145,12 +186,14 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
             continue
         hit = _Hit(k, *cue)
         before = None
+        if _as_preposition(tokens, k, hit.cut) or hit.cue.kind == "past" and _passive(tokens[k], hit.cut):
+            continue
         if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
                                            and tokens[k - 1].norm not in lex.relatives):
             continue
         if hit.cue.kind in ("past", "present") and not hit.cut and not _opens_clause(tokens, k):
             before = _svo_subject(tokens, k, known)
-            if before is None:
+            if before is None and not _after_fronted(tokens, k, known):
                 continue
         if (hit.cue.kind == "present" and tokens[k].norm in lex.agentless and k + 1 < len(tokens)
                 and tokens[k + 1].norm in lex.complementizers):
