@@ -170,8 +170,8 @@ def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Su
             subject = subject_span(tokens, j, k, known)
             if not subject or subject.pronoun or coordinated("", tokens, subject, k, known)[1] != k:
                 continue
-            if _opens_clause(tokens, j) or all(is_definite(t.norm) or bare(t.norm) in known
-                                               for t in tokens[j + 1:k] if t.kind == "word"):
+            if _opens_clause(tokens, j) or subject.name is not None or all(
+                    is_definite(t.norm) or bare(t.norm) in known for t in tokens[j + 1:k] if t.kind == "word"):
                 return subject  # «الوزير يؤكد», «الوزير ونظيره يؤكدان»
     return None
 
