@@ -213,8 +213,9 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
         return j
     if all(bare(t.norm) in known for t in tokens[k:j]):
         return j
-    ends = _ends_name(tokens, j, limit) and (j - k >= 2 or _prepositional(tokens[j]))  # not «بعودة» before «وزراء»
-    return j if j >= limit or is_stop(tokens[j]) or ends or _conjunct(tokens, j, limit, known) else None
+    if j >= limit or is_stop(tokens[j]) or _conjunct(tokens, j, limit, known):
+        return j
+    return j if _ends_name(tokens, j, limit) and (j - k >= 2 or _prepositional(tokens[j])) else None  # not «بعودة» before «وزراء»
 
 
 def _name_scan(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str],
@@ -270,7 +271,7 @@ def _ends_name(tokens: tuple[Token, ...], j: int, limit: int) -> bool:
     """True where a name that goes up to tokens[j] ends: before a prepositional phrase
     («بالجهود») or whom the speaker told («للصحفيين»), or a post in apposition, indefinite as it governs a genitive («وزير
     الخارجية»; «عزم التحالف» is no name before «التحالف»)."""
-    if tokens[j].kind != "word":
+    if j >= limit or tokens[j].kind != "word":
         return True
     if _prepositional(tokens[j]):  # «فلان بالجهود» (أشاد ب…); behind ل only whom he told
         return tokens[j].norm[:1] != "ل" or _addressed(tokens, j, limit, adjunct=True)
