@@ -1,16 +1,20 @@
 """Pillars: an announced enumeration of principles and the sentences that state each item.
 
-An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-) or by «من بين الركائز»; one
-sentence may mark several («المحور الأول … والمحور الثاني …»). Items listed after the
-announcement in its own sentence («ثلاثة محاور: الأمن، والاقتصاد، والتعليم», «… وهي الأمن
-والاقتصاد والتعليم») count when there are as many as announced. Otherwise a sentence without a
-mark starts the next item while numbers are left before the next marked item (or the announced
-count), and otherwise elaborates the current one; after the last marked item, a sentence that
-names its speaker ends the enumeration.
+An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-، أ-) or by «من بين الركائز»;
+one sentence may mark several («المحور الأول … والمحور الثاني …»); after an announcement, lines
+that open with a bullet («- …», «• …») right after it are items too. Items listed after the
+announcement in its own sentence and a list opener («ثلاثة محاور: الأمن، والاقتصاد، والتعليم»,
+«… وهي الأمن والاقتصاد والتعليم», «في مقدمتها …») count when there are as many as announced.
+Otherwise a sentence without a mark starts the next item while numbers are left before the next
+marked item (or the announced count), and otherwise elaborates the current one; after the last
+marked item, a sentence that names its speaker ends the enumeration, and so does a mark that
+goes back to an item already given (a second «أولاً»).
 
 Not every counted noun is an announcement: «ضربت ستة أهداف» is followed by no marked or listed
-item, so it is none. Without an announcement, ordinal words make an enumeration («أولاً …
-ثانيًا …»); numbered paragraphs («1- …», «٢٤ - …») alone do not.
+item, «قتل 3 عناصر إرهابية داخل المزرعة، ونجحت …» by no list opener, and «خسر 206 نقاط» counts
+more than ordinals go; none is one. Without an announcement, ordinal words make an enumeration
+of two items or more («أولاً … ثانيًا …»); numbered paragraphs («1- …», «٢٤ - …») and bullets
+alone do not.
 """
 from __future__ import annotations
 
