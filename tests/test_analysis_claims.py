@@ -128,3 +128,8 @@ def test_a_cue_form_that_is_a_preposition_too():
 
 def test_a_past_verb_written_passive_is_no_claim():
     assert claims("وأُعلن أن الموعد تأجل.") == ()
+
+
+def test_a_participle_that_describes_the_noun_before_it_is_no_claim():
+    assert claims("وفرضت السلطات قيود مشددة على الدخول.") == ()
+    assert [c.cue for c in claims("وقالت الوزارة مؤكدة أن الدخول متاح.")] == ["قالت", "مؤكدة"]

@@ -243,3 +243,7 @@ def test_a_name_chain_with_its_particles():
 
 def test_a_word_behind_a_preposition_before_a_plural_post_is_no_name():
     assert named("ورحب الوزراء بعودة وزراء الحكومة إلى العاصمة.")[1] == "الوزراء"
+
+
+def test_the_source_quoted_after_nuqlan_an_is_no_part_of_the_subject():
+    assert named("وقال بيان للمجلس نقلا عن اللجنة إن الموعد ثابت.")[0] == "بيان للمجلس"

@@ -130,6 +130,16 @@ def _passive(token: Token, cut: int) -> bool:
     return len(text) > 1 and text[1] == "\u064f"
 
 
+def _adjective_of(tokens: tuple[Token, ...], k: int, cue: Cue) -> bool:
+    """True for a feminine or plural participle right after an indefinite noun that it describes
+    («قيود مشددة»); the masculine with its alef is accusative, a circumstantial («مؤكدًا»)."""
+    if cue.agree not in ("f", "p") or k == 0:
+        return False
+    before = tokens[k - 1]
+    return (before.kind == "word" and not is_definite(before.norm) and not before.norm.endswith(("ه", "ها", "هم", "هما"))
+            and _cue_of(before.norm) is None)
+
+
 def _reported(tokens: tuple[Token, ...], k: int) -> bool:
     """True after a complementizer: a clause of reported speech («قال إن الوزراء أكدوا …»), whose
     verb counts with a subject before it (a verb right after «أن» is no clause: «يجب أن نرى»)."""
@@ -186,7 +196,8 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
             continue
         hit = _Hit(k, *cue)
         before = None
-        if _as_preposition(tokens, k, hit.cut) or hit.cue.kind == "past" and _passive(tokens[k], hit.cut):
+        if _as_preposition(tokens, k, hit.cut) or hit.cue.kind == "past" and _passive(tokens[k], hit.cut) \
+                or hit.cue.kind == "participle" and _adjective_of(tokens, k, hit.cue):
             continue
         if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
                                            and tokens[k - 1].norm not in lex.relatives):
