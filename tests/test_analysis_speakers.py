@@ -247,3 +247,24 @@ def test_a_word_behind_a_preposition_before_a_plural_post_is_no_name():
 
 def test_the_source_quoted_after_nuqlan_an_is_no_part_of_the_subject():
     assert named("وقال بيان للمجلس نقلا عن اللجنة إن الموعد ثابت.")[0] == "بيان للمجلس"
+
+
+def test_a_post_in_apposition_after_the_name_is_its_role():
+    assert named("وأكد فهد العلي رئيس اللجنة أن الموعد ثابت.") == ("فهد العلي رئيس اللجنة", "فهد العلي", "رئيس اللجنة")
+    assert named("وقال سامي الحربي، وزير المالية، إن العجز تراجع.")[1:] == ("سامي الحربي", "وزير المالية")
+
+
+def test_whom_a_verb_of_telling_told_may_stand_before_its_subject():
+    assert named('وأبلغ "الصحيفة" سامي الحربي مدير عام الهيئة، أن العمل جار.')[1] == "سامي الحربي"
+    assert named("وأبلغت «الصحيفة» مصادر مطلعة أن الاجتماع تأجل.")[0] == "مصادر مطلعة"
+
+
+def test_the_first_of_two_coordinated_speakers_keeps_his_own_gender():
+    found = claims("حذر الوزير سامي الحربي والمبعوث جون سميث من العزلة. وقال سميث إن الاتفاق مهم. "
+                   "وأكد الوزير سامي الحربي أن النجاح ممكن، مفيدًا أن الدعم قائم.")
+    assert found[-1].speaker.canonical == "سامي الحربي"  # a masculine participle after a plural-free speaker
+
+
+def test_fadila_is_an_honorific():
+    found = claims("وبين فضيلة الشيخ سالم الدوسري أن الصوم عبادة. وأكد فضيلته أن الرحمة واجبة.")
+    assert [c.speaker.canonical for c in found] == ["سالم الدوسري", "سالم الدوسري"]

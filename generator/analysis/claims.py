@@ -29,6 +29,7 @@ class Cue:
     clause: bool = False  # a verb comes between it and the source: حسبما أفادت الوزارة
     predicate: bool = False  # what the object is said to be follows the subject: اعتبرها الوزير خطوة
     agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), "1" (first person), None (any)
+    addressed: bool = False  # its direct object is whom it tells: «أبلغ "الصحيفة" فلان أن»
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _lexicon() -> _Lexicon:
                 form = normalize(conjugated(verb.past, tense, person))
                 if agree == "1" and form == normalize(conjugated(verb.past, tense, "هم")).removesuffix("ا") + "نا":
                     continue  # «دعونا»: also «let us»
-                forms.setdefault(form, Cue(verb.cue_en, verb.act, kind, needs, agree=agree))
+                forms.setdefault(form, Cue(verb.cue_en, verb.act, kind, needs, agree=agree, addressed=verb.addressed))
         for person in ("هو", "هي"):
             past = normalize(conjugated(verb.past, PAST, person))
             for suffix in pronouns:  # اعتبرها الوزير …؛ after a relative: بما أعلنه، ما أكدته
@@ -293,6 +294,16 @@ def _reach(tokens: tuple[Token, ...], kept: list[tuple[_Hit, Subject | None]], n
     return kept[m][0].index if m < len(kept) else len(tokens)
 
 
+def _after_quoted(tokens: tuple[Token, ...], k: int, limit: int) -> int:
+    """The token index after a short name in quotation marks at tokens[k] («"الاقتصادية"»,
+    «عكاظ»), else k."""
+    quotes = {"«": "»", '"': '"', "“": "”"}
+    if k >= limit or tokens[k].text not in quotes:
+        return k
+    close = next((m for m in range(k + 1, min(limit, k + 5)) if tokens[m].text == quotes[tokens[k].text]), None)
+    return close + 1 if close is not None else k
+
+
 def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
     """The person named last before tokens[k] inside a quotation still open at k («… صدق نبينا
     محمد حين حذر وقال …»): the speaker of a cue inside reported words."""
@@ -323,6 +334,8 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     start = hit.index + 1
     if hit.cue.kind == "attribution" and (hit.cue.clause or start < limit and tokens[start].norm in _lexicon().relatives):
         start += 1 if hit.cue.clause else 2  # «حسبما أفادت الوزارة», «بحسب ما ذكرت المصادر»: past the verb
+    if hit.cue.addressed:
+        start = _after_quoted(tokens, start, limit)  # «أبلغ "الصحيفة" فلان أن»: whom it told first
     subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined),
                            generic=hit.cue.kind in ("past", "present", "relative"), listed=listed,
                            content=_prepositions(hit.cue.needs))
@@ -345,4 +358,4 @@ def _with_coordinated(text: str, tokens: tuple[Token, ...], subject: Subject, li
     co, end = coordinated(text, tokens, subject, limit, known)
     if not co:
         return lead, end
-    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co, gender="p"), end
+    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co), end

@@ -32,6 +32,7 @@ class Subject:
     name: int | None  # where a personal name starts inside the span
     pronoun: bool = False  # an honorific pronoun (سموه، معاليه)
     generic: bool = False  # a noun phrase outside the lexicon (`generic_subject`)
+    name_end: int | None = None  # where the name ends when a post follows it («فلان، مدير عام الهيئة»)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,20 @@ def _before_post(tokens: tuple[Token, ...], j: int, limit: int) -> bool:
     return head is not None and not head[1] or _title(tokens[j].norm)
 
 
+def _post_after(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> int | None:
+    """The end of a post in apposition after a name, at tokens[k] or after a comma («فلان مدير
+    عام الهيئة، أن», «فلان، وزير المالية، إن»), when the content follows it; else None."""
+    at = k + 1 if k < limit and tokens[k].text in "،," else k
+    if at >= limit or not _before_post(tokens, at, limit) or tokens[at].kind != "word" \
+            or tokens[at].norm in _lexicon().complementizers:
+        return None
+    post = subject_span(tokens, at, limit, known)
+    if post is None or post.name is not None:
+        return None
+    end = post.end + 1 if post.end < limit and tokens[post.end].text in "،," else post.end
+    return post.end if end >= limit or _opens_content(tokens, end, limit) else None
+
+
 def _ends_name(tokens: tuple[Token, ...], j: int, limit: int) -> bool:
     """True where a name that goes up to tokens[j] ends: before a prepositional phrase
     («بالجهود») or whom the speaker told («للصحفيين»), or a post in apposition, indefinite as it governs a genitive («وزير
@@ -310,6 +325,8 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
+        if run is not None and (post := _post_after(tokens, run, limit, known)) is not None:
+            return Subject(i, post, j, name_end=run)  # «فلان مدير عام الهيئة، أن»
         return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
     name = j if person else None
@@ -614,7 +631,10 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
             en, canonical = found.entry.en, found.entry.canonical
         else:
             canonical = text[tokens[subject.name].start + (cut if subject.name == subject.first else 0):
-                             tokens[subject.end - 1].end]
+                             tokens[(subject.name_end or subject.end) - 1].end]
+        if subject.name_end is not None:  # the post after the name
+            name = tuple(bare(t.norm) for t in tokens[split:subject.name_end] if t.kind == "word")
+            role = text[tokens[subject.name_end].start:tokens[subject.end - 1].end].strip(" ،,") or None
     else:
         found = match_at(words, 0, speaker_names())
         if found and found.end == len(words):

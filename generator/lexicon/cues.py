@@ -21,6 +21,7 @@ class Verb:
     act: str
     present: bool = True  # whether the present forms are cues
     judges: bool = False  # its past with an object pronoun is a claim of its own («اعتبرها»)
+    addressed: bool = False  # its direct object is whom it tells («أبلغ "الصحيفة" فلان أن»)
     needs: tuple[str, ...] = ()  # words that must follow («@speech»: reported speech)
 
 
