@@ -133,3 +133,8 @@ def test_a_past_verb_written_passive_is_no_claim():
 def test_a_participle_that_describes_the_noun_before_it_is_no_claim():
     assert claims("وفرضت السلطات قيود مشددة على الدخول.") == ()
     assert [c.cue for c in claims("وقالت الوزارة مؤكدة أن الدخول متاح.")] == ["قالت", "مؤكدة"]
+
+
+def test_a_participle_that_needs_a_word_has_it_right_after():
+    assert claims("ويعد هذا الأمر مفيدًا بالنسبة للطلاب، ويرى الخبراء أن الوقت مناسب.")[0].cue == "يرى"
+    assert [c.cue for c in claims("ورحب المدير بالطلاب، مفيدًا بأن التسجيل مفتوح.")] == ["رحب", "مفيدًا"]

@@ -261,6 +261,9 @@ def find_claims(doc: Doc) -> tuple[Attribution, ...]:
             limit = candidates[n + 1][0].index if n + 1 < len(candidates) else len(tokens)
             if hit.cue.needs and not any(_is_marker(t, hit.cue.needs) for t in tokens[hit.index + 1:limit]):
                 continue
+            if hit.cue.needs and hit.cue.kind == "participle" and not (
+                    hit.index + 1 < limit and _is_marker(tokens[hit.index + 1], hit.cue.needs)):
+                continue  # its content follows it: «مفيدًا أن»; «يعد الأمر مفيدًا بالنسبة …» is «useful»
             kept.append((hit, before))
         documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
