@@ -89,3 +89,52 @@ def test_a_verb_of_judgement_with_its_object_pronoun():
     found = said("ورحب المجلس بالقرار، واعتبرته الهيئة خطوة مهمة.")
     assert [(c, s) for c, s, _ in found] == [("رحب", "المجلس"), ("اعتبرته", "الهيئة")]
     assert claims("وتعتبر المدينة أكبر مركز تجاري في المنطقة.") == ()  # تُعتبر: is considered
+
+
+def test_cues_counted_in_the_corpus():
+    assert said("وأبان المدير أن الخدمة متاحة.")[0][:2] == ("أبان", "المدير")
+    assert said("وتوقع الخبير ارتفاع الطلب في الصيف.")[0][:2] == ("توقع", "الخبير")
+    assert said("ونقلت الوكالة عن المصدر قوله إن المعبر مغلق.")[0][:2] == ("نقلت", "الوكالة")
+    assert said("وعزا المهندس التأخير إلى الأمطار.")[0][:2] == ("عزا", "المهندس")
+    assert [c for c, _, _ in said("وانتقد الوزير القرار، واصفًا إياه بالمتسرع.")] == ["واصفًا"]
+    assert [c for c, _, _ in said("ورحب المدير بالطلاب، مفيدًا أن التسجيل مفتوح.")] == ["رحب", "مفيدًا"]
+    assert claims("ويبدو البرنامج مفيدًا للطلاب.") == ()  # «useful»: no speech follows
+    assert claims("وتبلغ مساحة الحديقة ألف متر.") == ()  # يبلغ: reaches, not the present of أبلغ
+    assert said("وأبلغ المدير الموظفين أن الدوام يبدأ مبكرا.")[0][:2] == ("أبلغ", "المدير")
+
+
+def test_lead_ins_fima_and_lakin():
+    found = said("وافتتح الأمير المعرض، فيما قال المدير إن الزوار كثر.")
+    assert [(c, s) for c, s, _ in found] == [("قال", "المدير")]
+    found = said("رحب الوزير بالخطة لكنه حذر من التأخير. لكن اللجنة أكدت أن العمل جار.")
+    assert [(c, s) for c, s, _ in found] == [("رحب", "الوزير"), ("حذر", "الوزير"), ("أكدت", "اللجنة")]
+
+
+def test_a_phrase_fronted_before_the_verb():
+    assert said("وفي المدينة المنورة أعلنت اللجنة أن الموسم بدأ.")[0][:2] == ("أعلنت", "اللجنة")
+    assert said("إلى ذلك قال المدير إن المشروع اكتمل.")[0][:2] == ("قال", "المدير")
+    assert said("ومن جهة أخرى أكد مصدر مطلع أن الاجتماع تأجل.")[0][:2] == ("أكد", "مصدر مطلع")
+    assert said("وحول المشاريع الجديدة أشار إلى أن التنفيذ قريب.")[0][0] == "أشار"  # a dropped subject
+    assert claims("في إطار حث الطلاب على القراءة نظمت المدرسة معرضا.") == ()  # a verbal noun after a noun
+
+
+def test_a_cue_form_that_is_a_preposition_too():
+    assert claims("وفي حوار بين الكاتب والقارئ نوقشت أن الرواية طويلة.") == ()
+    assert claims("ويقارن التقرير بين المدن وبين القرى، علما أن الفروق كبيرة.") == ()
+    assert claims("وتعاون الفريقان فيما بين الجامعات على أن يستمر البحث.") == ()
+    assert said("وفي الشأن ذاته بيّن المدير أن العمل مستمر.")[0][:2] == ("بيّن", "المدير")
+    assert said("وبين المدير أن العمل مستمر.")[0][:2] == ("بين", "المدير")
+
+
+def test_a_past_verb_written_passive_is_no_claim():
+    assert claims("وأُعلن أن الموعد تأجل.") == ()
+
+
+def test_a_participle_that_describes_the_noun_before_it_is_no_claim():
+    assert claims("وفرضت السلطات قيود مشددة على الدخول.") == ()
+    assert [c.cue for c in claims("وقالت الوزارة مؤكدة أن الدخول متاح.")] == ["قالت", "مؤكدة"]
+
+
+def test_a_participle_that_needs_a_word_has_it_right_after():
+    assert claims("ويعد هذا الأمر مفيدًا بالنسبة للطلاب، ويرى الخبراء أن الوقت مناسب.")[0].cue == "يرى"
+    assert [c.cue for c in claims("ورحب المدير بالطلاب، مفيدًا بأن التسجيل مفتوح.")] == ["رحب", "مفيدًا"]

@@ -99,3 +99,40 @@ def test_items_listed_after_an_opener_and_joined_by_wa():
     found = pillars("حدد المجلس ثلاث أولويات وهي دعم التعليم والصحة والإسكان الميسر. وأقر الميزانية.")
     assert [i.text for i in found.items] == ["دعم التعليم", "والصحة", "والإسكان الميسر"]
     assert pillars("حدد المجلس أربع أولويات وهي دعم التعليم والصحة. وأقر الميزانية.") is None  # not as many as announced
+
+
+def test_a_list_inside_the_announcing_sentence_needs_its_opener():
+    assert pillars("وحاصرت القوات 3 عناصر مسلحة داخل المزرعة، وصادرت أسلحتهم، ثم انسحبت.") is None
+    found = pillars("حدد المجلس ثلاث أولويات في مقدمتها الأمن، والتعليم، والصحة.")
+    assert [i.text for i in found.items] == ["الأمن", "والتعليم", "والصحة"]
+
+
+def test_bulleted_and_lettered_items_after_an_announcement():
+    found = pillars("حدد البيان ثلاث نقاط:\n- وقف القتال.\n- فتح الممرات.\n- بدء الحوار.")
+    assert [(i.n, i.sentences) for i in found.items] == [(1, (2,)), (2, (3,)), (3, (4,))]
+    found = pillars("وضعت اللجنة ثلاثة شروط:\nأ- الخبرة.\nب- الشهادة.\nج- اللغة.")
+    assert [(i.n, i.sentences) for i in found.items] == [(1, (2,)), (2, (3,)), (3, (4,))]
+    assert pillars("وضعت الوزارة الخطة.\n- وقف القتال.\n- فتح الممرات.") is None  # no announcement
+
+
+def test_a_bullet_far_from_a_counted_noun_is_no_item():
+    text = "ارتفع المؤشر خمس نقاط مئوية. وقال المحلل إن السوق هادئ. وتابع أن الأسعار مستقرة.\n- إعداد قسم الاقتصاد"
+    assert pillars(text) is None
+    assert pillars("خسر المؤشر 206 نقاط من قيمته.\n- وقال المحلل إن السوق هادئ.") is None  # no enumeration of 206
+
+
+def test_an_enumeration_ends_where_the_numbering_starts_again():
+    text = "أولاً الأمن. ثانيًا التعليم. وفي موضوع آخر كتب المحرر. أولاً الصحة. ثانيًا النقل."
+    assert [(i.n, i.sentences) for i in pillars(text).items] == [(1, (1,)), (2, (2, 3))]
+
+
+def test_a_semicolon_or_a_verb_of_containing_opens_the_list():
+    found = pillars("وتدور الندوة حول ثلاثة محاور رئيسية؛ الأمن، والاقتصاد، والتعليم.")
+    assert [i.text for i in found.items] == ["الأمن", "والاقتصاد", "والتعليم"]
+    found = pillars("ويناقش المنتدى ثلاثة محاور تتناول الأمن، والاقتصاد، والتعليم.")
+    assert len(found.items) == 3
+
+
+def test_one_item_before_a_new_enumeration_is_no_enumeration_of_its_own():
+    text = "أولاً نبدأ بالتحية. وفي الدرس كتب المعلم. أولاً القراءة. ثانيًا الكتابة. ثالثًا الحساب."
+    assert [(i.n, i.sentences) for i in pillars(text).items] == [(1, (3,)), (2, (4,)), (3, (5,))]

@@ -197,3 +197,74 @@ def test_a_speaker_the_gazetteer_knows_by_its_whole_name_gets_its_english_the_gl
     assert with_speakers(found, ours)[0].speaker.en == "the Foreign Ministry"
     unknown = claims("وقال سالم العتيبي إن الحل سياسي.")
     assert with_speakers(unknown, None)[0].speaker.en is None
+
+
+def named(text):
+    """(speaker words, canonical name, role) of the first claim."""
+    speaker = claims(text)[0].speaker
+    return speaker.text, speaker.canonical, speaker.role
+
+
+def test_a_body_whose_name_starts_like_a_clitic_is_a_subject():
+    assert named("وأعلنت وكالة الأنباء الرسمية أن الطريق مفتوح.")[0] == "وكالة الأنباء الرسمية"  # not و + ك + الة
+
+
+def test_a_post_in_apposition_runs_on_to_the_name_of_its_holder():
+    assert named("وقال المفتي العام للمنطقة الشرقية الشيخ سالم بن علي الدوسري إن الموعد ثابت.") == (
+        "المفتي العام للمنطقة الشرقية الشيخ سالم بن علي الدوسري", "سالم بن علي الدوسري",
+        "المفتي العام للمنطقة الشرقية الشيخ")
+    found = named("وأوضح الأمين العام لمركز الملك فهد الوطني للبحوث الدكتور خالد بن سعد العمري أن البحث مستمر.")
+    assert found[1] == "خالد بن سعد العمري"  # «الملك فهد» is the centre's name, not the speaker's
+
+
+def test_a_nisba_family_name_ends_the_subject_before_the_object():
+    assert named("وأعلن المتحدث باسم القوات الحكومية العقيد سامي الزهراني مقتل ثلاثة مسلحين.")[1] == "سامي الزهراني"
+    assert named("وأكد رئيس مجلس الأعيان الشيخ سالم الدوسري فرار عناصر التنظيم من البلدة.")[1] == "سالم الدوسري"
+
+
+def test_an_object_after_a_title_or_a_body_is_no_name():
+    assert named("وتوقع الخبير ارتفاع الطلب في الصيف.")[0] == "الخبير"
+    assert named("وأكد الطرفان أهمية التعاون في المجال.")[0] == "الطرفان"
+    assert named("وأعلنت الشرطة الاتحادية إحباط محاولة تسلل جديدة للمسلحين.")[0] == "الشرطة الاتحادية"
+
+
+def test_a_name_ends_before_whom_the_speaker_told_and_before_a_post_after_it():
+    assert named("وقال سامي الحربي للصحفيين إن الخطة جاهزة.")[:2] == ("سامي الحربي", "سامي الحربي")
+    assert named("وقال مصدر أمني لـ«الصحيفة» إن الوضع هادئ.")[0] == "مصدر أمني"
+    assert named("وأكد الدكتور خالد العتيبة وزير الصحة أن المستشفى جاهز.")[1] == "خالد العتيبة"
+    assert named("وقال الاتحاد الدولي للسيارات في تقرير إن السائق أخطأ.")[0] == "الاتحاد الدولي للسيارات"
+
+
+def test_a_name_chain_with_its_particles():
+    assert named("وقال الأمير عبد الله بن فهد بن عبد العزيز آل سعود إن الحفل كبير.")[1] == \
+        "عبد الله بن فهد بن عبد العزيز آل سعود"
+    assert named("وأشاد الأمير فيصل بن مساعد بالجهود المبذولة.")[1] == "فيصل بن مساعد"  # مساعد: also a post
+
+
+def test_a_word_behind_a_preposition_before_a_plural_post_is_no_name():
+    assert named("ورحب الوزراء بعودة وزراء الحكومة إلى العاصمة.")[1] == "الوزراء"
+
+
+def test_the_source_quoted_after_nuqlan_an_is_no_part_of_the_subject():
+    assert named("وقال بيان للمجلس نقلا عن اللجنة إن الموعد ثابت.")[0] == "بيان للمجلس"
+
+
+def test_a_post_in_apposition_after_the_name_is_its_role():
+    assert named("وأكد فهد العلي رئيس اللجنة أن الموعد ثابت.") == ("فهد العلي رئيس اللجنة", "فهد العلي", "رئيس اللجنة")
+    assert named("وقال سامي الحربي، وزير المالية، إن العجز تراجع.")[1:] == ("سامي الحربي", "وزير المالية")
+
+
+def test_whom_a_verb_of_telling_told_may_stand_before_its_subject():
+    assert named('وأبلغ "الصحيفة" سامي الحربي مدير عام الهيئة، أن العمل جار.')[1] == "سامي الحربي"
+    assert named("وأبلغت «الصحيفة» مصادر مطلعة أن الاجتماع تأجل.")[0] == "مصادر مطلعة"
+
+
+def test_the_first_of_two_coordinated_speakers_keeps_his_own_gender():
+    found = claims("حذر الوزير سامي الحربي والمبعوث جون سميث من العزلة. وقال سميث إن الاتفاق مهم. "
+                   "وأكد الوزير سامي الحربي أن النجاح ممكن، مفيدًا أن الدعم قائم.")
+    assert found[-1].speaker.canonical == "سامي الحربي"  # a masculine participle after a plural-free speaker
+
+
+def test_fadila_is_an_honorific():
+    found = claims("وبين فضيلة الشيخ سالم الدوسري أن الصوم عبادة. وأكد فضيلته أن الرحمة واجبة.")
+    assert [c.speaker.canonical for c in found] == ["سالم الدوسري", "سالم الدوسري"]

@@ -9,6 +9,7 @@ from ..arabic import Token, bare, clitic_forms, indexes_of, is_definite, normali
 from ..lexicon.cues import cues
 from ..model import Claim
 from .conjugation import PAST, PRESENT, conjugated
+from .entities import gazetteer, match_at
 from .entities import mentions as entity_mentions
 from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
                        mention, subject_span)
@@ -28,6 +29,7 @@ class Cue:
     clause: bool = False  # a verb comes between it and the source: حسبما أفادت الوزارة
     predicate: bool = False  # what the object is said to be follows the subject: اعتبرها الوزير خطوة
     agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), "1" (first person), None (any)
+    addressed: bool = False  # its direct object is whom it tells: «أبلغ "الصحيفة" فلان أن»
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class _Hit:
 class _Lexicon:
     forms: dict[str, Cue]
     lead_ins: frozenset[str]
+    fronting: frozenset[str]
+    fronted_words: int
+    prepositions: frozenset[str]
+    preposition_takers: frozenset[str]
     openers: frozenset[str]
     complementizers: frozenset[str]
     quotes: frozenset[str]
@@ -62,7 +68,7 @@ def _lexicon() -> _Lexicon:
                 form = normalize(conjugated(verb.past, tense, person))
                 if agree == "1" and form == normalize(conjugated(verb.past, tense, "هم")).removesuffix("ا") + "نا":
                     continue  # «دعونا»: also «let us»
-                forms.setdefault(form, Cue(verb.cue_en, verb.act, kind, needs, agree=agree))
+                forms.setdefault(form, Cue(verb.cue_en, verb.act, kind, needs, agree=agree, addressed=verb.addressed))
         for person in ("هو", "هي"):
             past = normalize(conjugated(verb.past, PAST, person))
             for suffix in pronouns:  # اعتبرها الوزير …؛ after a relative: بما أعلنه، ما أكدته
@@ -79,7 +85,9 @@ def _lexicon() -> _Lexicon:
         for form in item.forms:
             forms.setdefault(normalize(form), cue)
     words = lambda key: frozenset(normalize(w) for w in getattr(data, key))  # noqa: E731
-    return _Lexicon(forms, words("lead_ins"), frozenset(data.openers), words("complementizers"),
+    fronting = frozenset(conj + w for w in words("fronting") for conj in ("", "و", "ف"))
+    return _Lexicon(forms, words("lead_ins"), fronting, data.fronted_words, words("prepositions"),
+                    words("preposition_takers"), frozenset(data.openers), words("complementizers"),
                     frozenset(data.quotes), words("content_preps"), words("agentless"), words("relatives"))
 
 
@@ -87,6 +95,50 @@ def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
     """True where a clause starts: the start, after punctuation or a lead-in word."""
     lex = _lexicon()
     return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
+
+
+def _after_fronted(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> bool:
+    """True where a verb follows a phrase fronted at the start of its sentence: a preposition and
+    a few words («وفي القاهرة أعلنت الدار», «إلى ذلك قال الوزير») that end in a definite word or a
+    name, or after which the verb has a subject («ومن جهة أخرى أكد المصدر»); an indefinite word
+    before a verbal noun is its noun («في إطار حث الطلاب»)."""
+    lex = _lexicon()
+    if not 2 <= k <= lex.fronted_words + 1 or tokens[0].norm not in lex.fronting:
+        return False
+    if any(t.kind != "word" or t.norm in lex.relatives or t.norm in lex.complementizers for t in tokens[1:k]):
+        return False
+    last = tokens[k - 1].norm
+    return (is_definite(last) or bare(last) in known or match_at(tokens, k - 1, gazetteer()) is not None
+            or subject_span(tokens, k + 1, len(tokens), known, generic=True) is not None)
+
+
+def _as_preposition(tokens: tuple[Token, ...], k: int, cut: int) -> bool:
+    """True where a cue form that is a preposition too reads as the preposition: anywhere but at
+    the start of a clause («الفرق بين الأمرين», «فيما بين الطرفين»), and as «وبين» after a «بين»
+    of the same sentence («بين الرياض وبين القاهرة»); never with a written shadda («بيّن»)."""
+    lex = _lexicon()
+    word = tokens[k].norm[cut:]
+    if word not in lex.prepositions or "\u0651" in tokens[k].text:
+        return False
+    if cut:
+        return any(t.norm == word for t in tokens[:k])
+    return not _opens_clause(tokens, k) or k > 0 and tokens[k - 1].norm in lex.preposition_takers
+
+
+def _passive(token: Token, cut: int) -> bool:
+    """True for a past verb written with a damma on its first letter («أُعلن», «ذُكر»)."""
+    text = token.text[skip_letters(token.text, cut):]
+    return len(text) > 1 and text[1] == "\u064f"
+
+
+def _adjective_of(tokens: tuple[Token, ...], k: int, cue: Cue) -> bool:
+    """True for a feminine or plural participle right after an indefinite noun that it describes
+    («قيود مشددة»); the masculine with its alef is accusative, a circumstantial («مؤكدًا»)."""
+    if cue.agree not in ("f", "p") or k == 0:
+        return False
+    before = tokens[k - 1]
+    return (before.kind == "word" and not is_definite(before.norm) and not before.norm.endswith(("ه", "ها", "هم", "هما"))
+            and _cue_of(before.norm) is None)
 
 
 def _reported(tokens: tuple[Token, ...], k: int) -> bool:
@@ -129,8 +181,8 @@ def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Su
             subject = subject_span(tokens, j, k, known)
             if not subject or subject.pronoun or coordinated("", tokens, subject, k, known)[1] != k:
                 continue
-            if _opens_clause(tokens, j) or all(is_definite(t.norm) or bare(t.norm) in known
-                                               for t in tokens[j + 1:k] if t.kind == "word"):
+            if _opens_clause(tokens, j) or subject.name is not None or all(
+                    is_definite(t.norm) or bare(t.norm) in known for t in tokens[j + 1:k] if t.kind == "word"):
                 return subject  # «الوزير يؤكد», «الوزير ونظيره يؤكدان»
     return None
 
@@ -145,12 +197,15 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
             continue
         hit = _Hit(k, *cue)
         before = None
+        if _as_preposition(tokens, k, hit.cut) or hit.cue.kind == "past" and _passive(tokens[k], hit.cut) \
+                or hit.cue.kind == "participle" and _adjective_of(tokens, k, hit.cue):
+            continue
         if hit.cue.kind == "relative" and (k == 0 or without_conjunction(tokens[k - 1].norm)[1] not in lex.relatives
                                            and tokens[k - 1].norm not in lex.relatives):
             continue
         if hit.cue.kind in ("past", "present") and not hit.cut and not _opens_clause(tokens, k):
             before = _svo_subject(tokens, k, known)
-            if before is None:
+            if before is None and not _after_fronted(tokens, k, known):
                 continue
         if (hit.cue.kind == "present" and tokens[k].norm in lex.agentless and k + 1 < len(tokens)
                 and tokens[k + 1].norm in lex.complementizers):
@@ -206,6 +261,9 @@ def find_claims(doc: Doc) -> tuple[Attribution, ...]:
             limit = candidates[n + 1][0].index if n + 1 < len(candidates) else len(tokens)
             if hit.cue.needs and not any(_is_marker(t, hit.cue.needs) for t in tokens[hit.index + 1:limit]):
                 continue
+            if hit.cue.needs and hit.cue.kind == "participle" and not (
+                    hit.index + 1 < limit and _is_marker(tokens[hit.index + 1], hit.cue.needs)):
+                continue  # its content follows it: «مفيدًا أن»; «يعد الأمر مفيدًا بالنسبة …» is «useful»
             kept.append((hit, before))
         documents = documents_named(tokens) if kept else ()
         for n, (hit, before) in enumerate(kept):
@@ -239,6 +297,16 @@ def _reach(tokens: tuple[Token, ...], kept: list[tuple[_Hit, Subject | None]], n
     return kept[m][0].index if m < len(kept) else len(tokens)
 
 
+def _after_quoted(tokens: tuple[Token, ...], k: int, limit: int) -> int:
+    """The token index after a short name in quotation marks at tokens[k] («"الاقتصادية"»,
+    «عكاظ»), else k."""
+    quotes = {"«": "»", '"': '"', "“": "”"}
+    if k >= limit or tokens[k].text not in quotes:
+        return k
+    close = next((m for m in range(k + 1, min(limit, k + 5)) if tokens[m].text == quotes[tokens[k].text]), None)
+    return close + 1 if close is not None else k
+
+
 def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
     """The person named last before tokens[k] inside a quotation still open at k («… صدق نبينا
     محمد حين حذر وقال …»): the speaker of a cue inside reported words."""
@@ -269,6 +337,8 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     start = hit.index + 1
     if hit.cue.kind == "attribution" and (hit.cue.clause or start < limit and tokens[start].norm in _lexicon().relatives):
         start += 1 if hit.cue.clause else 2  # «حسبما أفادت الوزارة», «بحسب ما ذكرت المصادر»: past the verb
+    if hit.cue.addressed:
+        start = _after_quoted(tokens, start, limit)  # «أبلغ "الصحيفة" فلان أن»: whom it told first
     subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined),
                            generic=hit.cue.kind in ("past", "present", "relative"), listed=listed,
                            content=_prepositions(hit.cue.needs))
@@ -291,4 +361,4 @@ def _with_coordinated(text: str, tokens: tuple[Token, ...], subject: Subject, li
     co, end = coordinated(text, tokens, subject, limit, known)
     if not co:
         return lead, end
-    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co, gender="p"), end
+    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co), end

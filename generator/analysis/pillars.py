@@ -1,19 +1,24 @@
 """Pillars: an announced enumeration of principles and the sentences that state each item.
 
-An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-) or by «من بين الركائز»; one
-sentence may mark several («المحور الأول … والمحور الثاني …»). Items listed after the
-announcement in its own sentence («ثلاثة محاور: الأمن، والاقتصاد، والتعليم», «… وهي الأمن
-والاقتصاد والتعليم») count when there are as many as announced. Otherwise a sentence without a
-mark starts the next item while numbers are left before the next marked item (or the announced
-count), and otherwise elaborates the current one; after the last marked item, a sentence that
-names its speaker ends the enumeration.
+An item is marked by an ordinal (أولها، ثانيًا، المحور الثالث، 1-، أ-) or by «من بين الركائز»;
+one sentence may mark several («المحور الأول … والمحور الثاني …»); after an announcement, lines
+that open with a bullet («- …», «• …») right after it are items too. Items listed after the
+announcement in its own sentence and a list opener («ثلاثة محاور: الأمن، والاقتصاد، والتعليم»,
+«… وهي الأمن والاقتصاد والتعليم», «في مقدمتها …») count when there are as many as announced.
+Otherwise a sentence without a mark starts the next item while numbers are left before the next
+marked item (or the announced count), and otherwise elaborates the current one; after the last
+marked item, a sentence that names its speaker ends the enumeration, and so does a mark that
+goes back to an item already given (a second «أولاً»).
 
 Not every counted noun is an announcement: «ضربت ستة أهداف» is followed by no marked or listed
-item, so it is none. Without an announcement, ordinal words make an enumeration («أولاً …
-ثانيًا …»); numbered paragraphs («1- …», «٢٤ - …») alone do not.
+item, «قتل 3 عناصر إرهابية داخل المزرعة، ونجحت …» by no list opener, and «خسر 206 نقاط» counts
+more than ordinals go; none is one. Without an announcement, ordinal words make an enumeration
+of two items or more («أولاً … ثانيًا …»); numbered paragraphs («1- …», «٢٤ - …») and bullets
+alone do not.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -50,6 +55,9 @@ class _Lexicon:
     among: tuple[str, ...]
     numbering: frozenset[str]
     openers: tuple[tuple[str, ...], ...]
+    list_marks: frozenset[str]
+    bullets: frozenset[str]
+    letters: dict[str, int]  # a letter that numbers an item → its number
 
 
 @cache
@@ -60,15 +68,19 @@ def _lexicon() -> _Lexicon:
                     frozenset(bare(normalize(w)) for w in data.singular),
                     ordinals("markers"), ordinals("adjectives"),
                     tuple(normalize(w) for w in data.among.split()), frozenset(data.numbering),
-                    tuple(tuple(normalize(w) for w in opener.split()) for opener in data.list_openers))
+                    tuple(tuple(normalize(w) for w in opener.split()) for opener in data.list_openers),
+                    frozenset(data.list_marks),
+                    frozenset(data.bullets), {normalize(w): n for n, w in enumerate(data.letters, 1)})
 
 
 def _announcement(tokens: tuple[Token, ...], numbers: tuple[int, ...]) -> tuple[int, str, int] | None:
     """(count, noun as written, token index after it) of «أربع ركائز» in a sentence, given where
     its numbers can start."""
+    lex = _lexicon()
     for i in numbers:
         quantity = read_quantity(tokens, i)
-        if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in _lexicon().nouns:
+        if quantity and quantity.noun is not None and bare(tokens[quantity.noun].norm) in lex.nouns \
+                and quantity.value <= max(lex.markers.values()):  # «خسر المؤشر 206 نقاط»: no enumeration
             return int(quantity.value), tokens[quantity.noun].text, quantity.noun + 1
     return None
 
@@ -77,8 +89,8 @@ def _marks(tokens: tuple[Token, ...], start: int) -> list[Mark]:
     """Every item mark at or after tokens[start], in order."""
     lex = _lexicon()
     found = []
-    if start == 0 and len(tokens) > 1 and tokens[0].kind == "num" and tokens[1].text in lex.numbering:
-        found.append(Mark(int(digits_value(tokens[0].text)), 0, numbered=True))  # «1- …», «2) …»
+    if start == 0 and (bullet := _bullet(tokens)) is not None:
+        found.append(Mark(bullet, 0, numbered=True))
     for i in [i for i in indexes_of(tokens, _mark_words()) if i >= start]:
         norm = tokens[i].norm
         word = _ordinal(norm)
@@ -92,6 +104,21 @@ def _marks(tokens: tuple[Token, ...], start: int) -> list[Mark]:
                     and i + 1 < len(tokens) and bare(tokens[i + 1].norm) in lex.nouns):
                 found.append(Mark(NEXT, first))
     return found
+
+
+def _bullet(tokens: tuple[Token, ...]) -> int | None:
+    """The number of a line that opens with a number or a letter of the abjad before «-» or «)»
+    («1- …», «ب) …»), NEXT for one that opens with a bullet («- …», «• …»), else None."""
+    lex = _lexicon()
+    if not tokens:
+        return None
+    if tokens[0].text in lex.bullets and len(tokens) > 1 and tokens[1].kind == "word":
+        return NEXT
+    if len(tokens) > 1 and tokens[1].text in lex.numbering:
+        if tokens[0].kind == "num":
+            return int(digits_value(tokens[0].text))
+        return lex.letters.get(tokens[0].norm)
+    return None
 
 
 @cache
@@ -139,6 +166,8 @@ def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
     for k in range(first or 0, len(tokens)):
         if found_marks := _marks(tokens[k], start if k == first else 0):
             marks[k] = found_marks
+    if first is not None and not _is_bullet(marks.get(first + 1, ())):
+        marks = {k: kept for k, ms in marks.items() if (kept := [m for m in ms if not _is_bullet([m])])}
     if first is None:  # no announcement: ordinals that open clauses; numbered paragraphs are no enumeration
         marks = {k: kept for k, ms in marks.items() if (kept := [m for m in ms if m.opens and not m.numbered])}
         if sum(1 for ms in marks.values() for m in ms if m.value) < 2:
@@ -156,6 +185,10 @@ def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
     for k in range(first, len(tokens)):
         n = items[-1][0] if items else 0
         if k in marks:
+            if _restarts(marks[k], n):
+                if announced is not None or len(items) > 1:
+                    break  # «أولاً …» again: another enumeration begins
+                items = []  # what came before was one item: the enumeration is the one that begins here
             for mark, following in zip(marks[k], [*marks[k][1:], None]):
                 end = tokens[k][following.at].start if following else sentences[k].end
                 previous = items[-1][0] if items else 0
@@ -173,19 +206,33 @@ def find_pillars(doc: Doc, claims: tuple[Claim, ...] = ()) -> Pillars | None:
             items[-1][1].append(k)
         else:
             break
-    if not items:
-        return None
+    if not items or announced is None and len(items) < 2:
+        return None  # one item left before another enumeration begins is no enumeration
     return Pillars(announced, noun, sentences[first].n, tuple(
         PillarItem(n, tuple(sentences[k].n for k in ks), explicit, text[at:end].rstrip(" ،,؛\n"))
         for n, ks, explicit, at, end in items))
+
+
+def _is_bullet(marks: Sequence[Mark]) -> bool:
+    """True for the marks of a line that opens with a bullet («- …»)."""
+    return any(m.numbered and m.value == NEXT for m in marks)
+
+
+def _restarts(marks: list[Mark], n: int) -> bool:
+    """True when the first numbered mark of a sentence goes back to an item already given (an
+    enumeration counts up: a second «أولاً» starts another one)."""
+    first = next((m.value for m in marks if m.value), None)
+    return n > 0 and first is not None and first <= n
 
 
 def _listed(text: str, tokens: tuple[Token, ...], start: int, announced: int) -> list[str] | None:
     """Items listed after the announcement inside its sentence — after a list opener («:»، «وهي»،
     «تتمثل في») when there is one — separated by «،», or else also by «و» before a definite
     noun: «ثلاثة محاور: الأمن، والاقتصاد، والتعليم», «ثلاثة عناصر وهي الأمن والاقتصاد
-    والتعليم»; only when there are as many as announced."""
+    والتعليم»; only after a list opener, and when there are as many as announced."""
     start = _after_opener(tokens, start)
+    if start is None:
+        return None
     parts: list[list[Token]] = [[]]
     for token in tokens[start:]:
         if token.text in "،,؛":
@@ -200,16 +247,16 @@ def _listed(text: str, tokens: tuple[Token, ...], start: int, announced: int) ->
     return [text[p[0].start:p[-1].end].rstrip(".").strip() for p in parts]
 
 
-def _after_opener(tokens: tuple[Token, ...], start: int) -> int:
-    """Where a list begins: after the first list opener at or after `start`, else at `start`."""
+def _after_opener(tokens: tuple[Token, ...], start: int) -> int | None:
+    """Where a list begins: after the first list opener at or after `start`; None without one."""
     words = [t.norm for t in tokens]
     for i in range(start, len(tokens)):
-        if tokens[i].text == ":":
+        if tokens[i].text in _lexicon().list_marks:
             return i + 1
         for opener in _lexicon().openers:
             if tuple(words[i:i + len(opener)]) == opener:
                 return i + len(opener)
-    return start
+    return None
 
 
 def _split_at_conjoined_nouns(part: list[Token]) -> list[list[Token]]:

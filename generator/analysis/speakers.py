@@ -32,6 +32,7 @@ class Subject:
     name: int | None  # where a personal name starts inside the span
     pronoun: bool = False  # an honorific pronoun (سموه، معاليه)
     generic: bool = False  # a noun phrase outside the lexicon (`generic_subject`)
+    name_end: int | None = None  # where the name ends when a post follows it («فلان، مدير عام الهيئة»)
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,14 @@ class _Lexicon:
     honorifics: frozenset[str]
     pronouns: frozenset[str]
     heads: Index
+    bodies: frozenset[str]
     titles: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
     stops: frozenset[str]
     endings: tuple[str, ...]
     complementizers: frozenset[str]
+    content_preps: frozenset[str]
     max_words: int
     title_preps: frozenset[str]
     feminine_plurals: frozenset[str]
@@ -92,11 +95,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         honorifics=words("honorifics"), pronouns=words("pronouns"),
         heads={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in heads.items()},
+        bodies=frozenset(bare(normalize(w)) for w in data.bodies),
         titles=frozenset(bare(normalize(w)) for w in data.titles),
         particles=words("name_particles"),
         connectors=words("connectors"), stops=words("stops"),
         endings=tuple(normalize(e) for e in data.adjective_endings),
         complementizers=words("complementizers", cue_words), max_words=data.max_words,
+        content_preps=words("content_preps", cue_words),
         title_preps=words("title_prepositions"),
         feminine_plurals=frozenset(bare(normalize(w)) for w in data.gender.feminine_plurals),
         plurals=frozenset(bare(normalize(w)) for w in data.gender.plurals),
@@ -139,8 +144,10 @@ def _singular(key: str) -> str:
 
 
 def _title(norm: str) -> bool:
-    """True for a personal title, single or dual (الدكتور، الشيخان)."""
-    return _singular(bare(norm)) in _lexicon().titles
+    """True for a personal title, single or dual, masculine or feminine (الدكتور، الشيخان، الدكتورة)."""
+    key = _singular(bare(norm))
+    titles = _lexicon().titles
+    return key in titles or key.endswith("ه") and key[:-1] in titles
 
 
 def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
@@ -193,31 +200,98 @@ def _adjective(norm: str) -> bool:
     return is_definite(norm) and norm.endswith(_lexicon().endings)
 
 
-def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> int | None:
-    """End of a personal name starting at tokens[k] («خالد بحاح», «سليمان الغزي»), if any."""
+def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str], closed: bool = False,
+              expected: bool = False) -> int | None:
+    """End of a personal name starting at tokens[k] («خالد بحاح», «سليمان الغزي»), if any: one
+    that the subject's end follows. `closed`: a family name of the nisba form («الشعيبي») ends
+    the name whatever follows it (the object of the verb: «… ناصر الشعيبي مقتل أربعة»);
+    `expected`: a name is due (after one person's post), so a family name with the article
+    ends it before any word that ends a subject («… أحمد بن محمد الجروان في كلمته»)."""
+    j, nisba = _name_scan(tokens, k, limit, known, expected)
+    if j == k:
+        return None
+    if closed and nisba:
+        return j
+    if all(bare(t.norm) in known for t in tokens[k:j]):
+        return j
+    if j >= limit or is_stop(tokens[j]) or _conjunct(tokens, j, limit, known):
+        return j
+    return j if _ends_name(tokens, j, limit) and (j - k >= 2 or _prepositional(tokens[j])) else None  # not «بعودة» before «وزراء»
+
+
+def _name_scan(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str],
+               expected: bool = False) -> tuple[int, bool]:
+    """How far the words from tokens[k] may be a personal name: up to five names with the
+    particles between them («عبد الله بن زايد آل نهيان»), to a nisba family name («الغزي») or
+    a known name; and whether a nisba family name ends it."""
     lex = _lexicon()
-    j = k
-    while j < limit and j - k < 5 and not is_stop(tokens[j]):
+    j, words = k, 0
+    while j < limit and words < 5 and (not is_stop(tokens[j]) or j > k and tokens[j - 1].norm in lex.particles
+                                       and tokens[j].kind == "word"):  # «بن علي»
         norm = tokens[j].norm
-        if j > k and _after_and(norm, known) is not None:
-            break  # «فلان ونظيره …»: a name ends before «و» (a second speaker if one follows)
+        if j > k and (_after_and(norm, known) is not None
+                      or tokens[j - 1].norm not in lex.particles and _ends_name(tokens, j, limit)):
+            break  # «فلان ونظيره …»: a second speaker; «فلان للصحفيين», «فلان وزير الخارجية»
+        words += norm not in lex.particles
         if bare(norm) in known:
             j += 1
         elif is_definite(norm):
             if j > k and tokens[j - 1].norm in lex.particles:
                 j += 1
             elif j > k and _adjective(norm):
-                j += 1
-                break
+                return j + 1, True
+            elif j > k and bare(norm) != norm and (_before_post(tokens, j + 1, limit) or expected and is_stop(tokens[j + 1])):
+                return j + 1, False  # a family name with the article: «خالد العطية وزير الخارجية»
             else:
                 break
         else:
             j += 1
-    if j == k:
+    return j, False
+
+
+def _addressed(tokens: tuple[Token, ...], j: int, limit: int, adjunct: bool = False) -> bool:
+    """True for a word behind ل (or «لـ» written apart) that names whom a speaker spoke to, right
+    before the content («للصحفيين إن», «لـ«الصحيفة»:»); `adjunct`: or before a word that ends a
+    subject («للصحفيين خلال …»; after a name only: «الاتحاد الدولي للسيارات في» is one name)."""
+    if not (addressee(tokens[j]) or tokens[j].norm == "ل") or j + 1 >= limit:
+        return False
+    after = tokens[j + 1]
+    return after.text in "،,:«\"“" or after.norm in _lexicon().complementizers or adjunct and after.kind == "word" and is_stop(after)
+
+
+def _before_post(tokens: tuple[Token, ...], j: int, limit: int) -> bool:
+    """True where a subject or a post in apposition may follow a name: the end, punctuation, a
+    complementizer or a title or head («… العطية وزير الخارجية»)."""
+    if j >= limit or tokens[j].kind != "word" or tokens[j].norm in _lexicon().complementizers:
+        return True
+    head = _head_end(tokens, j, limit)
+    return head is not None and not head[1] or _title(tokens[j].norm)
+
+
+def _post_after(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> int | None:
+    """The end of a post in apposition after a name, at tokens[k] or after a comma («فلان مدير
+    عام الهيئة، أن», «فلان، وزير المالية، إن»), when the content follows it; else None."""
+    at = k + 1 if k < limit and tokens[k].text in "،," else k
+    if at >= limit or not _before_post(tokens, at, limit) or tokens[at].kind != "word" \
+            or tokens[at].norm in _lexicon().complementizers:
         return None
-    if all(bare(t.norm) in known for t in tokens[k:j]):
-        return j
-    return j if j >= limit or is_stop(tokens[j]) or _conjunct(tokens, j, limit, known) else None
+    post = subject_span(tokens, at, limit, known)
+    if post is None or post.name is not None:
+        return None
+    end = post.end + 1 if post.end < limit and tokens[post.end].text in "،," else post.end
+    return post.end if end >= limit or _opens_content(tokens, end, limit) else None
+
+
+def _ends_name(tokens: tuple[Token, ...], j: int, limit: int) -> bool:
+    """True where a name that goes up to tokens[j] ends: before a prepositional phrase
+    («بالجهود») or whom the speaker told («للصحفيين»), or a post in apposition, indefinite as it governs a genitive («وزير
+    الخارجية»; «عزم التحالف» is no name before «التحالف»)."""
+    if j >= limit or tokens[j].kind != "word":
+        return True
+    if _prepositional(tokens[j]):  # «فلان بالجهود» (أشاد ب…); behind ل only whom he told
+        return tokens[j].norm[:1] != "ل" or _addressed(tokens, j, limit, adjunct=True)
+    head = None if is_definite(tokens[j].norm) else _head_end(tokens, j, limit)
+    return head is not None and not head[1]
 
 
 def addressee(token: Token) -> bool:
@@ -251,6 +325,8 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
+        if run is not None and (post := _post_after(tokens, run, limit, known)) is not None:
+            return Subject(i, post, j, name_end=run)  # «فلان مدير عام الهيئة، أن»
         return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
     name = j if person else None
@@ -296,15 +372,92 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         elif token.norm.startswith("وال") and name is None:
             k += 1  # a coordinated noun inside a body's name: «للإغاثة والأعمال الإنسانية»
         else:
-            run = _name_run(tokens, k, limit, known)
+            expected = name is None and k - 1 > j and is_definite(previous.norm) and _holds_posts(tokens, j)  # not «الخبير ارتفاع الطلب»
+            run = _name_run(tokens, k, limit, known, expected=expected)
+            if run is None and name is None and (expected or _title(previous.norm)):
+                run = _name_run(tokens, k, limit, known, closed=True)  # «… الشيخ سالم الدوسري فرار …»
             if run is not None and name is None and k >= i + 2 and tokens[k - 2].norm[:1] == "ل" \
                     and tokens[k - 2].kind == "word" and run < limit and not is_stop(tokens[run]):
                 k = run  # «لمركز الملك سلمان للإغاثة»: a name inside a body's name, not the speaker's
                 continue
             if run is not None and name is None:
                 name, k = k, run
+            elif name is None and _holds_posts(tokens, j) and (
+                    chain := _post_to_name(tokens, k, limit, known, lex.max_words - (k - i))):
+                name, k = chain  # «المفتي العام للقدس … الشيخ محمد حسين»: a post, then the name
             break
     return Subject(i, k, name)
+
+
+def _post_to_name(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str],
+                  budget: int) -> tuple[int, int] | None:
+    """(name start, end) where the words from tokens[k] go on a post in apposition to the name
+    of the person who holds it («العام لمركز الملك عبدالله … الدكتور عبدالله بن صالح الوشمي»,
+    «الليبي إبراهيم عميش إن»): definite words, titles, words behind ل/ب or و (a name that is
+    the genitive of one of them skipped: «لمركز الملك عبدالله …», «لمطار عدن الدولي»), then a
+    name after a personal title, or after a definite word or a place that is of two words or
+    more before the content (the end, punctuation, a complementizer or a preposition that
+    opens it) or closed by a nisba family name; None if there is none."""
+    lex = _lexicon()
+    m = k
+    while m < min(limit, k + budget):
+        token = tokens[m]
+        if token.kind != "word" or is_stop(token):
+            return None
+        previous = tokens[m - 1]
+        if _title(previous.norm) and is_definite(previous.norm) and not is_definite(token.norm):
+            run = _name_run(tokens, m, limit, known, expected=True) or _name_run(tokens, m, limit, known, closed=True)
+            return (m, run) if run is not None else None  # «… الدكتور عبدالله بن صالح الوشمي»; «أمير منطقة» is a post
+        head = _head_end(tokens, m, limit)
+        if head and not head[1]:
+            m = head[0]
+            continue
+        if is_definite(token.norm) or _behind_preposition_letter(token.norm) or _title(token.norm) \
+                or without_conjunction(token.norm)[0]:
+            m += 1
+            continue
+        run = _name_run(tokens, m, limit, known, expected=True)
+        closes = previous.kind == "word" and (is_definite(previous.norm) and previous.norm[:2] != "لل"
+                                              or _place(tokens, m - 1))
+        if closes:
+            if run is not None and run - m >= 2 and _opens_content(tokens, run, limit):
+                return m, run
+            if (closed := _name_run(tokens, m, limit, known, closed=True)) is not None:
+                return m, closed  # «… الموالية ناصر الشعيبي مقتل أربعة»
+        m = max(m + 1, _name_scan(tokens, m, limit, known)[0])  # a name inside the post
+    return None
+
+
+def _place(tokens: tuple[Token, ...], k: int) -> bool:
+    """True for a place the gazetteer knows, behind a clitic too («بدمشق»)."""
+    found = match_at(tokens, k, gazetteer())
+    return found is not None and found.end == k + 1 and found.entry.type == "LOC"
+
+
+def _holds_posts(tokens: tuple[Token, ...], k: int) -> bool:
+    """True when the subject's head at tokens[k] is one person's post or title («المتحدث»,
+    «الوزيرة», «الشيخ»): not a body (`bodies`, a head in ة whose form without it is no head:
+    «الوزارة»), one the gazetteer knows («البنك الدولي»), a plural or a dual («الجانبان»)."""
+    lex = _lexicon()
+    key = bare(tokens[k].norm)
+    if key in lex.plurals or key in lex.feminine_plurals or key in lex.bodies or _singular(key) != key:
+        return False
+    if _title(key):
+        return True
+    return key in lex.heads and (not key.endswith("ه") or key[:-1] in lex.heads)
+
+
+def _behind_preposition_letter(norm: str) -> bool:
+    """A word behind ل or ب that a post goes on with («لمركز», «بدمشق»)."""
+    return norm[:1] in "لب" and len(norm) > 3
+
+
+def _opens_content(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
+    """True where reported content may start right after a subject: the end, punctuation, a
+    complementizer or a preposition a cue's content opens with (على، إلى، عن)."""
+    lex = _lexicon()
+    return k >= limit or tokens[k].kind == "punct" or tokens[k].norm in lex.complementizers \
+        or tokens[k].norm in lex.content_preps
 
 
 def _conjunct(tokens: tuple[Token, ...], k: int, limit: int,
@@ -430,7 +583,8 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
         return None  # «بلهجة …», an accusative object «وقفًا»
     end = i
     while end < limit and end - i < 6 and tokens[end].kind == "word" and not is_stop(tokens[end]) \
-            and not (end > i and tokens[end].norm[:1] in "بك" and is_definite(tokens[end].norm)):
+            and not (end > i and tokens[end].norm[:1] in "بك" and is_definite(tokens[end].norm)) \
+            and not (end > i and _addressed(tokens, end, limit)):
         end += 1
     if not (is_definite(first) or end - i >= 2):
         return None
@@ -454,7 +608,8 @@ def _prepositional(token: Token) -> bool:
     """A word behind ب/ل/ك («لوكالة», «بالوزير»): never a subject."""
     morph = morphology()
     norm = token.norm[1:] if token.norm[:1] in "".join(morph.conjunctions) and len(token.norm) > 4 else token.norm
-    return norm[:1] in "".join(morph.prepositions) and (norm[1:3] == morph.article or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
+    definite = norm[1:3] == morph.article and len(norm) - 1 >= len(morph.article) + 2  # «وكالة» is no و + ك + اله
+    return norm[:1] in "".join(morph.prepositions) and (definite or norm[:2] == "لل" or _head_end((token._replace(norm=norm[1:]),), 0, 1) is not None)
 
 
 def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0) -> Mention:
@@ -476,7 +631,10 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
             en, canonical = found.entry.en, found.entry.canonical
         else:
             canonical = text[tokens[subject.name].start + (cut if subject.name == subject.first else 0):
-                             tokens[subject.end - 1].end]
+                             tokens[(subject.name_end or subject.end) - 1].end]
+        if subject.name_end is not None:  # the post after the name
+            name = tuple(bare(t.norm) for t in tokens[split:subject.name_end] if t.kind == "word")
+            role = text[tokens[subject.name_end].start:tokens[subject.end - 1].end].strip(" ،,") or None
     else:
         found = match_at(words, 0, speaker_names())
         if found and found.end == len(words):

@@ -21,6 +21,7 @@ class Verb:
     act: str
     present: bool = True  # whether the present forms are cues
     judges: bool = False  # its past with an object pronoun is a claim of its own («اعتبرها»)
+    addressed: bool = False  # its direct object is whom it tells («أبلغ "الصحيفة" فلان أن»)
     needs: tuple[str, ...] = ()  # words that must follow («@speech»: reported speech)
 
 
@@ -50,6 +51,10 @@ class Cues:
     attributions: tuple[Attribution, ...]
     refines: dict[str, str]  # a finer act → the guidelines' act it refines (evaluation only)
     lead_ins: tuple[str, ...]
+    fronting: tuple[str, ...]  # prepositions that open a phrase fronted before the verb
+    fronted_words: int  # the most words of such a phrase after its preposition
+    prepositions: tuple[str, ...]  # cue forms that are prepositions too (بين، عبر)
+    preposition_takers: tuple[str, ...]  # words after which those are prepositions («فيما بين»)
     relatives: tuple[str, ...]
     openers: tuple[str, ...]
     complementizers: tuple[str, ...]

@@ -16,6 +16,9 @@ class Pillars:
     numbering: tuple[str, ...]
     among: str
     list_openers: tuple[str, ...]
+    list_marks: tuple[str, ...]  # punctuation that opens such a list (:)
+    bullets: tuple[str, ...]  # signs that open a bulleted item at the start of a line
+    letters: tuple[str, ...]  # letters that number items, in order (أ- ب- ج-)
 
 
 @cache

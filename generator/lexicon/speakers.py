@@ -18,6 +18,7 @@ class Speakers:
     honorifics: tuple[str, ...]
     pronouns: tuple[str, ...]
     heads: tuple[str, ...]
+    bodies: tuple[str, ...]  # heads that name a body: no holder's name follows them
     titles: tuple[str, ...]
     name_particles: tuple[str, ...]
     connectors: tuple[str, ...]
