@@ -1,0 +1,94 @@
+"""The site's search index: Pagefind's chunked index of each page's Arabic search keys.
+
+Each searchable page becomes one Pagefind record whose content is the search keys of its words
+(site/search.py), so the query, keyed the same way in the browser, finds every spelling; its
+metadata keeps the page's original title and the opening of its text, which the results show.
+Pagefind splits the index into chunks by word: a query loads the chunks of its words and the
+records of the results it shows, not the whole index. Each language's site gets its own
+`pagefind/` folder.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import PagefindIndex
+
+from .search import index_terms, words
+
+FOLDER = "pagefind"
+EXCERPT_CHARS = 200
+# What Pagefind writes that the site does not use: its own search interfaces.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# A paragraph in the page's own language, and the quotes and glosses in another one inside it
+# (an element with a `lang` is a translation or an original quoted).
+_OWN_PARAGRAPH = re.compile(r"<p\b(?![^>]*\blang=)[^>]*>(.*?)</p>", re.DOTALL)
+_OTHER_LANGUAGE = re.compile(r"<(q|span)\b[^>]*\blang=[^>]*>.*?</\1>", re.DOTALL)
+PARAGRAPH_WORDS = 5  # shorter paragraphs (labels, references) do not open an excerpt
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index keeps of one page: its address (relative to the site's root), its title,
+    its words (once each, the title's too) and the opening of its text."""
+
+    url: str
+    title: str
+    words: tuple[str, ...]
+    excerpt: str
+
+
+def plain_text(content: str) -> str:
+    """The text of some HTML, without tags or permalinks."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", content)))).strip()
+
+
+def excerpt(content: str, limit: int = EXCERPT_CHARS) -> str:
+    """The opening of a page's text in its own language: its paragraphs of PARAGRAPH_WORDS
+    words or more (else all its text but the title), cut at a word boundary («…» when cut)."""
+    paragraphs = [text for p in _OWN_PARAGRAPH.findall(content)
+                  if len(words(text := plain_text(_OTHER_LANGUAGE.sub(" ", p)))) >= PARAGRAPH_WORDS]
+    text = " ".join(paragraphs) or plain_text(_TITLE.sub(" ", content, count=1))
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def entry(url: str, title: str, content: str) -> Entry:
+    """The index entry of a page from its URL, title and HTML content (MkDocs' page.content)."""
+    found = words(f"{title} {plain_text(content)}")
+    return Entry(url, title, tuple(dict.fromkeys(found)), excerpt(content))
+
+
+def record(item: Entry, language: str) -> dict[str, object]:
+    """The Pagefind record of an entry: the keys of its words as content, the original title
+    and excerpt as metadata."""
+    return {"url": item.url, "content": index_terms(item.words), "language": language,
+            "meta": {"title": item.title, "excerpt": item.excerpt}}
+
+
+async def _write(entries: Iterable[Entry], folder: Path, language: str) -> int:
+    async with PagefindIndex(config={"output_path": str(folder)}) as index:  # written on leaving
+        added = await asyncio.gather(*(index.add_custom_record(**record(item, language)) for item in entries))
+    return len(added)
+
+
+def write_index(entries: Iterable[Entry], folder: Path, language: str) -> int:
+    """Write the Pagefind bundle of these entries into `folder` (replacing what was there);
+    the number of records."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    count = asyncio.run(_write(entries, folder, language))
+    for name in UNUSED:
+        (folder / name).unlink(missing_ok=True)
+    return count
