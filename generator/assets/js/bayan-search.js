@@ -160,7 +160,9 @@
       clearTimeout(timer);
       timer = setTimeout(run, DELAY);
     });
-    box.querySelector("form").addEventListener("reset", function () { setTimeout(run); });
+    var form = box.querySelector("form");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(run); });
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
     list.addEventListener("click", function (event) { if (event.target.closest("a")) close(); });
     box.addEventListener("keydown", function (event) {
