@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_project
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, FIGURES
 from .site import serve
 
 SPEC = importlib.util.spec_from_file_location("bench_search", ROOT / "bench" / "search.py")
@@ -50,23 +49,19 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield root / "site"
 
 
-@pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"no Chromium at {CHROMIUM}")
-def test_first_query_loads_a_part_of_the_index(large_site):
+def test_first_query_loads_a_part_of_the_index(large_site, browser):
     """A reader opens the home page and types a query (another spelling of the needle's words):
     the statement is found, the search transfers less than the bound (and far less than the
     index), nothing comes from another host."""
-    from playwright.sync_api import sync_playwright
-
-    FIGURES.ran = True
     index_bytes = sum(p.stat().st_size for p in (large_site / "pagefind").rglob("*") if p.is_file())
-    with serve(large_site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with serve(large_site) as url:
+        context = browser.new_context(service_workers="block")  # a cold cache
         try:
-            page = browser.new_context(service_workers="block").new_page()
+            page = context.new_page()
             got = bench_search.first_query(page, url, "لمؤتمر المانحين")
             hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.pathname)")
         finally:
-            browser.close()
+            context.close()
     assert hrefs == [f"/statements/s{STATEMENTS // 2:04d}/"]
     assert got.search_bytes < FIRST_QUERY_BYTES and got.search_bytes < index_bytes / 2, (got, index_bytes)
     assert got.outside == 0
