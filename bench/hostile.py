@@ -11,7 +11,7 @@ must fail, and counts:
 - files handled otherwise than tests/hostile/expected.yml says (reported codes, page or not);
 - injected elements: parsing every built page and search entry, anything the text put there
   (an element or attribute the templates never produce — learnt from a build of the benign
-  statements in tests/hostile/baseline/ —, an event handler, a non-http(s) URL, an active
+  statements in tests/hostile/baseline/, and of one whose template is unknown (its error page) —, an event handler, a non-http(s) URL, an active
   element (script, iframe, img …) in the content, a markup element made of a payload token,
   a second <h1>, markup inside <title>);
 - bytes changed in content/ and templates/, and files written outside the site;
@@ -214,12 +214,13 @@ def expected_outcome(report: Report, check_output: str, site: Path) -> None:
         missing = set(want["report"]) - {code for _, code in got}
         if missing:
             report.unexpected.append(f"{name}: check did not report {sorted(missing)} (got {sorted(got)})")
-        if want.get("page") and any(level == "error" for level, _ in got):
+        if want.get("page") is True and any(level == "error" for level, _ in got):
             report.unexpected.append(f"{name}: an error reported for a statement that builds: {sorted(got)}")
         if "page" in want:
-            built = (site / "statements" / Path(name).stem / "index.html").is_file()
-            if built != want["page"]:
-                report.unexpected.append(f"{name}: page {'built' if built else 'missing'}")
+            page = site / "statements" / Path(name).stem / "index.html"
+            shown = "error" if page.is_file() and 'role="alert"' in page.read_text(encoding="utf-8") else page.is_file()
+            if shown != want["page"]:
+                report.unexpected.append(f"{name}: page {'shows its error' if shown == 'error' else 'built' if shown else 'missing'}")
 
 
 def crashed(report: Report, what: str, result: subprocess.CompletedProcess, ok: tuple[int, ...]) -> None:
@@ -235,6 +236,11 @@ def evaluate(workdir: Path) -> Report:
     base = run(baseline, *BUILD, "--strict")
     crashed(report, "baseline build", base, (0,))
     allowed = signatures(baseline / "site")
+    # A page whose template fails shows its error in its place: Bayan's markup too.
+    (baseline / "content" / "statements" / "unknown-template.md").write_text(
+        "---\ntitle: بيان\ntemplate: nosuch\n---\nنص عربي.\n", encoding="utf-8")
+    crashed(report, "baseline build with an error page", run(baseline, *BUILD), (0,))
+    allowed |= signatures(baseline / "site")
 
     project = make_project(workdir / "hostile", CORPUS / "statements")
     before = tree(project, skip=("site",))

@@ -26,6 +26,8 @@ _QUICK = re.compile(rf"(\s*)(?:({_NUMBER})|([\w{_MARKS}]+)|({_PUNCT}))")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _DIGIT = re.compile(r"\d")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# Arabic letters, presentation forms included (not digits, marks or punctuation).
+ARABIC_LETTER = re.compile("[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
 # The normaliser: each variant is one translation table, for one kind of matching. Every rule
@@ -75,6 +77,11 @@ SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WAS
 def fold(text: str, variant: Variant) -> str:
     """Text in the normal form of one variant of the normaliser."""
     return text.translate(variant)
+
+
+def has_arabic(text: str) -> bool:
+    """Whether a text holds an Arabic letter: the language a page marks a name with."""
+    return ARABIC_LETTER.search(text) is not None
 
 
 @cache
@@ -279,9 +286,15 @@ def read_number(tokens: tuple[Token, ...], i: int) -> tuple[int | float, int] | 
     token = tokens[i]
     if token.kind == "num":
         value, j = digits_value(token.text), i + 1
+        if (decimal := _letter_decimal(tokens, i)) is not None:
+            value, j = decimal, i + 3
         scale = number_word(tokens[j].norm) if j < len(tokens) else None
         if scale and scale[0] == "scales":
-            return value * scale[1], j + 1
+            scaled = value * scale[1]
+            if isinstance(scaled, float):  # 6.935 million is 6935000, not 6935000.000000001
+                scaled = round(scaled, 6)
+                scaled = int(scaled) if scaled.is_integer() else scaled
+            return scaled, j + 1
         return value, j
     table = _numbers()
     conj = next(iter(table["conjunction"]))
@@ -303,6 +316,18 @@ def read_number(tokens: tuple[Token, ...], i: int) -> tuple[int | float, int] | 
         j += 1
     value = total + current
     return (int(value) if value.is_integer() else value), j
+
+
+def _letter_decimal(tokens: tuple[Token, ...], i: int) -> float | None:
+    """The decimal that tokens[i] starts when it is written with the decimal letter, fraction
+    first («935ر6» is 6.935: it shows as «6ر935»); None otherwise."""
+    if i + 2 >= len(tokens):
+        return None
+    fraction, letter, whole = tokens[i:i + 3]
+    if (letter.text != numbers().decimal_letter or whole.kind != "num" or fraction.end != letter.start
+            or letter.end != whole.start or not (fraction.text.isdigit() and whole.text.isdigit())):
+        return None
+    return float(f"{whole.text.translate(_INDIC)}.{fraction.text.translate(_INDIC)}")
 
 
 def read_quantity(tokens: tuple[Token, ...], i: int) -> Quantity | None:

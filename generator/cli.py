@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and render every page through its template, without building.
 
-    Prints reading problems, the analysis findings an editor should see (warnings and errors)
-    and template problems, each as `path:line: level: code: message`. Exit 1 on errors.
+    Prints reading problems, the analysis findings an editor should see (errors, warnings and
+    the notes each page shows, such as spelling) and template problems, each as
+    `path:line: level: code: message`. Exit 1 on errors.
     """
     project = _project(args, max_bytes=args.max_bytes)
     if project is None:
@@ -76,9 +78,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     found = list(dict.fromkeys(found))  # a problem shared by both languages is reported once
     for problem in found:
         print(_shown(problem, project))
-    errors = sum(problem.level == "error" for problem in found)
-    print(f"{errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    levels = Counter(problem.level for problem in found)
+    print(f"{levels['error']} error(s), {levels['warning']} warning(s), {levels['info']} note(s)", file=sys.stderr)
+    return 1 if levels["error"] else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -14,17 +14,18 @@ from .problems import Problem
 class Meta:
     """Front-matter metadata of a statement (plus what analysis reads off a wire dateline)."""
 
-    title: str
-    title_en: str | None = None
+    title: str  # the Arabic title (front matter `title:`, or the file name)
+    title_en: str | None = None  # the English title (front matter `title_en:`)
     date: str | None = None  # ISO date
-    source: str | None = None
-    url: str | None = None
-    dateline: str | None = None
-    template: str | None = None
+    source: str | None = None  # who issued or carried it; a known outlet by its name (lexicon/outlets.yml)
+    url: str | None = None  # where it was published (http or https only)
+    dateline: str | None = None  # the wire dateline before the text, as written («الرياض - واس»)
+    template: str | None = None  # the template chosen in the front matter (None: statement)
     place: str | None = None  # the dateline's place as written
-    place_en: str | None = None
+    place_en: str | None = None  # the English name of the dateline's place
     agency: str | None = None  # English name of the agency that signs the dateline
     category: str | None = None  # a wire title's category prefix («سياسي / …» → سياسي)
+    source_en: str | None = None  # the English name of a known outlet (lexicon/outlets.yml)
 
 
 @dataclass(frozen=True)
@@ -63,78 +64,102 @@ class Source:
 
 @dataclass(frozen=True)
 class Sentence:
-    n: int  # 1-based
-    text: str
+    """One sentence of the text; its page anchor is `#s<n>`."""
+
+    n: int  # its number, 1-based
+    text: str  # the sentence as written
     start: int  # offsets into Source.body
-    end: int
+    end: int  # offset just after the sentence
 
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who says a claim. Coordinated speakers (two presidents, a minister and his counterpart) are
+    one speaker: the first person's canonical, en and role, the whole phrase as text, and each
+    other person in co_speakers."""
+
     text: str  # as written, or the resolved speaker's words when implicit
-    canonical: str
-    explicit: bool
-    from_claim: str | None = None
-    en: str | None = None
+    canonical: str  # the full name the speaker resolves to, the same across the statement
+    explicit: bool  # true when the sentence names the speaker; false for a dropped subject or pronoun
+    from_claim: str | None = None  # for an implicit speaker: the id of the claim it was resolved from
+    en: str | None = None  # the English name (glossary, then lexicon), None where there is none
     issuer: str | None = None  # for a document (البيان): canonical name of who issued it
     role: str | None = None  # the title or post the text gives the named person, as written
+    co_speakers: tuple[Speaker, ...] = ()  # the other persons or bodies of a coordinated subject
+
+    @property
+    def people(self) -> tuple[Speaker, ...]:
+        """Each person or body who says the claim: this speaker, then its co-speakers."""
+        return (self, *self.co_speakers)
 
 
 @dataclass(frozen=True)
 class Claim:
-    id: str
-    sentence: int
+    """Something a speaker says, reported by a cue (a verb, a participle, «وفقًا لـ»)."""
+
+    id: str  # c1, c2 … in order
+    sentence: int  # the number of its sentence
     cue: str  # as written, without an attached و/ف
-    cue_en: str
-    act: str  # assert emphasize call warn welcome condemn deny announce express commit
-    speaker: Speaker | None
-    content: str
+    cue_en: str  # the cue in English («affirmed»)
+    act: str  # the speech act: one of the act codes under Values (assert: plain reporting, affirm …)
+    speaker: Speaker | None  # None where no speaker was found
+    content: str  # what is said, as written
 
 
 @dataclass(frozen=True)
 class PillarItem:
-    n: int
-    sentences: tuple[int, ...]
-    explicit: bool
-    text: str
+    """One pillar of an enumeration."""
+
+    n: int  # its rank: 1 for the first
+    sentences: tuple[int, ...]  # the sentences that state or elaborate it
+    explicit: bool  # true when an ordinal or number marks it in the text; false when inferred
+    text: str  # its first words, as written
 
 
 @dataclass(frozen=True)
 class Pillars:
-    announced: int | None
-    noun: str | None
-    sentence: int
-    items: tuple[PillarItem, ...]
+    """The principles a statement announces («أربع ركائز») and the ones found in the text."""
+
+    announced: int | None  # the number announced, None when only ordinals mark the list
+    noun: str | None  # the word that names them, as written (ركائز، محاور، مبادئ …)
+    sentence: int  # the sentence that announces them
+    items: tuple[PillarItem, ...]  # the pillars found, in order
 
 
 @dataclass(frozen=True)
 class Entity:
-    text: str
-    canonical: str
-    en: str
-    type: str  # ORG LOC PER DOC EVENT OTHER
-    sentences: tuple[int, ...]
+    """A named organisation, place, person, document or event."""
+
+    text: str  # as first written in the text
+    canonical: str  # its name in the glossary or the gazetteer
+    en: str  # its English name
+    type: str  # one of the entity_type codes under Values (ORG LOC PER DOC EVENT OTHER)
+    sentences: tuple[int, ...]  # the sentences that name it
 
 
 @dataclass(frozen=True)
 class Figure:
-    text: str
-    value: float | int | str
-    unit: str | None
-    sentence: int
+    """A number with its unit, or a date."""
+
+    text: str  # as written («ثلاث سنوات ونصف السنة», «٨٨٧ محتجزاً»)
+    value: float | int | str  # the number (3.5, 887), or the ISO date of a date
+    unit: str | None  # one of the unit codes under Values, or date
+    sentence: int  # the number of its sentence
 
 
 @dataclass(frozen=True)
 class Summary:
-    sentences: tuple[int, ...]
-    text: str
-    text_en: str | None = None
+    """The sentences a reader needs, in source order."""
+
+    sentences: tuple[int, ...]  # their numbers
+    text: str  # their Arabic text, joined
+    text_en: str | None = None  # their English, where every one of them is translated
 
 
 @dataclass(frozen=True)
 class Translation:
     sentences: tuple[str | None, ...]  # English per sentence, None where missing
-    missing: tuple[int, ...]
+    missing: tuple[int, ...]  # the sentences without English
     # Sentences translated by one English paragraph (`[4-5]` in the sidecar), e.g. ((4, 5),):
     # the English is on the first of them, the others are None and not missing.
     groups: tuple[tuple[int, ...], ...] = ()
@@ -144,16 +169,16 @@ class Translation:
 class Statement:
     """A fully analysed statement: exactly what templates receive."""
 
-    slug: str
-    path: str
-    meta: Meta
-    sentences: tuple[Sentence, ...]
-    claims: tuple[Claim, ...] = ()
-    pillars: Pillars | None = None
-    entities: tuple[Entity, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    summary: Summary | None = None
-    translation: Translation | None = None
+    slug: str  # the file name without its extension: the page is statements/<slug>/
+    path: str  # the statement's file, relative to the project
+    meta: Meta  # the front matter
+    sentences: tuple[Sentence, ...]  # the text, sentence by sentence
+    claims: tuple[Claim, ...] = ()  # who said what, in order
+    pillars: Pillars | None = None  # None where the statement announces no pillars
+    entities: tuple[Entity, ...] = ()  # the names it mentions
+    figures: tuple[Figure, ...] = ()  # its numbers and dates
+    summary: Summary | None = None  # its summary
+    translation: Translation | None = None  # its English (<slug>.en.md), None where there is none
     findings: tuple[Problem, ...] = field(default_factory=tuple)  # what an editor should see
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,7 +189,7 @@ class Statement:
 def statement_from_dict(data: dict[str, Any]) -> Statement:
     """Rebuild a Statement from its JSON form (the inverse of `Statement.to_dict`)."""
     def speaker(d: dict[str, Any] | None) -> Speaker | None:
-        return Speaker(**d) if d else None
+        return Speaker(**{**d, "co_speakers": tuple(map(speaker, d.get("co_speakers", ())))}) if d else None
 
     pillars = data.get("pillars")
     summary = data.get("summary")

@@ -14,12 +14,12 @@ class Problem:
     sentence of a statement it concerns. A statement's findings leave `path` empty when the
     problem is in the statement's own file."""
 
-    level: str  # "error" | "warning" | "info"
-    code: str
-    message: str
-    sentence: int | None = None
-    line: int | None = None
-    path: str | None = None
+    level: str  # "error" | "warning" | "info" (the level codes under Values)
+    code: str  # what kind of problem: spelling, translation/missing, characters/bidi-control …
+    message: str  # what is wrong and what to do, in English
+    sentence: int | None = None  # the sentence it concerns
+    line: int | None = None  # the line of the file
+    path: str | None = None  # the file, where it is not the statement's own
 
     def at(self, path: str) -> Problem:
         """The problem located in `path` when it names no file of its own."""

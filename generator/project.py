@@ -197,7 +197,7 @@ def _line_of(config_file: Path, key: str) -> int:
 class Pages:
     """What the road gives one language of the site: the pages (docs path → Markdown, or the file
     of the last build that holds it), the problems that left something out, and the findings an
-    editor should see (warnings of the analysis)."""
+    editor should see (the warnings and notes of the analysis that its pages show)."""
 
     pages: dict[str, str] | dict[str, Path]
     problems: list[Problem] = field(default_factory=list)
@@ -221,7 +221,7 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     good, left_out = usable(statements)
     problems += left_out
     reported = set(problems)
-    findings = [f.at(s.path) for s in good for f in s.findings if f.level == "warning" and f not in reported]
+    findings = [f.at(s.path) for s in good for f in s.findings if f.level != "error" and f not in reported]
     timer.lap(f"read and analyse {len(statements)} statements")
     from .site.render import render_pages  # not imported by a build that reuses its pages
 

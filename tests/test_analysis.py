@@ -31,8 +31,9 @@ def test_eleven_claims_with_cues_and_acts(statement):
     cues = [c.cue for c in statement.claims]
     assert cues == ["أكد", "شدد", "أكد", "قال", "أشار", "ذكر", "دعا", "مشيرًا", "أوضح", "قال", "ذكر"]
     acts = [c.act for c in statement.claims]
-    assert acts == ["assert", "emphasize", "assert", "assert", "assert", "assert", "call", "assert",
-                    "assert", "assert", "assert"]
+    # أكد affirms, قال and ذكر report, أشار and أوضح explain or point out
+    assert acts == ["affirm", "emphasize", "affirm", "assert", "explain", "assert", "call", "explain",
+                    "explain", "assert", "assert"]
     assert [c.sentence for c in statement.claims] == [1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10]
 
 

@@ -2,8 +2,9 @@
 from conftest import doc_of
 
 from generator.analysis.claims import find_claims
-from generator.analysis.speakers import resolve
-from generator.arabic import bare
+from generator.analysis.speakers import Subject, coordinated, known_names, resolve, with_speakers
+from generator.arabic import bare, tokenize
+from generator.model import Glossary, GlossaryEntry
 
 
 def claims(text):
@@ -138,3 +139,61 @@ def test_a_dropped_subject_takes_the_resolved_person_and_role():
 
 def test_a_body_has_no_role():
     assert resolved("أكدت الوزارة أن الخطة جاهزة.") == [("أكدت", "الوزارة", None)]
+
+
+def test_coordinated_speakers_are_one_speaker_with_each_person():
+    (claim, dual) = claims("وأكد الرئيسان خالد الساعدي والملك فيصل الثاني أن الحوار مستمر. وشددا على أهمية الأمن.")
+    assert claim.speaker.text == "الرئيسان خالد الساعدي والملك فيصل الثاني"
+    assert [p.canonical for p in claim.speaker.people] == ["خالد الساعدي", "فيصل الثاني"]
+    assert claim.speaker.co_speakers[0].role == "الملك" and claim.content == "الحوار مستمر"
+    assert [p.canonical for p in dual.speaker.people] == ["خالد الساعدي", "فيصل الثاني"]  # شددا: both
+    assert not dual.speaker.explicit
+
+
+def test_a_counterpart_joins_the_speaker_and_a_plural_verb_keeps_both():
+    found = claims("وقال وزير المالية سامي الحربي ونظيره الكويتي ناصر العلي إن الاتفاق قريب. "
+                   "وأكدت الوزارة أن الموعد ثابت. كما لفتا إلى أهمية التنفيذ. وأضاف الحربي أن العمل جار.")
+    assert [p.canonical for p in found[0].speaker.people] == ["سامي الحربي", "ناصر العلي"]
+    assert found[0].speaker.co_speakers[0].role == "نظيره الكويتي"
+    assert [p.canonical for p in found[2].speaker.people] == ["سامي الحربي", "ناصر العلي"]  # past the ministry
+    assert [p.canonical for p in found[3].speaker.people] == ["سامي الحربي"]
+
+
+def test_after_a_dual_title_a_name_outside_the_lexicon_is_a_second_speaker():
+    (claim,) = claims("وقال الوزيران سعد المطيري وفهد الدوسري في ندوة أمس إن الحكومة باقية.")
+    assert [p.canonical for p in claim.speaker.people] == ["سعد المطيري", "فهد الدوسري"]
+    assert claim.content == "الحكومة باقية"
+
+
+def test_what_is_not_a_second_speaker():
+    # a body's own name, an addressee behind ل, an object behind ب, a word whose و is its own
+    assert claims("وقالت وزارة العمل والتنمية الاجتماعية إن البرنامج بدأ.")[0].speaker.co_speakers == ()
+    (to_press,) = claims("وقال وزير الخارجية عادل الجبير للصحفيين إن اللقاء مثمر.")
+    assert to_press.speaker.text == "وزير الخارجية عادل الجبير" and to_press.content == "اللقاء مثمر"
+    praise = claims("وأشاد الوزير عادل الجبير بالموقف الثابت للرئيس سعد المطيري والتحالف العربي، مؤكدا أن الدعم مستمر.")
+    assert praise[0].speaker.text == "الوزير عادل الجبير" and praise[0].speaker.co_speakers == ()
+    (agency,) = claims("وقال وزير المالية سامي الحربي وكالة الأنباء الرسمية إن العجز تراجع.")
+    assert agency.speaker.co_speakers == ()
+
+
+def test_no_second_speaker_after_a_subject_outside_the_lexicon_that_may_run_into_the_object():
+    text = "سرحان بدور الرئيس هادي والتحالف العربي إن"
+    tokens = tokenize(text)
+    assert coordinated(text, tokens, Subject(0, 4, 0, generic=True), len(tokens), known_names()) == ((), 4)
+    (alliance,), end = coordinated(text, tokens, Subject(2, 4, 3), len(tokens), known_names())
+    assert alliance.text == "التحالف العربي" and end == 6
+
+
+def test_coordinated_subject_before_a_dual_verb():
+    (claim,) = claims("وزير المالية سامي الحربي ونظيره الكويتي ناصر العلي يؤكدان أن الاتفاق قريب.")
+    assert [p.canonical for p in claim.speaker.people] == ["سامي الحربي", "ناصر العلي"] and claim.speaker.explicit
+
+
+def test_a_speaker_the_gazetteer_knows_by_its_whole_name_gets_its_english_the_glossary_first():
+    found = claims("وأكدت وزارة الخارجية أن الحل سياسي.")
+    assert [(c.speaker.canonical, c.speaker.en) for c in with_speakers(found, None)] == [
+        ("وزارة الخارجية", "Ministry of Foreign Affairs")]
+    ours = Glossary(terms=(GlossaryEntry(("وزارة الخارجية",), "the Foreign Ministry"),))
+    assert with_speakers(found, ours)[0].speaker.en == "the Foreign Ministry"
+    unknown = claims("وقال سالم العتيبي إن الحل سياسي.")
+    assert with_speakers(unknown, None)[0].speaker.en is None

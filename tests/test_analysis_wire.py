@@ -3,7 +3,7 @@ from generator.analysis import analyze
 from generator.analysis.dates import dates_in
 from generator.analysis.wire import category, frame
 from generator.arabic import tokenize
-from generator.model import Meta, Source
+from generator.model import Glossary, GlossaryEntry, Meta, Source
 
 WIRE = ("جدة 3 ذو القعدة 1436 هـ الموافق 18 أغسطس 2015 م واس\n"
         "أعلنت الهيئة العامة للإحصاء أن عدد السكان بلغ 31 مليون نسمة.\n"
@@ -86,3 +86,33 @@ def test_dashes_inside_a_sentence_are_no_byline():
                  "«سبق» تقول للمسؤول: الأنظمة واضحة."):
         statement = analyze(Source("s", "s.md", Meta(title="t"), body))
         assert statement.meta.dateline is None and statement.sentences[0].text.startswith(body[:5])
+
+
+def test_a_dateline_line_without_an_agency_names_a_known_place():
+    for body, dateline, place in [("الدوحة / مكتب الإعلام\nأعلنت الوزارة أن العمل مستمر.\n", "الدوحة / مكتب الإعلام", "الدوحة"),
+                                  ("صنعاء - خاص بالصحيفة\nأكد الوزير أن الهدنة صامدة.\n", "صنعاء - خاص بالصحيفة", "صنعاء"),
+                                  ("القاهرة / مكتب الإعلام: أعلنت الوزارة أن العمل مستمر.", "القاهرة / مكتب الإعلام", "القاهرة")]:
+        statement = analyze(Source("s", "s.md", Meta(title="t"), body))
+        assert (statement.meta.dateline, statement.meta.place) == (dateline, place)
+        assert statement.sentences[0].text.startswith(("أعلنت", "أكد"))
+    for line in ("الملك فيصل - رحمه الله -", "الوزير - في كلمته", "الدوحة تستضيف المؤتمر / اليوم."):
+        assert frame(line + "\nنص الخبر.\n").dateline is None  # no place alone in a segment, or a sentence
+
+
+def test_an_agency_tag_before_the_text_is_the_dateline():
+    for body, dateline in [("الرياض (واس) - أكد الوزير أن العمل مستمر.", "الرياض (واس)"),
+                           ("(رويترز) - أكد الوزير أن العمل مستمر.", "(رويترز)"),
+                           ("واس - أكد الوزير أن العمل مستمر.", "واس")]:
+        wire = frame(body)
+        assert wire.dateline == dateline and wire.agency and body[wire.start:].startswith("أكد")
+    assert frame("واس – جدة أعلن الوزير أن العمل مستمر.").dateline is None  # the place may be the subject
+
+
+def test_the_source_gets_its_english_name_from_the_glossary_then_the_gazetteer():
+    def source_en(source: str, glossary: Glossary | None = None) -> str | None:
+        return analyze(Source("s", "s.md", Meta(title="t", source=source), "نص.", glossary=glossary)).meta.source_en
+
+    assert source_en("وكالة الأنباء السعودية") == source_en("واس") == "Saudi Press Agency (SPA)"
+    ours = Glossary(entities=(GlossaryEntry(("صحيفة الوطن",), "Al Watan", "ORG"),))
+    assert source_en("صحيفة الوطن", ours) == "Al Watan" and source_en("صحيفة الوطن") is None
+    assert source_en("was") is None  # a code in Latin letters: shown as written

@@ -110,3 +110,14 @@ def test_the_breakdown_sums_the_wrong_speakers():
     score = score_statement(GOLD, analysed, BODY)
     assert score.speaker_errors == {"empty": 1}
     assert "empty speaker 1 · wrong edges 0" in score.speaker_error_line()
+
+
+def test_a_finer_act_counts_as_the_guidelines_act_it_refines():
+    """The gold calls أكد and أشار assert; Bayan's affirm and explain refine it, warn does not."""
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    refined = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير", "affirm"),
+                                                      claim(2, "قال", "الوزير", "explain")]), BODY)
+    assert refined.figures()["acts"] == 1.0
+    other = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير", "affirm"),
+                                                    claim(2, "قال", "الوزير", "warn")]), BODY)
+    assert other.figures()["acts"] == 0.5 and "act wrong: s2 قال warn (gold assert)" in other.misses

@@ -11,7 +11,7 @@ from generator.lexicon.dates import dates
 from generator.lexicon.figures import figures
 from generator.lexicon.labels import KINDS, vocabulary
 from generator.read.sources import ENTITY_TYPES
-from generator.site.indexes import ACT_NAMES, ACTS, MONTHS, TYPE_NAMES
+from generator.site.indexes import ACTS, Indexes, month_name
 from generator.site.render import make_env
 
 BUILTIN_LEXICON = Path(generator.lexicon.__file__).parent
@@ -49,9 +49,13 @@ def test_every_vocabulary_has_both_languages():
         assert list(names["ar"]) == list(names["en"]) and all(names["ar"].values())
 
 
-def test_indexes_read_their_names_from_labels():
-    assert ACTS == vocabulary("act").codes and ACT_NAMES["condemn"] == "إدانة"
-    assert TYPE_NAMES["ORG"] == "هيئة" and MONTHS[7] == "أغسطس"
+@pytest.mark.parametrize(("language", "month", "act", "kind"), [("ar", "أغسطس 2015", "إدانة", "هيئة"),
+                                                                 ("en", "August 2015", "condemnation", "organisation")])
+def test_indexes_read_their_names_from_labels_in_the_page_language(language, month, act, kind):
+    assert ACTS == vocabulary("act").codes and month_name("2015-08", language) == month
+    page = Indexes([], str, language)
+    page._add("x.md", "t")
+    assert (page.pages[0].context["act_names"]["condemn"], page.pages[0].context["type_names"]["ORG"]) == (act, kind)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("ar", "تحذير · نسبة مئوية"), ("en", "warning · percent")])
@@ -65,3 +69,18 @@ def test_label_filter_speaks_the_page_language(language, expected):
 def test_unknown_vocabulary_is_an_error():
     with pytest.raises(KeyError):
         vocabulary("colour")
+
+
+def test_finer_acts_refine_acts_of_the_vocabulary():
+    refines = cues().refines
+    assert set(refines) | set(refines.values()) <= set(vocabulary("act").codes)
+    assert not set(refines) & set(refines.values())  # one step: a refined act refines nothing
+
+
+@pytest.mark.parametrize(("verb", "act", "ar", "en"), [
+    ("قال", "assert", "قول", "statement"), ("أكد", "affirm", "تأكيد", "affirmation"),
+    ("أوضح", "explain", "توضيح", "explanation"), ("أشار", "explain", "توضيح", "explanation"),
+    ("اعتبر", "opine", "رأي", "opinion")])
+def test_each_reporting_verb_has_the_act_its_label_names(verb, act, ar, en):
+    assert {v.past: v.act for v in cues().verbs}[verb] == act
+    assert (vocabulary("act").label(act, "ar"), vocabulary("act").label(act, "en")) == (ar, en)

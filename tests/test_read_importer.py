@@ -24,7 +24,7 @@ def test_articles_become_statements_with_metadata(tmp_path):
     (source,), problems = read_statements(tmp_path / "content")
     assert problems == []
     assert source.meta.title == ARTICLE["title"] and source.meta.date == "2015-08-10"
-    assert source.meta.url == ARTICLE["url"] and source.meta.source == "spa"
+    assert source.meta.url == ARTICLE["url"] and source.meta.source == "وكالة الأنباء السعودية"  # «spa»
     assert source.body == ARTICLE["content"].strip()
 
 
@@ -112,3 +112,31 @@ def test_unreadable_records_are_named_by_line(tmp_path, line, message):
     path.write_text(first + "\n" + line + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=message):
         import_into(path, tmp_path / "out")
+
+
+def test_a_corpus_source_code_becomes_the_outlets_name(tmp_path):
+    records = [dict(ARTICLE, id=f"snn-{code}", source=code) for code in ("was", "alriyadh", "3alyoum", "unknown-paper")]
+    import_into(jsonl(tmp_path / "a.jsonl", records), tmp_path / "statements")
+    written = {path.stem: path.read_text(encoding="utf-8") for path in (tmp_path / "statements").iterdir()}
+    assert "source: وكالة الأنباء السعودية\n" in written["2015-08-10-snn-was"]
+    assert "source: صحيفة الرياض\n" in written["2015-08-10-snn-alriyadh"]
+    assert "source: صحيفة عين اليوم\n" in written["2015-08-10-snn-3alyoum"]
+    assert "source: unknown-paper\n" in written["2015-08-10-snn-unknown-paper"]
+
+
+def test_html_entities_are_decoded_on_import(tmp_path):
+    record = dict(ARTICLE, title="الوزير: &#8220;التعاون&#8221; &quot;مهم&quot; &amp; ضروري",
+                  content="قال الوزير إن &quot;الخطة&quot; جاهزة &#39;اليوم&#39;.")
+    import_into(jsonl(tmp_path / "a.jsonl", [record]), tmp_path / "content" / "statements")
+    (source,), _ = read_statements(tmp_path / "content")
+    assert source.meta.title == 'الوزير: “التعاون” "مهم" & ضروري'
+    assert source.body == "قال الوزير إن \"الخطة\" جاهزة 'اليوم'."
+
+
+def test_web_page_navigation_before_the_text_is_dropped(tmp_path):
+    record = dict(ARTICLE, source="3alyoum", content=" Next Previous عين اليوم – واس\n عقد المجلس جلسته اليوم.")
+    import_into(jsonl(tmp_path / "a.jsonl", [record]), tmp_path / "content" / "statements")
+    (source,), _ = read_statements(tmp_path / "content")
+    assert source.body.startswith("عين اليوم – واس\n")
+    (statement,), _ = load_content(tmp_path / "content")
+    assert statement.meta.dateline == "عين اليوم – واس"

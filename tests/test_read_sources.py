@@ -253,3 +253,17 @@ def test_reader_on_random_bytes(folder, data, suffix):
 def test_reader_on_random_front_matter(folder, fields, raw, body, dump):
     front = yaml.safe_dump(fields, allow_unicode=True) if dump else raw
     _read(folder, "front.md", f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize("source", ["was", "WAS", "واس", "وكالة الأنباء السعودية", " وكالة الانباء السعودية "])
+def test_a_known_outlet_reads_as_its_name_with_its_english(tmp_path, source):
+    write(tmp_path, "a.md", f"---\ntitle: عنوان\nsource: '{source}'\n---\n" + BODY)
+    (read_source,), _ = read(tmp_path)
+    assert read_source.meta.source == "وكالة الأنباء السعودية"
+    assert read_source.meta.source_en == "Saudi Press Agency (SPA)"
+
+
+def test_another_source_reads_as_written(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: عنوان\nsource: الاجتماع الوزاري، الكويت\n---\n" + BODY)
+    (read_source,), _ = read(tmp_path)
+    assert (read_source.meta.source, read_source.meta.source_en) == ("الاجتماع الوزاري، الكويت", None)

@@ -84,7 +84,7 @@ def test_template_error_names_file_and_line(tmp_path, caplog):
     assert re.search(r"partials/figures\.md\.j2:2: error: template:", caplog.text)
 
 
-def test_a_page_that_does_not_render_is_left_out(tmp_path, caplog):
+def test_an_unknown_template_shows_its_error_in_the_page_and_fails_strict(tmp_path, caplog):
     root = make_project(tmp_path)
     statements = root / "content" / "statements"
     (statements / "one.txt").write_text("نص عربي.\n", encoding="utf-8")
@@ -93,9 +93,45 @@ def test_a_page_that_does_not_render_is_left_out(tmp_path, caplog):
     assert re.search(r"WARNING.*content/statements/two\.md:3: error: template: unknown template 'nosuch'", caplog.text)
     assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1  # no dead link to it either
     assert (root / "site" / "statements" / "one" / "index.html").is_file()
-    assert not (root / "site" / "statements" / "two").exists()
+    error = BeautifulSoup((root / "site" / "statements" / "two" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser").find("dl", role="alert")
+    assert error.code.get_text() == "content/statements/two.md:3" and "nosuch" in error.get_text()
     with pytest.raises(Abort):
         build(load_config(str(root / "mkdocs.yml"), strict=True))
+
+
+TYPO = "{{ statement.figures|length }}\n{{ <b>oops</b> }}\n"  # line 2: a syntax error, with markup in it
+
+
+def test_a_template_typo_shows_in_the_pages_that_use_it_and_blanks_nothing_else(tmp_path):
+    """`mkdocs build` (as `mkdocs serve` runs it) with a typo in a partial only the Arabic full
+    statement page includes: that page shows the error (file, line, message, escaped); the
+    `brief` page, the English mirror's page and the indexes listing every statement stay."""
+    root = make_project(tmp_path)
+    statements = root / "content" / "statements"
+    (statements / "full.md").write_text("---\ntitle: بيان كامل\ndate: 2018-02-13\n---\nأكد الوزير أهمية الحوار.\n",
+                                        encoding="utf-8")
+    (statements / "brief.md").write_text("---\ntitle: موجز\ndate: 2018-02-12\ntemplate: brief\n---\n"
+                                         "وقال الوزير إن الحل سياسي.\n", encoding="utf-8")
+    (root / "templates" / "partials").mkdir(parents=True, exist_ok=True)
+    (root / "templates" / "partials" / "figures.md.j2").write_text(TYPO, encoding="utf-8")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        build(load_config(str(root / config)))
+    site = root / "site"
+    page = BeautifulSoup((site / "statements" / "full" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.article.h1.get_text(strip=True).startswith("خطأ في القالب")
+    error = page.find("dl", role="alert")
+    assert error.code.get_text() == "templates/partials/figures.md.j2:2"
+    assert "unexpected '<'" in error.get_text() and not error.find("b")
+    assert "content/statements/full.md" in error.get_text()
+    assert 'role="alert"' not in (site / "statements" / "brief" / "index.html").read_text(encoding="utf-8")
+    english = (site / "en" / "statements" / "full" / "index.html").read_text(encoding="utf-8")
+    assert 'role="alert"' not in english  # the mirror's page has its own partial: untouched
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").article
+    assert {a["href"] for a in home.find_all("a", href=True) if a["href"].startswith("statements/")} == {
+        "statements/full/", "statements/brief/"}
+    speakers = BeautifulSoup((site / "speakers" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert speakers.article.find("h2")  # the speakers are listed
 
 
 def test_overview_keeps_speakers_apart(site):

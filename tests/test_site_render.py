@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from strategies import FUZZ, rich_text
 
-from generator.model import Meta
-from generator.site.render import Escaped, bdi, is_web_url, md, render_pages, sentence_anchors
+import generator
+from generator.lexicon.labels import vocabulary
+from generator.model import Figure, Meta
+from generator.problems import Problem
+from generator.site.render import Escaped, bdi, is_web_url, make_env, md, mixed, render_pages, sentence_anchors
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
 SITE = {"site_name": "بيان"}
@@ -49,6 +52,35 @@ def test_bdi_isolates_signed_numbers_and_latin_runs():
     runs = [(b.get_text(), b.get("dir"), b.get("lang")) for b in soup.find_all("bdi")]
     assert runs == [("+2.0%", "ltr", None), ("2015", "ltr", None), ("٢٥٪", "ltr", None),
                     ("UN Security Council", "ltr", "en"), ("COVID-19", "ltr", "en")]
+
+
+def test_mixed_marks_the_arabic_english_quotes_and_escapes_the_rest():
+    soup = to_html(mixed("«الطلبه»: did you mean «الطلبة»? <b>x</b>"))
+    assert [(b.get_text(), b["lang"], b["dir"]) for b in soup.find_all("bdi")] == [
+        ("الطلبه", "ar", "rtl"), ("الطلبة", "ar", "rtl")]
+    assert not soup.find("b") and soup.get_text() == "«الطلبه»: did you mean «الطلبة»? <b>x</b>"
+    with pytest.raises(ValueError):
+        mixed(md("x"))
+
+
+@pytest.mark.parametrize(("language", "spelling", "entity"), [
+    ("ar", "«الطلبه»: لعلّ الصواب «الطلبة»", "«الكويت» لا يُذكر في الترجمة (المتوقع «Kuwait»)"),
+    ("en", "possible spelling slip", "name missing from the English")])
+def test_a_note_describes_a_finding_in_the_page_language_with_the_words_it_quotes(language, spelling, entity):
+    note = make_env(None, language).filters["note"]
+    found = [Problem("info", "spelling", "«الطلبه»: did you mean «الطلبة»?"),
+             Problem("warning", "translation/entity", "x: «الكويت» is not named in the English (expected «Kuwait»)")]
+    assert [to_html(note(f)).get_text() for f in found] == [spelling, entity]
+    hostile = to_html(note(Problem("info", "spelling", "«<b>x</b>»: did you mean «y»?")))
+    assert not hostile.find("b")
+
+
+def test_every_finding_code_of_the_analysis_has_a_note():
+    codes = set(re.findall(r'"((?:characters|translation|pillars)/[a-z-]+)"',
+                           "".join(p.read_text(encoding="utf-8") for p in Path(generator.__file__).parent.rglob("*.py"))))
+    codes |= {f"characters/{c}" for c in re.findall(r'_finding\([^"]*"([a-z-]+)"', (
+        Path(generator.__file__).parent / "analysis" / "characters.py").read_text(encoding="utf-8"))}
+    assert codes and codes | {"spelling"} <= set(vocabulary("finding").codes)
 
 
 def test_bdi_wants_raw_text():
@@ -97,7 +129,11 @@ def test_empty_statement_page(templates_dir):
     soup = to_html(render_pages([empty_statement()], SITE, templates_dir).pages["statements/empty.md"])
     assert [h["id"] for h in soup.find_all("h2")] == ["text"]
     assert not soup.find("table") and not soup.find("dl")
-    assert soup.find(id="s1").find(class_="bayan-pending")
+    # No translation at all: said once, and each sentence is the Arabic alone, the whole width.
+    assert soup.find(class_="bayan-pending-note").get_text(strip=True) == "لم يُترجَم هذا البيان إلى الإنجليزية بعد."
+    assert "bayan-parallel--ar" in soup.find(class_="bayan-parallel")["class"]
+    assert not soup.find(class_="bayan-pending") and not soup.find(class_="bayan-en")
+    assert soup.find(id="s1").find(class_="bayan-ar")
 
 
 def test_empty_site_has_a_home_page(templates_dir):
@@ -181,3 +217,60 @@ def test_escaped_text_renders_as_itself(text, escape, where):
     shown = _shown(MD.reset().convert(template.format(escape(text))), context)
     expected = _shown(MD.reset().convert(template.format("QQQ")), context).replace("QQQ", text)
     assert shown == " ".join(expected.split())
+
+
+@pytest.mark.parametrize(("language", "template", "expected"), [
+    ("ar", '{{ 18000000000|number }}', '<bdi dir="ltr">18,000,000,000</bdi>'),
+    ("en", '{{ 18000000000|number }}', "18,000,000,000"),
+    ("en", '{{ 2254|number(grouping=false) }} {{ 3.5|number }}', "2254 3.5"),
+    ("ar", '{{ "2015-08-10"|number }}', '<bdi dir="ltr">2015-08-10</bdi>'),
+    ("en", '{{ "<b>"|number }}', "&lt;b&gt;"),
+])
+def test_number_filter_groups_as_the_language_writes_numbers(language, template, expected):
+    assert make_env(None, language).from_string(template).render() == expected
+
+
+@pytest.mark.parametrize(("language", "numbers", "expected"), [
+    ("ar", (0, 1, 2, 3, 11, 100, 1200),
+     ["لا قائلين", "قائل واحد", "قائلان", '<bdi dir="ltr">3</bdi> قائلين', '<bdi dir="ltr">11</bdi> قائلًا',
+      '<bdi dir="ltr">100</bdi> قائل', '<bdi dir="ltr">1,200</bdi> قائل']),
+    ("en", (0, 1, 2, 1200), ["0 speakers", "1 speaker", "2 speakers", "1,200 speakers"]),
+])
+def test_count_filter_gives_the_form_of_the_plural_category(language, numbers, expected):
+    template = make_env(None, language).from_string('{{ n|count("speaker") }}')
+    assert [template.render(n=n) for n in numbers] == expected
+
+
+@pytest.mark.parametrize(("findings", "summary"), [(1, "ملاحظة واحدة على البيان وترجمته"),
+                                                   (2, "ملاحظتان على البيان وترجمته"),
+                                                   (3, "3 ملاحظات على البيان وترجمته"),
+                                                   (11, "11 ملاحظة على البيان وترجمته")])
+def test_statement_page_counts_its_notes_in_arabic(templates_dir, findings, summary):
+    notes = tuple(Problem("warning", "x", f"note {i}", sentence=1) for i in range(findings))
+    statement = dataclasses.replace(full_statement(), findings=notes)
+    soup = to_html(render_pages([statement], SITE, templates_dir).pages["statements/full.md"])
+    assert soup.find("summary").get_text() == summary
+
+
+def test_figures_are_grouped_and_counted_in_each_language(templates_dir):
+    figures = (Figure("18000000000 ريال", 18000000000, "SAR", 1), Figure("٤ سنوات", 4, "year", 1),
+               Figure("(2254)", 2254, "resolution-number", 2), Figure("سنة واحدة", 1, "year", 2))
+    statement = dataclasses.replace(full_statement(), figures=figures)
+    arabic = to_html(render_pages([statement], SITE, templates_dir).pages["statements/full.md"])
+    table = arabic.find("h2", id="figures").find_next("table")
+    values = [tr.find_all("td")[1] for tr in table.tbody.find_all("tr")]
+    assert [td.get_text() for td in values] == ["18,000,000,000", "4", "2254", "1"]
+    assert all(td.bdi and td.bdi["dir"] == "ltr" for td in values)
+    english = to_html(render_pages([statement], SITE, templates_dir, language="en").pages["statements/full.md"])
+    line = next(li for li in english.find("ul", class_="bayan-overview").find_all("li") if "Figures" in li.get_text())
+    assert "SAR 18,000,000,000" in line.get_text() and "4 years" in line.get_text()
+    assert "1 year" in line.get_text() and "4 year " not in line.get_text()
+    table = english.find("h2", id="figures").find_next("table")
+    assert [tr.find("td").get_text() for tr in table.tbody.find_all("tr")] == ["18,000,000,000", "4", "2254", "1"]
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("نقلًا عن 3alyoum اليوم", ["3alyoum"]), ("مسافة 10km و1.5km", ["10km", "1.5km"]),
+    ("القرار 2254.", ["2254"]), ("في 2015-08-10 و-3", ["2015-08-10", "-3"])])
+def test_bdi_keeps_a_latin_word_that_starts_with_digits_in_one_run(text, runs):
+    assert [b.get_text() for b in to_html(bdi(text)).find_all("bdi")] == runs

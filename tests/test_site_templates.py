@@ -3,6 +3,7 @@ themselves, and the generated «Template reference» page."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HOSTILE, empty_statement, full_statement, hostile_statement
-from jinja2 import StrictUndefined
 
+from generator.lexicon.labels import KINDS, vocabulary
 from generator.model import Statement
 from generator.problems import Problem
 from generator.read.sources import read_statement
@@ -102,7 +103,8 @@ def test_unknown_template_names_the_statement_and_its_template_line(tmp_path):
     (problem,) = rendered.problems
     assert str(problem).startswith("content/statements/bad.md:4: error: template: unknown template 'nosuch'")
     assert "brief" in problem.message and "statement" in problem.message
-    assert "statements/bad.md" not in rendered.pages and "statements/good.md" in rendered.pages
+    assert "content/statements/bad.md:4" in rendered.pages["statements/bad.md"]  # its error page
+    assert rendered.pages["statements/good.md"].startswith("# البيان الختامي")
 
 
 def test_unknown_template_takes_its_line_from_reading_not_from_the_file(tmp_path):
@@ -121,7 +123,12 @@ def test_undefined_variable_names_template_file_line_and_statement(tmp_path):
     assert str(problem) == ("templates/memo.md.j2:4: error: template: 'generator.model.Meta object' has no "
                             "attribute 'author' (rendering content/statements/memo.md)")
     assert {p for p in rendered.pages if "/" not in p or p.startswith("statements/")} == {
-        "index.md", "reference.md", "statements/plain.md"}
+        "index.md", "reference.md", "statements/plain.md", "statements/memo.md"}
+    error = soup_of(rendered.pages["statements/memo.md"].split("---\n", 2)[2])
+    assert error.h1.get_text() == "خطأ في القالب"
+    assert error.find("dl", role="alert").code.get_text() == "templates/memo.md.j2:4"
+    assert "has no attribute 'author'" in error.find("dl").get_text()
+    assert rendered.pages["index.md"].count("statements/") == 2  # the home page lists both
 
 
 @pytest.mark.parametrize("text, line, message", [
@@ -140,11 +147,12 @@ def test_an_error_in_a_partial_names_the_partial(tmp_path, text, line, message):
 
 
 def test_an_error_in_a_builtin_template_names_its_file(tmp_path):
-    # pillars whose `.announced` cannot be read: the view passes it on, the template stops on it
-    broken = dataclasses.replace(empty_statement(), pillars=SimpleNamespace(items=(), announced=StrictUndefined(name="announced")))
-    (problem,) = render_pages([broken], SITE, tmp_path).problems
+    # pillars without a `.noun`: the view passes them on, the template stops on it
+    broken = dataclasses.replace(empty_statement(), pillars=SimpleNamespace(items=(), announced=2, sentence=1))
+    problems = render_pages([broken], SITE, tmp_path).problems
+    (problem,) = [p for p in problems if p.message.endswith("(rendering content/statements/empty.md)")]
     assert Path(problem.path).resolve().parent == BUILTIN_TEMPLATES / "partials"
-    assert problem.line > 1 and "announced" in problem.message
+    assert problem.line > 1 and "noun" in problem.message
 
 
 def test_a_statement_the_view_step_cannot_read_is_one_problem_not_a_crash(tmp_path):
@@ -189,6 +197,36 @@ def test_reference_lists_every_field_of_the_contract(reference):
         table = reference.find(id=SECTIONS[path]).find_next("table")
         fields = {tr.td.get_text() for tr in table.tbody.find_all("tr")}
         assert fields == keys, path
+
+
+def test_reference_describes_every_field(reference):
+    """explicit, from_claim, noun …: each field of each model section says what it holds."""
+    for section in reference.find(id="model").find_all_next("h3"):
+        if not section.get("id", "").startswith("model-"):
+            break
+        for tr in section.find_next("table").tbody.find_all("tr"):
+            field, description = tr.td.get_text(), tr.find_all("td")[3].get_text().strip()
+            assert len(description.split()) >= 2, (section["id"], field)
+    speaker = {tr.td.get_text(): tr.find_all("td")[3].get_text()
+               for tr in reference.find(id="model-speaker").find_next("table").tbody.find_all("tr")}
+    assert "names the speaker" in speaker["explicit"] and "resolved from" in speaker["from_claim"]
+
+
+def test_reference_lists_the_codes_of_every_vocabulary(reference):
+    for kind in KINDS:
+        rows = reference.find(id=f"values-{kind.replace('_', '-')}").find_next("table").tbody.find_all("tr")
+        assert [tr.td.get_text() for tr in rows] == list(vocabulary(kind).codes)
+    acts = {tr.td.get_text(): [td.get_text() for td in tr.find_all("td")[1:]]
+            for tr in reference.find(id="values-act").find_next("table").tbody.find_all("tr")}
+    assert acts["assert"] == ["قول", "statement"] and acts["affirm"] == ["تأكيد", "affirmation"]
+    assert "statement" in reference.find(id="values-count").find_next("p").get_text()
+
+
+def test_reference_shows_code_in_descriptions_as_code_not_markup(reference):
+    row = next(tr for tr in reference.find(id="filters").find_next("table").tbody.find_all("tr") if tr.td.get_text() == "bdi")
+    description = row.find_all("td")[2]
+    assert '<bdi dir="ltr">' in [code.get_text() for code in description.find_all("code")]
+    assert "``" not in reference.get_text() and not description.find("bdi")
 
 
 def test_reference_lists_every_filter_and_test_with_its_doc(reference):
@@ -241,3 +279,14 @@ def test_new_template_refuses_an_unknown_name(tmp_path):
     result = run(tmp_path, "new-template", "../../etc/passwd")
     assert result.returncode == 1 and "partials/claims" in result.stderr
     assert not (tmp_path / "templates").exists()
+
+
+def test_the_reference_page_speaks_the_page_language():
+    arabic = soup_of(render_pages([], SITE, None).pages["reference.md"])
+    english = soup_of(render_pages([], SITE, None, language="en").pages["reference.md"])
+    assert arabic.h1.get_text() == "مرجع القوالب" and english.h1.get_text() == "Template reference"
+    assert [h.get_text() for h in english.find_all("h2")] == ["Templates", "Variables", "The model", "Values", "Filters", "Tests"]
+    for quoted in english.find_all(lang="ar"):  # Arabic labels and examples, marked as such
+        quoted.decompose()
+    assert not re.search("[\u0621-\u064A]", english.get_text())
+    assert all(re.search("[\u0621-\u064A]", h.get_text()) for h in arabic.find_all("h2"))

@@ -43,7 +43,7 @@ def test_statement_page_opens_with_the_overview():
     text = [li.get_text(" ", strip=True) for li in items]
     assert text[0].startswith("من تحدث") and "وزراء خارجية دول التحالف" in text[0]
     assert "the Coalition foreign ministers" in text[0]
-    assert text[1].startswith("الأقوال") and "3" in text[1] and "تأكيد" in text[1]
+    assert text[1].startswith("الأقوال") and "3" in text[1] and "قول 2" in text[1]
     assert text[2].startswith("الركائز") and "الحشد والتنسيق" in text[2]
 
 
@@ -58,7 +58,7 @@ def test_english_mirror_opens_with_the_overview_in_english():
     items = html(pages["statements/full.md"]).find("ul", class_="bayan-overview").find_all("li", recursive=False)
     text = [li.get_text(" ", strip=True) for li in items]
     assert text[0].startswith("Who spoke:") and "the Coalition foreign ministers" in text[0]
-    assert "assertion" in text[1] and "Daesh" in text[-1]
+    assert "statement 2" in text[1] and "Daesh" in text[-1]
     line = html(pages["index.md"]).find(class_="bayan-overview-line").get_text(" ", strip=True)
     assert "3 claims" in line and "4 pillars" in line
 
@@ -70,3 +70,25 @@ def test_two_mentions_of_one_person_are_one_speaker_with_the_role():
     claims = (replace(st.claims[0], speaker=named), replace(st.claims[1], speaker=titled))
     (line,) = overview(replace(st, claims=claims)).speakers
     assert (line.canonical, line.claims, line.en, line.role) == ("سامي الحربي", 2, "Sami Al-Harbi", "وزير المالية")
+
+
+def coordinated_statement():
+    st = full_statement()
+    pair = Speaker("وزير المالية سامي الحربي ونظيره ناصر العلي", "سامي الحربي", True, en="Sami Al-Harbi",
+                   co_speakers=(Speaker("نظيره ناصر العلي", "ناصر العلي", True, role="نظيره"),))
+    return replace(st, claims=(replace(st.claims[0], speaker=pair), *st.claims[1:]))
+
+
+def test_each_of_coordinated_speakers_is_one_who_spoke():
+    lines = overview(coordinated_statement()).speakers
+    assert [(s.canonical, s.claims) for s in lines][:2] == [("سامي الحربي", 1), ("ناصر العلي", 1)]
+    assert lines[1].role == "نظيره"
+
+
+def test_the_claims_table_names_both_coordinated_speakers_in_each_language():
+    st = coordinated_statement()
+    arabic = html(render_pages([st], SITE).pages["statements/full.md"]).find("table").find_all("tr")[1]
+    assert "سامي الحربي" in arabic.get_text() and "ناصر العلي" in arabic.get_text()
+    english = html(render_pages([st], SITE, None, language="en").pages["statements/full.md"]).find("table")
+    row = english.find_all("tr")[1].get_text(" ", strip=True)
+    assert "Sami Al-Harbi and" in row and "ناصر العلي" in row and "(no English name)" in row

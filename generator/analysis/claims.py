@@ -1,15 +1,17 @@
 """Claims: propositions attributed to a speaker through a reporting cue (lexicon/cues.yml)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import Token, clitic_forms, indexes_of, normalize, skip_letters, without_conjunction
+from ..arabic import Token, bare, clitic_forms, indexes_of, is_definite, normalize, skip_letters, without_conjunction
 from ..lexicon.cues import cues
 from ..model import Claim
+from .conjugation import PAST, PRESENT, conjugated
 from .entities import mentions as entity_mentions
-from .speakers import Attribution, Mention, Subject, documents_named, is_stop, known_names, mention, subject_span
+from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
+                       mention, subject_span)
 from .spelling import dictionary
 
 if TYPE_CHECKING:
@@ -23,7 +25,9 @@ class Cue:
     kind: str  # "past" | "present" | "participle" | "attribution" | "relative"
     needs: tuple[str, ...] = ()
     joined: str = ""  # a preposition attached to the source: وفقًا لـ
-    agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), None (any)
+    clause: bool = False  # a verb comes between it and the source: حسبما أفادت الوزارة
+    predicate: bool = False  # what the object is said to be follows the subject: اعتبرها الوزير خطوة
+    agree: str | None = None  # the subject it agrees with: "m", "f", "p" (plural), "1" (first person), None (any)
 
 
 @dataclass(frozen=True)
@@ -49,29 +53,29 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = cues()
     forms: dict[str, Cue] = {}
-    agreement = data.agreement
+    agreement, pronouns = data.agreement, data.agreement.object_pronouns
     for verb in data.verbs:
         needs = tuple(normalize(n) for n in verb.needs)
-        for ending, agree in agreement.past.items():
-            forms.setdefault(normalize(verb.past + (ending or "")), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
-        for form in verb.also:
-            agree = next((a for e, a in agreement.past.items() if e and normalize(form).endswith(normalize(e))), "m")
-            forms.setdefault(normalize(form), Cue(verb.cue_en, verb.act, "past", needs, "", agree))
-        for stem in verb.present:
-            for ending, plural in agreement.present.items():
-                agree = "p" if plural else agreement.present_prefixes.get(normalize(stem)[0])
-                forms.setdefault(normalize(stem + (ending or "")), Cue(verb.cue_en, verb.act, "present", needs, "", agree))
-        for form in [verb.past, *verb.also[:1]]:
-            for suffix in agreement.object_pronouns:
-                forms.setdefault(normalize(form + suffix), Cue(verb.cue_en, verb.act, "relative", needs))
+        tenses = ((PAST, "past", agreement.past), (PRESENT, "present", agreement.present))
+        for tense, kind, persons in tenses[:1 + verb.present]:
+            for person, agree in persons.items():
+                form = normalize(conjugated(verb.past, tense, person))
+                if agree == "1" and form == normalize(conjugated(verb.past, tense, "هم")).removesuffix("ا") + "نا":
+                    continue  # «دعونا»: also «let us»
+                forms.setdefault(form, Cue(verb.cue_en, verb.act, kind, needs, agree=agree))
+        for person in ("هو", "هي"):
+            past = normalize(conjugated(verb.past, PAST, person))
+            for suffix in pronouns:  # اعتبرها الوزير …؛ after a relative: بما أعلنه، ما أكدته
+                kind, agree = ("past", agreement.past[person]) if verb.judges else ("relative", None)
+                forms.setdefault(past + suffix, Cue(verb.cue_en, verb.act, kind, needs, predicate=verb.judges, agree=agree))
     for item in data.participles:
         needs = tuple(normalize(n) for n in item.needs)
         for form in item.forms:
             stem = normalize(form).removesuffix("ا")
             for ending, agree in data.participle_endings.items():
-                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item.cue_en, item.act, "participle", needs, "", agree))
+                forms.setdefault(normalize(stem + (ending or "ا")), Cue(item.cue_en, item.act, "participle", needs, agree=agree))
     for item in data.attributions:
-        cue = Cue(item.cue_en, item.act, "attribution", (), normalize(item.joined))
+        cue = Cue(item.cue_en, item.act, "attribution", (), normalize(item.joined), item.clause)
         for form in item.forms:
             forms.setdefault(normalize(form), cue)
     words = lambda key: frozenset(normalize(w) for w in getattr(data, key))  # noqa: E731
@@ -80,8 +84,15 @@ def _lexicon() -> _Lexicon:
 
 
 def _opens_clause(tokens: tuple[Token, ...], k: int) -> bool:
+    """True where a clause starts: the start, after punctuation or a lead-in word."""
     lex = _lexicon()
     return k == 0 or tokens[k - 1].text in lex.openers or tokens[k - 1].norm in lex.lead_ins
+
+
+def _reported(tokens: tuple[Token, ...], k: int) -> bool:
+    """True after a complementizer: a clause of reported speech («قال إن الوزراء أكدوا …»), whose
+    verb counts with a subject before it (a verb right after «أن» is no clause: «يجب أن نرى»)."""
+    return k > 0 and tokens[k - 1].norm in _lexicon().complementizers
 
 
 @cache
@@ -110,12 +121,17 @@ def _is_marker(token: Token, needs: tuple[str, ...] = ()) -> bool:
 
 
 def _svo_subject(tokens: tuple[Token, ...], k: int, known: frozenset[str]) -> Subject | None:
-    """A subject written before the verb («الوزير يؤكد»), opening its clause."""
+    """A subject written before the verb («الوزير يؤكد»), opening its clause; in reported speech
+    («قال إن الوزراء أكدوا»), one whose words after the first are definite or known names («أن
+    مصر دفعت ثمنا», «أن المملكة تنفرد بين»: no subject)."""
     for j in range(k - 1, max(-1, k - 12), -1):
-        if _opens_clause(tokens, j):
+        if _opens_clause(tokens, j) or _reported(tokens, j):
             subject = subject_span(tokens, j, k, known)
-            if subject and subject.end == k and not subject.pronoun:
-                return subject
+            if not subject or subject.pronoun or coordinated("", tokens, subject, k, known)[1] != k:
+                continue
+            if _opens_clause(tokens, j) or all(is_definite(t.norm) or bare(t.norm) in known
+                                               for t in tokens[j + 1:k] if t.kind == "word"):
+                return subject  # «الوزير يؤكد», «الوزير ونظيره يؤكدان»
     return None
 
 
@@ -143,6 +159,12 @@ def _candidates(tokens: tuple[Token, ...], known: frozenset[str]) -> list[tuple[
     return found
 
 
+@cache
+def _prepositions(needs: tuple[str, ...]) -> frozenset[str]:
+    """The prepositions among the words a cue needs (نص على، أعرب عن): they open its content."""
+    return frozenset(needs) & _lexicon().content_preps
+
+
 def _content(text: str, tokens: tuple[Token, ...], a: int, limit: int, needs: tuple[str, ...]) -> str:
     """The reported words between the cue (and its speaker) and the next cue."""
     lex = _lexicon()
@@ -154,14 +176,16 @@ def _content(text: str, tokens: tuple[Token, ...], a: int, limit: int, needs: tu
     while a < limit and (opens(tokens[a]) or tokens[a].kind == "punct"):
         a += 1
     b = limit
-    while b > a and (tokens[b - 1].kind == "punct" and tokens[b - 1].text not in "»\")" or tokens[b - 1].norm == "و"):
+    while b > a and (tokens[b - 1].kind == "punct" and tokens[b - 1].text not in "»\")" or tokens[b - 1].norm == "و"
+                     or tokens[b - 1].norm in lex.lead_ins):  # «…، كما شددوا»
         b -= 1
     return text[tokens[a].start:tokens[b - 1].end] if b > a else ""
 
 
 def _is_adjunct(token: Token) -> bool:
-    """A comma or a function word between the speaker and the content («في بيانهم …»، «، لدى …»)."""
-    return token.text in "،," or (is_stop(token) and not _is_marker(token))
+    """A comma, a function word or a word behind ل between the speaker and the content («في
+    بيانهم …»، «، لدى …»، «للصحفيين …»)."""
+    return token.text in "،," or is_stop(token) and not _is_marker(token) or addressee(token)
 
 
 def stage(doc: Doc) -> None:
@@ -193,13 +217,26 @@ def find_claims(doc: Doc) -> tuple[Attribution, ...]:
                 known = known.union(claim_mention.name)
             token = tokens[hit.index]
             cue = token.text[skip_letters(token.text, hit.cut):]
-            content = _content(text, tokens, after, limit, hit.cue.needs)
+            content = _content(text, tokens, after, _reach(tokens, kept, n), hit.cue.needs)
             if hit.cue.kind == "attribution":
                 content = content or text[sentence.start:token.start].strip(" ،,")
             claim = Claim(f"c{len(found) + 1}", sentence.n, cue, hit.cue.cue_en, hit.cue.act, None, content)
-            quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None else None
-            found.append(Attribution(claim, claim_mention, hit.cue.agree, quoted, documents))
+            first_person = hit.cue.agree == "1"  # «أكدنا» inside a quotation: the speaker quoted, not one named in it
+            quoted = _quoted_person(text, tokens, hit.index) if claim_mention is None and not first_person else None
+            nested = before is not None and _reported(tokens, before.first)
+            found.append(Attribution(claim, claim_mention, hit.cue.agree, quoted, documents, nested))
     return tuple(found)
+
+
+def _reach(tokens: tuple[Token, ...], kept: list[tuple[_Hit, Subject | None]], n: int) -> int:
+    """Where the content of the n-th cue of a sentence ends: at the next cue, or after the claims
+    reported inside it («قال إن الوزراء أكدوا كذا»: قال reports what the ministers affirmed)."""
+    complementizers = _lexicon().complementizers
+    m = n + 1
+    while m < len(kept) and (before := kept[m][1]) is not None and before.first \
+            and tokens[before.first - 1].norm in complementizers:
+        m += 1
+    return kept[m][0].index if m < len(kept) else len(tokens)
 
 
 def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
@@ -226,14 +263,32 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     """The overt speaker of a cue and the token index where its content may start (`listed`:
     the words of the spelling dictionary)."""
     if before is not None:
-        return mention(text, tokens, before), hit.index + 1
+        return _with_coordinated(text, tokens, before, hit.index, known)[0], hit.index + 1
     if hit.cue.kind == "participle":
         return None, hit.index + 1
-    subject = subject_span(tokens, hit.index + 1, limit, known, clitic=bool(hit.cue.joined),
-                           generic=hit.cue.kind in ("past", "present", "relative"), listed=listed)
+    start = hit.index + 1
+    if hit.cue.kind == "attribution" and (hit.cue.clause or start < limit and tokens[start].norm in _lexicon().relatives):
+        start += 1 if hit.cue.clause else 2  # «حسبما أفادت الوزارة», «بحسب ما ذكرت المصادر»: past the verb
+    subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined),
+                           generic=hit.cue.kind in ("past", "present", "relative"), listed=listed,
+                           content=_prepositions(hit.cue.needs))
     if subject is None:
         return None, hit.index + 1
+    if hit.cue.predicate and subject.name not in (None, subject.first) and not known.issuperset(
+            bare(t.norm) for t in tokens[subject.name:subject.end]):
+        subject = replace(subject, end=subject.name, name=None)  # «اعتبرها الوزير خطوة مهمة»: no name
     cut = 0
     if hit.cue.joined and tokens[subject.first].norm.startswith(hit.cue.joined):
         cut = skip_letters(tokens[subject.first].text, len(hit.cue.joined))
-    return mention(text, tokens, subject, cut), subject.end
+    return _with_coordinated(text, tokens, subject, limit, known, cut)
+
+
+def _with_coordinated(text: str, tokens: tuple[Token, ...], subject: Subject, limit: int, known: frozenset[str],
+                      cut: int = 0) -> tuple[Mention, int]:
+    """The mention of a subject with the speakers coordinated with it («فلان ونظيره فلان»), and the
+    token index where the last of them ends."""
+    lead = mention(text, tokens, subject, cut)
+    co, end = coordinated(text, tokens, subject, limit, known)
+    if not co:
+        return lead, end
+    return replace(lead, text=text[tokens[subject.first].start + cut:tokens[end - 1].end], co=co, gender="p"), end

@@ -24,6 +24,7 @@ class _Lexicon:
     months: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]]  # first word → (words, month, calendar)
     marks: dict[str, str]
     years: dict[str, tuple[int, int]]
+    same_day: frozenset[str]  # normalised
 
 
 @cache
@@ -38,7 +39,7 @@ def _lexicon() -> _Lexicon:
     marks = {normalize(m): "hijri" for m in data.hijri_marks}
     marks.update({normalize(m): "gregorian" for m in data.gregorian_marks})
     return _Lexicon({k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in months.items()},
-                    marks, {k: tuple(v) for k, v in data.years.items()})
+                    marks, {k: tuple(v) for k, v in data.years.items()}, frozenset(map(normalize, data.same_day)))
 
 
 def _month_at(tokens: tuple[Token, ...], j: int) -> tuple[int, str, int] | None:
@@ -79,6 +80,27 @@ def read_date(tokens: tuple[Token, ...], i: int) -> Date | None:
     except (ValueError, OverflowError):
         return None
     return Date(iso, calendar, i, end)
+
+
+def with_same_day(tokens: tuple[Token, ...], first: Date) -> Date:
+    """`first` and the same day in the other calendar written right after it («10 شوال 1436هـ
+    الموافق 26 يوليو 2015م», «… (26 يوليو 2015)») as one date, the Gregorian one's (a conversion
+    may be a day off the writer's); `first` alone where there is none."""
+    k = first.end
+    while k < len(tokens) and k - first.end < dates().same_day_gap and tokens[k].norm in _lexicon().same_day:
+        k += 1
+    second = read_date(tokens, k) if first.end < k < len(tokens) else None
+    if second is None or second.calendar == first.calendar:
+        return first
+    between = [t.text for t in tokens[first.end:k]]
+    start, end = first.first, second.end
+    if between[0] == ")" and start > 0 and tokens[start - 1].text == "(":  # «(10 شوال 1436هـ) الموافق …»
+        start -= 1
+    inside = [t.text for t in tokens[start:end]]
+    if inside.count("(") > inside.count(")") and end < len(tokens) and tokens[end].text == ")":
+        end += 1
+    gregorian = first if first.calendar == "gregorian" else second
+    return Date(gregorian.iso, "gregorian", start, end)
 
 
 def dates_in(tokens: tuple[Token, ...]) -> list[Date]:

@@ -64,6 +64,37 @@ def speaker_names() -> Index:
     return _index(gazetteer_yml().speakers)
 
 
+def _name_key(name: str) -> tuple[str, ...]:
+    """A whole name as its normalised words (punctuation left out), as names are compared."""
+    return tuple(t.norm for t in tokenize(name) if t.kind != "punct")
+
+
+def glossary_english(name: str, glossary: Glossary | None) -> str | None:
+    """The English the glossary (entities and terms) gives a whole name, else None."""
+    key = _name_key(name)
+    for entry in (*glossary.entities, *glossary.terms) if glossary else ():
+        if any(_name_key(variant) == key for variant in entry.ar):
+            return entry.en
+    return None
+
+
+@cache
+def _gazetteer_english() -> dict[tuple[str, ...], str]:
+    data = gazetteer_yml()
+    return {_name_key(v): group.en for group in (*data.speakers, *data.entities) for v in group.ar}
+
+
+def gazetteer_english(name: str) -> str | None:
+    """The English the gazetteer (entities, then speaker phrases) gives a whole name, else None."""
+    return _gazetteer_english().get(_name_key(name))
+
+
+def english_name(name: str, glossary: Glossary | None) -> str | None:
+    """The English of a whole name (a speaker, a source): the glossary's, then the gazetteer's;
+    None when neither knows it. Diacritics and hamza forms are ignored."""
+    return glossary_english(name, glossary) or gazetteer_english(name)
+
+
 def match_at(tokens: tuple[Token, ...], i: int, index: Index) -> Mention | None:
     """The longest variant of the index that starts at tokens[i] (behind a clitic, too)."""
     for stem, cut in stems(tokens[i].norm):

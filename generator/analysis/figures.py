@@ -9,7 +9,7 @@ from ..arabic import Token, bare, normalize, number_word, read_number, read_quan
 from ..lexicon.figures import figures
 from ..lexicon.pillars import pillars
 from ..model import Figure
-from .dates import read_date
+from .dates import read_date, with_same_day
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -55,7 +55,8 @@ def _figure(text: str, tokens: tuple[Token, ...], i: int, n: int) -> tuple[Figur
         return None
     date = read_date(tokens, i) if tokens[i].kind == "num" else None
     if date:
-        return Figure(text[tokens[i].start:tokens[date.end - 1].end], date.iso, "date", n), date.end
+        date = with_same_day(tokens, date)
+        return Figure(text[tokens[date.first].start:tokens[date.end - 1].end], date.iso, "date", n), date.end
     read = read_number(tokens, i)
     if read is None:
         return None

@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..arabic import LOOKUP, Token, bare, fold, is_definite, normalize, norms, stems, tokenize
+from ..arabic import (LOOKUP, Token, bare, fold, is_definite, normalize, norms, skip_letters, stems, tokenize,
+                      without_conjunction)
 from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
-from .entities import Index, gazetteer, match_at, speaker_names
+from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -30,6 +31,7 @@ class Subject:
     end: int
     name: int | None  # where a personal name starts inside the span
     pronoun: bool = False  # an honorific pronoun (سموه، معاليه)
+    generic: bool = False  # a noun phrase outside the lexicon (`generic_subject`)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Mention:
     pronoun: bool = False
     gender: str | None = None  # "m", "f", "p" (a plural of people), None when unknown
     role: str | None = None  # the title or post before the name, as written
+    co: tuple[Mention, ...] = ()  # the speakers coordinated with this one («X وY»: Y); `text` holds all
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,10 @@ class Attribution:
 
     claim: Claim  # its speaker still None
     mention: Mention | None  # its overt speaker; None when the subject is dropped
-    agree: str | None  # the gender and number of the cue: "m", "f", "p" or None
+    agree: str | None  # the gender and number of the cue: "m", "f", "p", "1" (first person) or None
     quoted: Mention | None = None  # a person named before the cue inside the same quotation
     documents: tuple[str, ...] = ()  # document nouns of its sentence («في بيانهم» → بيان)
+    nested: bool = False  # reported inside another claim («قال إن الوزراء أكدوا»)
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
     """(end, is a person) of a title, body or gazetteer entity starting at tokens[k]."""
     lex = _lexicon()
     for stem, _ in stems(tokens[k].norm):
-        key = bare(stem)
+        key = _singular(bare(stem))
         entries = lex.heads.get(key) or (lex.heads.get(key[:-1], ()) if key.endswith("ه") else ())
         for words, _ in entries:  # a feminine title too: المستشارة، المتحدثة
             end = k + len(words)
@@ -121,6 +125,22 @@ def _head_end(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, bool]
     if mention and mention.end <= limit and mention.entry.type in ("PER", "ORG", "LOC"):
         return mention.end, mention.entry.type == "PER"
     return None
+
+
+def _singular(key: str) -> str:
+    """A title or head for its dual, the dual ending taken off when what is left is one
+    (الوزيران → وزير, المستشارتين → مستشاره); any other word as it is."""
+    lex = _lexicon()
+    if len(key) > 4 and key.endswith(("ان", "ين")) and key not in lex.heads:
+        single = key[:-2][:-1] + "ه" if key[-3] == "ت" else key[:-2]
+        if single in lex.heads or single in lex.titles or single[:-1] in lex.heads:
+            return single
+    return key
+
+
+def _title(norm: str) -> bool:
+    """True for a personal title, single or dual (الدكتور، الشيخان)."""
+    return _singular(bare(norm)) in _lexicon().titles
 
 
 def documents_named(tokens: tuple[Token, ...]) -> tuple[str, ...]:
@@ -179,6 +199,8 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
     j = k
     while j < limit and j - k < 5 and not is_stop(tokens[j]):
         norm = tokens[j].norm
+        if j > k and _after_and(norm, known) is not None:
+            break  # «فلان ونظيره …»: a name ends before «و» (a second speaker if one follows)
         if bare(norm) in known:
             j += 1
         elif is_definite(norm):
@@ -195,15 +217,22 @@ def _name_run(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[st
         return None
     if all(bare(t.norm) in known for t in tokens[k:j]):
         return j
-    return j if j >= limit or is_stop(tokens[j]) else None
+    return j if j >= limit or is_stop(tokens[j]) or _conjunct(tokens, j, limit, known) else None
+
+
+def addressee(token: Token) -> bool:
+    """A word behind ل after a name: whom the speaker spoke to («فلان للصحفيين»، «لنظيره»)."""
+    return token.norm[:1] == "ل" and _prepositional(token)
 
 
 def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset[str],
-                 clitic: bool = False, generic: bool = False, listed: frozenset[str] = frozenset()) -> Subject | None:
+                 clitic: bool = False, generic: bool = False, listed: frozenset[str] = frozenset(),
+                 content: frozenset[str] = frozenset()) -> Subject | None:
     """The overt subject that starts at tokens[i] and ends before tokens[limit], if there is one.
 
     `clitic`: the subject may carry ب/ل/ك (after «وفقًا لـ»); `generic`: a noun phrase outside
-    the lexicon counts when reported speech follows it (`listed`: the dictionary's words)."""
+    the lexicon counts when reported speech follows it (`listed`: the dictionary's words), or
+    one of the words `content` that open the content of its verb («نصت المادة على»)."""
     lex = _lexicon()
     if i >= limit:
         return None
@@ -215,18 +244,21 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
     while j < limit and tokens[j].norm in lex.honorifics:
         j += 1
     head = _head_end(tokens, j, limit) if j < limit else None
-    if head is None and j < limit and bare(tokens[j].norm) in lex.titles:
+    if head is None and j < limit and _title(tokens[j].norm):
         head = (j + 1, False)  # a personal title opens the subject: «اللواء الدكتور الغزي»
     if head is None:
         run = _name_run(tokens, j, limit, known) if j < limit else None
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
-        return generic_subject(tokens, i, limit, listed) if generic and j == i else None
+        return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
     name = j if person else None
     while k < limit and k - i < lex.max_words:
         token = tokens[k]
+        if name is not None and (_conjunct(tokens, k, limit, known)
+                                 or addressee(token) and bare(tokens[k - 1].norm) in known):
+            break  # «الوزير فلان ونظيره …»: a second speaker; «فلان لنظيره»: whom he spoke to
         if token.kind == "punct":
             if token.text == "(":
                 close = next((m for m in range(k + 1, min(limit, k + 8)) if tokens[m].text == ")"), None)
@@ -275,6 +307,91 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
     return Subject(i, k, name)
 
 
+def _conjunct(tokens: tuple[Token, ...], k: int, limit: int,
+              known: frozenset[str]) -> tuple[tuple[Token, ...], Subject] | None:
+    """A second speaker joined by the «و» of tokens[k] («ونظيره …»، «والملك …»، «ووزير …»: a title,
+    honorific, head, body or known name; after a dual title, «الوزيران فلان وفهد الأحمد», any
+    name of two words or more) that ends where content may start: the tokens with that «و»
+    taken off, and its subject; else None."""
+    token = tokens[k]
+    rest = _after_and(token.norm, known) if token.kind == "word" else None
+    if rest is None:
+        return None
+    stripped = tokens[:k] + (token._replace(norm=rest),) + tokens[k + 1:]
+    joined = None
+    if _opens_speaker(stripped, k, limit, known):
+        joined = subject_span(stripped, k, limit, known)
+    elif not is_definite(rest) and _after_dual(tokens, k) and (run := _name_run(stripped, k, limit, known)) \
+            and run - k >= 2:
+        joined = Subject(k, run, k)
+    if joined is None or joined.pronoun:
+        return None
+    if not (_before_content(tokens, joined.end, limit) or _conjunct(tokens, joined.end, limit, known)):
+        return None
+    return stripped, joined
+
+
+def _after_and(norm: str, known: frozenset[str]) -> str | None:
+    """A word without its conjunction «و» (ونظيره → نظيره), None when it has none: «وزير»,
+    «وكالة» and known names keep their own و."""
+    lex = _lexicon()
+    conjunction, rest = without_conjunction(norm)
+    whole = bare(norm)
+    if conjunction != "و" or whole in lex.heads or whole in lex.titles or whole in known:
+        return None
+    return rest
+
+
+def _opens_speaker(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> bool:
+    """True when tokens[k] is an honorific, a title, a head or body, or a known name."""
+    norm = tokens[k].norm
+    return norm in _lexicon().honorifics or _title(norm) or bare(norm) in known or _head_end(tokens, k, limit) is not None
+
+
+def _after_dual(tokens: tuple[Token, ...], k: int) -> bool:
+    """True when a dual title opens the phrase that tokens[k] continues («الوزيران فلان و…»)."""
+    lex = _lexicon()
+    for j in range(k - 1, max(-1, k - lex.max_words), -1):
+        if is_stop(tokens[j]):
+            return False
+        key = bare(tokens[j].norm)
+        if _singular(key) != key:
+            return True
+    return False
+
+
+def _before_content(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
+    """True where a subject may end before its content: the end, punctuation, a word that ends a
+    subject other than a relative («التي»: the phrase goes on, an object more likely than a
+    speaker), or ب + a definite noun («رحب فلان وفلان بالاتفاق»)."""
+    if k >= limit or tokens[k].kind == "punct":
+        return True
+    norm = tokens[k].norm
+    return is_stop(tokens[k]) and norm not in _relatives() or norm[:1] == "ب" and is_definite(norm)
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    return frozenset(normalize(w) for w in cues().relatives)
+
+
+def coordinated(text: str, tokens: tuple[Token, ...], subject: Subject, limit: int,
+                known: frozenset[str]) -> tuple[tuple[Mention, ...], int]:
+    """The speakers joined by «و» to a subject of the lexicon (a title, head or known name) that
+    names a person («وزير الخارجية فلان ونظيره الأمريكي فلان», «الرئيسان فلان والملك فلان»), each
+    a subject of its own, in order, and the token index where the last ends. A subject that names
+    no one runs on over «و» («وزارة العمل والتنمية»: one name)."""
+    found: list[Mention] = []
+    k = subject.end
+    if subject.name is None or subject.generic:
+        return (), k  # a phrase outside the lexicon may have run into the object: «أشاد فلان بمواقف الرئيس والتحالف»
+    while k < limit and (conjunct := _conjunct(tokens, k, limit, known)):
+        stripped, joined = conjunct
+        found.append(mention(text, stripped, joined, skip_letters(tokens[k].text, 1)))
+        k = joined.end
+    return tuple(found), k
+
+
 def _genitive(token: Token) -> bool:
     """True after a noun that governs what follows («لمركز الملك سلمان»: the name is the
     centre's, not the speaker's)."""
@@ -299,10 +416,12 @@ def _named_after(tokens: tuple[Token, ...], k: int, limit: int) -> tuple[int, in
     return (m, end) if end - m >= 2 and closed else None
 
 
-def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: frozenset[str]) -> Subject | None:
+def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: frozenset[str],
+                    content: frozenset[str] = frozenset()) -> Subject | None:
     """A subject outside the lexicon («عائلة بيانكي», «الاتحاد الدولي للسيارات», «علي الأحمدي»):
     a short noun phrase after the verb that the reported speech follows, directly or after an
-    adjunct («في بيان», «لوكالة …», a comma). `listed`: the words the spelling dictionary lists."""
+    adjunct («في بيان», «لوكالة …», a comma), or that one of the words `content` follows directly
+    («نصت المادة الخامسة على»). `listed`: the words the spelling dictionary lists."""
     lex = _lexicon()
     if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]):
         return None
@@ -320,8 +439,8 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
         return None
     for m in range(end, min(limit, end + 12)):
         quote = tokens[m].text in "«\"“:" and (m > end or is_definite(first))  # «أعلن انعقاد جلسة «…»» is an object
-        if tokens[m].norm in lex.complementizers or quote:
-            return Subject(i, end, None if is_definite(first) else i)
+        if tokens[m].norm in lex.complementizers or quote or m == end and tokens[m].norm in content:
+            return Subject(i, end, None if is_definite(first) else i, generic=True)
     return None
 
 
@@ -356,7 +475,8 @@ def mention(text: str, tokens: tuple[Token, ...], subject: Subject, cut: int = 0
         if found and found.entry.type == "PER":
             en, canonical = found.entry.en, found.entry.canonical
         else:
-            canonical = text[tokens[subject.name].start:tokens[subject.end - 1].end]
+            canonical = text[tokens[subject.name].start + (cut if subject.name == subject.first else 0):
+                             tokens[subject.end - 1].end]
     else:
         found = match_at(words, 0, speaker_names())
         if found and found.end == len(words):
@@ -466,11 +586,28 @@ def _distinctive(names: set[str]) -> set[str]:
     return {n for n in names if n not in _lexicon().particles and len(n) > 2}
 
 
-def _agreeing(entries: list[_Entry], last: _Entry | None, agree: str | None) -> _Entry | None:
-    """The nearest earlier speaker whose gender and number fit the cue (أكدت → feminine)."""
-    if agree is None or last is None or last.gender in (None, agree):
-        return last
-    return next((e for e in reversed(entries) if e.gender == agree), last)
+@dataclass(frozen=True)
+class _Spoken:
+    """An overt speaker of a claim: its person or body, and those coordinated with it."""
+
+    entries: tuple[_Entry, ...]
+    text: str  # the speaker's words in that claim
+    claim: str
+    sentence: int
+    nested: bool  # its claim is reported inside another one: an antecedent in its sentence only
+
+
+def _agreeing(spoken: list[_Spoken], agree: str | None, sentence: int) -> _Spoken | None:
+    """The nearest earlier speaker whose gender and number fit the cue (أكدت → feminine, أكدا →
+    two coordinated speakers or a plural), else the last one; a speaker reported inside another
+    claim only in its own sentence («وأوضح الوزير أن المجلس أعرب …، وجدد …. وبيّن …»: جدد is the
+    council's, بيّن the minister's)."""
+    spoken = [s for s in spoken if not s.nested or s.sentence == sentence]
+    def fits(entries: tuple[_Entry, ...]) -> bool:
+        if agree in (None, "1"):  # «أكدنا»: whoever speaks
+            return True
+        return agree == "p" if len(entries) > 1 else entries[0].gender in (None, agree)
+    return next((s for s in reversed(spoken) if fits(s.entries)), spoken[-1] if spoken else None)
 
 
 def _issuer(m: Mention, mentioned: dict[str, str]) -> str | None:
@@ -492,11 +629,12 @@ class _Said:
     """A claim and who says it, before the speakers' names are final."""
 
     claim: Claim
-    entry: _Entry | None
+    entry: _Entry
     text: str  # the speaker's words in this claim (its own, or its antecedent's)
     explicit: bool
     from_claim: str | None = None
     role: str | None = None  # the title this claim's words give, when they name no one
+    co: tuple[_Entry, ...] = ()  # the speakers coordinated with `entry`
 
 
 def resolve(found: Sequence[Attribution], words: tuple[str, ...] = ()) -> tuple[Claim, ...]:
@@ -504,7 +642,7 @@ def resolve(found: Sequence[Attribution], words: tuple[str, ...] = ()) -> tuple[
     resolved to the nearest earlier speaker that fits; each named person under their fullest
     name (`words`: the bare words of the whole text, for titles written next to a name)."""
     entries: list[_Entry] = []
-    last: _Entry | None = None
+    spoken: list[_Spoken] = []
     mentioned: dict[str, str] = {}  # document word → canonical name of the speaker who issued it
     said: list[_Said | Claim] = []
     for attribution in found:
@@ -512,14 +650,15 @@ def resolve(found: Sequence[Attribution], words: tuple[str, ...] = ()) -> tuple[
         if m is None and quoted is not None:
             said.append(replace(claim, speaker=Speaker(quoted.text, quoted.canonical or quoted.text, False, None, quoted.en)))
         elif m is None or m.pronoun:
-            source = _agreeing(entries, last, attribution.agree)
-            said.append(_Said(claim, source, m.text if m else source.text, m is not None, source.claim)
-                        if source else replace(claim, speaker=None))
+            source = _agreeing(spoken, attribution.agree, claim.sentence)
+            said.append(_Said(claim, source.entries[0], m.text if m else source.text, m is not None, source.claim,
+                              co=source.entries[1:]) if source else replace(claim, speaker=None))
         else:
-            last = _named(entries, m, claim.id, mentioned, words)
+            group = tuple(_named(entries, each, claim.id, mentioned, words) for each in (m, *m.co))
             for word in attribution.documents:
-                mentioned.setdefault(word, last.canonical)
-            said.append(_Said(claim, last, m.text, True, None, None if m.name else m.text))
+                mentioned.setdefault(word, group[0].canonical)
+            spoken.append(_Spoken(group, m.text, claim.id, claim.sentence, attribution.nested))
+            said.append(_Said(claim, group[0], m.text, True, None, None if m.name else m.text, group[1:]))
     return tuple(_speaker(s) if isinstance(s, _Said) else s for s in said)
 
 
@@ -554,22 +693,22 @@ def _fuller(m: Mention, entry: _Entry) -> bool:
 
 
 def _speaker(said: _Said) -> Claim:
-    """The claim with its speaker under the final name of the person or body."""
+    """The claim with its speaker (and those coordinated with it) under the final name of each
+    person or body."""
     entry = said.entry
-    assert entry is not None
     role = (said.role or entry.role) if entry.names else None
+    co = tuple(Speaker(e.text, e.canonical, said.explicit, said.from_claim, e.en, e.issuer, e.role if e.names else None)
+               for e in said.co)
     return replace(said.claim, speaker=Speaker(said.text, entry.canonical, said.explicit, said.from_claim, entry.en,
-                                               entry.issuer, role))
+                                               entry.issuer, role, co))
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
-    """Speakers named in the glossary get its English name (over the lexicon's)."""
-    if not glossary:
-        return claims
-    english = {normalize(v): g.en for g in (*glossary.terms, *glossary.entities) for v in g.ar}
-    named = []
-    for claim in claims:
-        speaker = claim.speaker
-        en = english.get(normalize(speaker.canonical)) if speaker else None
-        named.append(replace(claim, speaker=replace(speaker, en=en)) if en else claim)
-    return tuple(named)
+    """Speakers, and each speaker coordinated with them, get their English name: the glossary's
+    (over the lexicon's), else the one the lexicon found, else the gazetteer's for the whole name
+    («وزارة الخارجية», an organisation)."""
+    def named(speaker: Speaker) -> Speaker:
+        co = tuple(map(named, speaker.co_speakers))
+        en = glossary_english(speaker.canonical, glossary) or speaker.en or gazetteer_english(speaker.canonical)
+        return replace(speaker, en=en, co_speakers=co)
+    return tuple(replace(claim, speaker=named(claim.speaker)) if claim.speaker else claim for claim in claims)

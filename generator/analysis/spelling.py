@@ -55,7 +55,7 @@ class Dictionary:
     confusable: frozenset[frozenset[str]]
 
 
-def _database(name: str) -> sqlite3.Connection:
+def database(name: str) -> sqlite3.Connection:
     import arramooz  # the package ships its dictionaries as SQLite files
 
     path = os.path.join(os.path.dirname(arramooz.__file__), "data", f"{name}.sqlite")
@@ -121,7 +121,7 @@ def _build() -> Dictionary:
     def add(word: str) -> None:
         forms.setdefault(fold(word, LOOKUP), word)
 
-    with _database("arabicdictionary") as db:
+    with database("arabicdictionary") as db:
         listed = {fold(w, LOOKUP) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
         for word, feminable, fem_plural, masc_plural, relative in db.execute(
                 "SELECT unvocalized, feminable, feminin_plural, masculin_plural, relative FROM nouns"):
@@ -149,14 +149,14 @@ def _build() -> Dictionary:
             for stem in {word, word[1:] if word[0] in "اأ" else word, "ؤ" + word[1:] if word[0] == "أ" else word}:
                 add(stem)  # present stems: كتب، علن (أعلن)، ؤكد (أكّد), ستخدم (استخدم)
     frequency: dict[str, int] = {}
-    with _database("wordfreq") as db:
+    with database("wordfreq") as db:
         for word, count in db.execute("SELECT unvocalized, freq FROM wordfreq"):
             add(word)
             listed.add(fold(word, LOOKUP))
             frequency[fold(word, LOOKUP)] = max(count, frequency.get(fold(word, LOOKUP), 0))
     for word in data.also_words:
         add(word)
-    with _database("stopwords") as db:
+    with database("stopwords") as db:
         for (word,) in db.execute("SELECT unvocalized FROM STOPWORDS"):
             add(word)
     by_length = lambda items: tuple(sorted((fold(i, LOOKUP) for i in items), key=len, reverse=True))  # noqa: E731

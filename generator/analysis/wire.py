@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..arabic import Token, normalize, tokenize
 from ..lexicon.wire import wire as wire_yml
-from ..model import Meta
+from ..model import Glossary, Meta
 from .dates import dates_in
-from .entities import gazetteer, match_at
+from .entities import english_name, gazetteer, match_at
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _TERMINAL = re.compile(r"[.؟?!…]")
 _CATEGORY = re.compile(r"\s*(\S+)\s*/\s*\S")
 # One segment of a byline at the head of a line: up to four words, then «-», «–», «/» or «:».
+_PLACED_WORDS = 6  # a dateline line without an agency has at most this many words
 _SEGMENT = re.compile(r"\s*([^\s\-–/:.،؟!]+(?:[ \t]+[^\s\-–/:.،؟!]+){0,3})\s*([-–/:])")
 
 
@@ -54,9 +55,9 @@ def frame(body: str) -> Frame:
     start, end, dateline = 0, len(body), None
     first = re.match(r"\s*([^\n]*)\n", body)
     agency = _agency(first.group(1), agencies, max_words) if first else None
-    if agency:
+    if agency or first and _placed(first.group(1)):
         dateline, start = first.group(1).strip(), first.end()
-    elif byline := _byline(body, agencies, max_words):
+    elif byline := _byline(body, agencies, max_words) or _placed_byline(body):
         dateline, start, agency = byline
     lines = body[start:end].split("\n")
     while lines and (not lines[-1].strip() or any(t.match(lines[-1]) for t in trailers)):
@@ -85,22 +86,64 @@ def _agency(line: str, agencies: dict[str, str], max_words: int) -> str | None:
     return next((en for ar, en in agencies.items() if joined.endswith(ar)), None)
 
 
+def _tagged(segment: str, agencies: dict[str, str]) -> str | None:
+    """The agency a segment names in brackets or quotation marks after a place, or alone
+    («الرياض (واس)», «(رويترز)»), else None."""
+    tag = re.fullmatch(r"[^()«»\"]*[(«\"]([^()«»\"]+)[)»\"]", segment.strip())
+    return agencies.get("".join(_words(tag.group(1)))) if tag else None
+
+
+def _place_at(body: str, at: int) -> bool:
+    """True when a known place opens the text at `at` («واس – جدة …»)."""
+    tokens = tuple(t for t in tokenize(body[at:at + 60]) if t.kind != "punct")
+    found = match_at(tokens, 0, gazetteer()) if tokens else None
+    return found is not None and found.entry.type == "LOC"
+
+
+def _placed_byline(body: str) -> tuple[str, int, None] | None:
+    """A dateline without an agency before the text on its first line, up to «:» («الدوحة / مكتب
+    الإعلام: …»): (dateline, where the text starts, no agency)."""
+    head = re.match(r"\s*([^\n:]+):[ \t]*", body)
+    if head is None or not _placed(head.group(1)):
+        return None
+    return head.group(1).strip(), head.end(), None
+
+
+def _placed(line: str) -> bool:
+    """True for a first line that is a dateline without an agency: short segments joined by «-»,
+    «–» or «/», one of them a known place and none a sentence («الدوحة / مكتب الإعلام»,
+    «صنعاء - خاص بالصحيفة», «مكة المكرمة – كاتب الخبر»)."""
+    if _TERMINAL.search(line) or len(line.split()) > _PLACED_WORDS:
+        return False
+    segments = [s.strip() for s in re.split(r"[-–/]", line)]
+    return len(segments) >= 2 and all(segments) and any(map(_is_place, segments))
+
+
+def _is_place(segment: str) -> bool:
+    """True when a segment of a byline is a known place and nothing else («جدة», «مكة المكرمة»)."""
+    tokens = tuple(t for t in tokenize(segment) if t.kind != "punct")
+    found = match_at(tokens, 0, gazetteer()) if tokens else None
+    return found is not None and found.entry.type == "LOC" and found.end == len(tokens)
+
+
 def _words(line: str) -> list[str]:
     """The normalised words of a line, its punctuation left out (as agency names are matched)."""
     return [t.norm for t in tokenize(line) if t.kind != "punct"]
 
 
-def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, int, str] | None:
+def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, int, str | None] | None:
     """A dateline at the head of the first line, before the text on the same line: short
     segments joined by «-», «–» or «/», one of them an agency's name, up to «:» or the dash after the last
-    («سبق- الرياض: …», «القاهرة - أ ش أ - …», «محمد علي- سبق- جدة: …»): (dateline, where the
-    text starts, the agency's English name)."""
-    pos, agency, end, before_agency, after_agency = 0, None, None, 0, 0
+    («سبق- الرياض: …», «القاهرة - أ ش أ - …», «محمد علي- سبق- جدة: …», «الرياض (واس) - …»), or
+    the agency alone before a dash and the text («واس - أكد …»): (dateline, where the text
+    starts, the agency's English name)."""
+    pos, agency, end, before_agency, after_agency, agency_end = 0, None, None, 0, 0, 0
     while (segment := _SEGMENT.match(body, pos)) and after_agency <= 2:
         pos = segment.end()
         if agency is None:
-            agency = agencies.get("".join(_words(segment.group(1))))
+            agency = agencies.get("".join(_words(segment.group(1)))) or _tagged(segment.group(1), agencies)
             before_agency += agency is None
+            agency_end = pos if agency and segment.group(2) != "/" else 0
         else:
             after_agency += 1
         # the text starts after «:», or after the dash that follows «place - agency»; a byline
@@ -109,6 +152,8 @@ def _byline(body: str, agencies: dict[str, str], max_words: int) -> tuple[str, i
             end = pos
         if segment.group(2) == ":":
             break
+    if agency and end is None and not before_agency and agency_end and not _place_at(body, agency_end):
+        end = agency_end  # «واس - أكد الوزير …»; «واس – جدة أعلن …» may go on, it is left whole
     if agency is None or end is None or len(body[:end].split()) > max_words:
         return None
     return body[:end].strip().rstrip(":-–/ "), end + len(body[end:]) - len(body[end:].lstrip()), agency
@@ -139,13 +184,15 @@ def stage(doc: Doc) -> None:
     """wire: the frame of the body, its dateline's tokens, and the meta completed from both."""
     wire = doc.frame = frame(doc.text)
     doc.dateline = tokenize(doc.text, 0, wire.start)
-    doc.meta = _meta(doc.source.meta, wire)
+    doc.meta = _meta(doc.source.meta, wire, doc.source.glossary)
 
 
-def _meta(meta: Meta, wire: Frame) -> Meta:
-    """Front matter completed from the wire frame and the title; what the user wrote wins."""
+def _meta(meta: Meta, wire: Frame, glossary: Glossary | None) -> Meta:
+    """Front matter completed from the wire frame and the title, and the source's English name;
+    what the user wrote wins."""
     return replace(
         meta,
+        source_en=meta.source_en or (english_name(meta.source, glossary) if meta.source else None),
         dateline=meta.dateline or wire.dateline,
         date=meta.date or wire.date,
         place=meta.place or wire.place,

@@ -23,6 +23,7 @@ import yaml
 from ..analysis import analyze
 from ..analysis.speakers import is_title
 from ..arabic import COMPARE, fold
+from ..lexicon.cues import cues
 from ..model import Meta, Source, Speaker, Statement
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
@@ -179,7 +180,7 @@ def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statem
             score.speaker_errors[kind] += 1
             score.misses.append(f"speaker wrong ({SPEAKER_ERRORS[kind]}): s{n} {claim['cue']} → "
                                 f"{speaker.text if speaker else None} (gold key {claim['speaker_key']})")
-        if found.act == claim["act"]:
+        if claim["act"] in (found.act, cues().refines.get(found.act)):
             score.acts_right += 1
         else:
             score.misses.append(f"act wrong: s{n} {claim['cue']} {found.act} (gold {claim['act']})")

@@ -9,19 +9,18 @@ from . import read
 
 @dataclass(frozen=True)
 class Agreement:
-    past: dict[str, str]  # past ending → the subject it agrees with (m, f, p)
-    present: dict[str, bool]  # present ending → a plural or dual ending
-    present_prefixes: dict[str, str]
+    past: dict[str, str]  # libqutrub's pronoun → the subject its past agrees with (m, f, p, 1)
+    present: dict[str, str]
     object_pronouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Verb:
-    past: str
-    present: tuple[str, ...]
+    past: str  # vocalized, third person masculine singular: أَكَّدَ
     cue_en: str
     act: str
-    also: tuple[str, ...] = ()  # more past forms
+    present: bool = True  # whether the present forms are cues
+    judges: bool = False  # its past with an object pronoun is a claim of its own («اعتبرها»)
     needs: tuple[str, ...] = ()  # words that must follow («@speech»: reported speech)
 
 
@@ -39,6 +38,7 @@ class Attribution:
     cue_en: str
     act: str
     joined: str = ""  # a preposition attached to the source: وفقًا لـ
+    clause: bool = False  # a verb comes between it and the source: حسبما أفادت الوزارة
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Cues:
     participle_endings: dict[str, str]
     participles: tuple[Participle, ...]
     attributions: tuple[Attribution, ...]
+    refines: dict[str, str]  # a finer act → the guidelines' act it refines (evaluation only)
     lead_ins: tuple[str, ...]
     relatives: tuple[str, ...]
     openers: tuple[str, ...]

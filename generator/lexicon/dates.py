@@ -13,6 +13,8 @@ class Dates:
     hijri: dict[int, tuple[str, ...]]
     hijri_marks: tuple[str, ...]
     gregorian_marks: tuple[str, ...]
+    same_day: tuple[str, ...]  # between a date and the same day in the other calendar
+    same_day_gap: int  # how many of them at most
     years: dict[str, tuple[int, ...]]  # calendar → (lowest, highest) year
 
 

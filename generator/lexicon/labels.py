@@ -24,6 +24,7 @@ class Labels:
     unit: dict[str, Label]
     month: dict[int, Label]
     level: dict[str, Label]
+    finding: dict[str, Label]
 
 
 KINDS = tuple(f.name for f in fields(Labels))

@@ -15,6 +15,7 @@ class Numbers:
     scales: dict[str, int]
     fractions: dict[str, float]
     conjunction: str
+    decimal_letter: str  # between the digits of a decimal, after the fraction: «935ر6» is 6.935
 
 
 @cache

@@ -17,6 +17,7 @@ class Agency:
 class Wire:
     agencies: tuple[Agency, ...]
     dateline_max_words: int
+    navigation: tuple[str, ...]  # words of a web page's navigation before an article (importer)
     trailers: tuple[str, ...]  # regular expressions of a trailing line
     categories: dict[str, str]  # category → English
 

@@ -13,10 +13,12 @@ next sentence.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -25,6 +27,8 @@ from pyarabic import trans
 from ..analysis.sentences import split_sentences
 from ..analysis.translation import line_markers
 from ..analysis.wire import frame
+from ..lexicon.outlets import outlet
+from ..lexicon.wire import wire
 from .sources import SIDECAR_SUFFIX
 
 SLUG_WORDS = 6
@@ -89,19 +93,44 @@ def _json_lines(path: Path) -> Iterator[dict]:
 
 
 def _article(record: dict) -> Imported:
-    title = str(record.get("title") or "").strip()
+    title = _plain(str(record.get("title") or ""))
     date = str(record.get("date") or record.get("date_extracted") or "")[:10] or None
     fields = {"title": title or record.get("id") or "untitled", "date": date,
-              "source": record.get("source"), "url": record.get("url")}
+              "source": source_name(record.get("source")), "url": record.get("url")}
     ident = record.get("id")
     slug = slugify(date, ident) if ident else slugify(date, *title.split()[:SLUG_WORDS])
     text = next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), "")
-    return Imported(slug, fields, text.strip())
+    return Imported(slug, fields, _without_navigation(html.unescape(text)).strip())
+
+
+def _plain(text: str) -> str:
+    """A scraped one-line field as text: HTML entities decoded («&#8220;» → «“»), blanks joined."""
+    return " ".join(html.unescape(text).split())
+
+
+def source_name(source: object) -> str | None:
+    """The display name of the outlet a corpus names by code («was» → «وكالة الأنباء السعودية»);
+    any other source as it is."""
+    if not isinstance(source, str):
+        return None
+    known = outlet(source)
+    return known.name if known else _plain(source) or None
+
+
+@cache
+def _navigation() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, wire().navigation))
+    return re.compile(rf"\A\s*(?:(?:{words})\b[ \t]*)+")
+
+
+def _without_navigation(text: str) -> str:
+    """The text without the web-page navigation words it starts with («Next Previous …»)."""
+    return _navigation().sub("", text, count=1)
 
 
 def _aligned_document(record: dict) -> Imported:
     arabic, english = record["ar_sentences"], record["en_sentences"]
-    fields = {"title": arabic[0], "title_en": english[0], "source": record.get("source")}
+    fields = {"title": arabic[0], "title_en": english[0], "source": source_name(record.get("source"))}
     return _aligned(slugify("ntrex", record["doc_id"]), fields, arabic, english)
 
 
@@ -116,14 +145,14 @@ def _sentence_pairs(records: list[dict]) -> Iterator[Imported]:
             symbol = pairs[0].get("doc_symbol") or doc
             fields = {"title": symbol, "title_en": symbol, "source": "United Nations"}
         else:
-            fields = {"title": pairs[0]["ar"], "title_en": pairs[0]["en"], "source": pairs[0].get("source")}
+            fields = {"title": pairs[0]["ar"], "title_en": pairs[0]["en"], "source": source_name(pairs[0].get("source"))}
         yield _aligned(slugify("un" if un else "ntrex", doc), fields,
                        [p["ar"] for p in pairs], [p["en"] for p in pairs])
 
 
 def _aligned(slug: str, fields: dict, arabic: list[str], english: list[str]) -> Imported:
     """An aligned document: each Arabic unit on one line, its English as one paragraph."""
-    pairs = [(" ".join(ar.split()), " ".join(en.split())) for ar, en in zip(arabic, english)]
+    pairs = [(_plain(ar), _plain(en)) for ar, en in zip(arabic, english)]
     return Imported(slug, fields, "\n".join(ar for ar, _ in pairs), tuple(en for _, en in pairs))
 
 

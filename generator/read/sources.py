@@ -15,6 +15,7 @@ from typing import Any, Callable, NamedTuple
 import yaml
 
 from ..lexicon.labels import vocabulary
+from ..lexicon.outlets import outlet
 from ..model import Glossary, GlossaryEntry, Meta, Source
 from ..problems import Problem, ProblemError, error
 
@@ -24,6 +25,9 @@ GLOSSARY = "glossary.yml"  # in the content folder, beside statements/
 MAX_BYTES = 2 * 1024 * 1024
 FIELDS = {"title", "title_en", "date", "source", "url", "template"}
 NAME = re.compile(r"^[\w-]+$")
+# The line `new` writes where the text goes: a statement that still holds it is not published.
+PLACEHOLDER = "اكتب هنا نص البيان كما صدر، مكان هذا السطر."
+
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 FENCE = "---"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -113,6 +117,10 @@ def read_statement(file: Path, root: Path, max_bytes: int = MAX_BYTES,
         raise error(rel, body_line, "empty-body", "the statement has no text")
     if not ARABIC_LETTER.search(body):
         raise error(rel, body_line, "no-arabic", "the statement text contains no Arabic")
+    for n, line in enumerate(body.splitlines()):
+        if line.strip() == PLACEHOLDER:
+            raise error(rel, body_line + n, "placeholder",
+                        "the placeholder line of `new` is still there: replace it with the statement's text")
     translation, lines, sidecar_rel = None, (), None
     sidecar = file.with_name(slug + SIDECAR_SUFFIX)
     if sidecar.is_file():
@@ -312,8 +320,11 @@ def _meta(fields: dict[str, Any], text: str, rel: str, warnings: list[Problem]) 
         warnings.append(warning(rel, line_of("url"), "bad-url",
                                     f"url '{url}' is not http(s) and is not linked"))
         url = None
+    source = fields.get("source")
+    known = outlet(source)  # «was», «واس»: one outlet, by its name
     return Meta(title=title.strip(), title_en=fields.get("title_en"), date=_date(fields.get("date"), rel, line_of),
-                source=fields.get("source"), url=url, template=template)
+                source=known.name if known else source, url=url, template=template,
+                source_en=known.en if known else None)
 
 
 def _kind(value: Any) -> str:

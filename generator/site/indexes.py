@@ -17,20 +17,46 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
+from ..arabic import has_arabic
 from ..lexicon.labels import vocabulary
 from ..model import Claim, Entity, Speaker, Statement
-from .charts import Chart, bars, columns
+from .charts import Chart, bars, timeline
 
 LATEST = 20  # statements on the home page
 PER_PAGE = 50  # statements on a page of the archive
 ROWS = 150  # rows (claims, mentions) on a page of the speakers, entities and acts indexes
 TOP = 15  # bars in a chart
 CO_MENTIONS = 8
-MONTHS = tuple(vocabulary("month").names["ar"].values())
 ACTS = vocabulary("act").codes
-ACT_NAMES = vocabulary("act").names["ar"]
-TYPE_NAMES = vocabulary("entity_type").names["ar"]
 UNDATED = "undated"
+
+# What the index pages say that is not a template's: titles, the home page's entry points, charts.
+TEXTS: dict[str, dict[str, str]] = {
+    "ar": {
+        "archive": "الأرشيف حسب الشهر", "sources": "المصادر", "speakers": "القائلون",
+        "speakers_section": "القائلون وأقوالهم", "entities": "الكيانات",
+        "entities_section": "الكيانات وما يُذكر معها", "pillars": "الركائز", "pillars_section": "الركائز المعلنة",
+        "acts": "أفعال القول عبر الزمن", "undated": "بلا تاريخ", "no_source": "بلا مصدر",
+        "months_chart": "البيانات في كل شهر",
+        "months_desc": "عدد البيانات المنشورة في كل شهر، من الأقدم (يمينًا) إلى الأحدث.",
+        "speakers_chart": "أفعال القول لأكثر القائلين",
+        "speakers_desc": "عدد الأقوال المنسوبة إلى كل قائل، موزعة حسب نوع فعل القول.",
+        "entities_chart": "أكثر الكيانات ذكرًا", "entities_desc": "عدد البيانات التي تذكر كل كيان.",
+        "acts_desc": "عدد الأقوال في كل شهر، موزعة حسب نوع فعل القول.",
+    },
+    "en": {
+        "archive": "Archive by month", "sources": "Sources", "speakers": "Speakers",
+        "speakers_section": "Speakers and their claims", "entities": "Entities",
+        "entities_section": "Entities and co-mentions", "pillars": "Pillars", "pillars_section": "Announced pillars",
+        "acts": "Reporting acts over time", "undated": "Undated", "no_source": "No source",
+        "months_chart": "Statements per month",
+        "months_desc": "Statements published each month, from the oldest (left) to the newest.",
+        "speakers_chart": "Reporting acts of the most quoted speakers",
+        "speakers_desc": "Claims attributed to each speaker, by reporting act.",
+        "entities_chart": "Most mentioned entities", "entities_desc": "Statements that name each entity.",
+        "acts_desc": "Claims each month, by reporting act.",
+    },
+}
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -43,6 +69,33 @@ class IndexPage:
     path: str
     template: str
     context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as a page shows it, and the language it is in: the English mirror shows a name with
+    no English as the Arabic, marked as such."""
+
+    text: str
+    lang: str  # "ar" or "en"
+
+
+def shown(text: str, en: str | None, language: str) -> Name:
+    """`text` (Arabic, or the Latin a source code is written in) as a page in `language` names it:
+    in English by its English name `en` where there is one."""
+    if language == "en" and en:
+        return Name(en, "en")
+    return Name(text, "ar" if has_arabic(text) else "en")
+
+
+@dataclass(frozen=True)
+class Who:
+    """A speaker of the speakers index: the canonical name, its English, and the statement a
+    one-word speaker («البيان») is qualified by."""
+
+    canonical: str
+    en: str | None
+    statement: Statement | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +142,30 @@ def in_nav(path: str) -> bool:
     and the first page of each index; never statements nor further index pages."""
     parts = path.split("/")
     return len(parts) == 1 or (len(parts) == 2 and parts[1] == "index.md" and parts[0] != "statements")
+
+
+def top_level(items: list[Any]) -> list[Any]:
+    """The navigation's top level (MkDocs' items): the home page, each index's first page in the
+    order of SECTIONS in place of the section MkDocs makes of its folder (titled by the folder's
+    English name), then the other pages. A page keeps the title of its heading, in its language."""
+    firsts: dict[str, Any] = {}
+    others = []
+    for item in items:
+        first = next((page for page in getattr(item, "children", None) or ()
+                      if getattr(page, "file", None) and _index_folder(page.file.src_uri)), None)
+        if first is None:
+            others.append(item)
+        else:
+            first.parent = None
+            firsts[_index_folder(first.file.src_uri)] = first
+    home = [item for item in others if getattr(item, "is_homepage", False)]
+    return home + [firsts[s] for s in SECTIONS if s in firsts] + [item for item in others if item not in home]
+
+
+def _index_folder(src_uri: str) -> str:
+    """The index whose first page `src_uri` is («speakers/index.md» → speakers), else ""."""
+    folder, _, rest = src_uri.partition("/")
+    return folder if folder in SECTIONS and rest == "index.md" else ""
 
 
 def link(target: str, here: str, anchors: Mapping[str, set[str]] | None = None) -> str:
@@ -139,12 +216,12 @@ def month_of(statement: Statement) -> str:
     return date[:7] if len(date) >= 7 else UNDATED
 
 
-def month_name(month: str) -> str:
-    """«أغسطس 2015» for `2015-08`."""
+def month_name(month: str, language: str = "ar") -> str:
+    """«أغسطس 2015» for `2015-08` (August 2015 in English)."""
     if month == UNDATED:
-        return "بلا تاريخ"
+        return TEXTS[language]["undated"]
     year, number = month.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
+    return f"{vocabulary('month').label(str(int(number)), language)} {year}"
 
 
 def newest_first(statements: Iterable[Statement]) -> list[Statement]:
@@ -155,11 +232,22 @@ def newest_first(statements: Iterable[Statement]) -> list[Statement]:
 class Indexes:
     """The index pages of a corpus of statements (given newest first)."""
 
-    def __init__(self, statements: Sequence[Statement], path_of: Callable[[Statement], str]) -> None:
+    def __init__(self, statements: Sequence[Statement], path_of: Callable[[Statement], str],
+                 language: str = "ar") -> None:
         self.statements = list(statements)
         self.path_of = path_of
+        self.language = language
+        self.text = TEXTS[language]
+        self.act_names = vocabulary("act").names[language]
         self.pages: list[IndexPage] = []
         self.sections: list[Section] = []
+
+    def month(self, month: str) -> str:
+        return month_name(month, self.language)
+
+    def section(self, key: str, path: str, count: int) -> None:
+        """An entry point of the home page, titled in both languages."""
+        self.sections.append(Section(TEXTS["ar"][key], TEXTS["en"][key], path, count))
 
     def ref(self, statement: Statement, sentences: Iterable[int] = ()) -> Ref:
         return Ref(statement, self.path_of(statement), tuple(sentences))
@@ -175,9 +263,10 @@ class Indexes:
         return self.pages
 
     def _add(self, path: str, template: str, **context: Any) -> None:
-        self.pages.append(IndexPage(path, template, {**context, "act_names": ACT_NAMES, "type_names": TYPE_NAMES}))
+        self.pages.append(IndexPage(path, template, {**context, "act_names": self.act_names,
+                                                     "type_names": vocabulary("entity_type").names[self.language]}))
 
-    def _listing(self, base: str, title: str, statements: list[Statement]) -> None:
+    def _listing(self, base: str, title: Name, statements: list[Statement]) -> None:
         """A run of pages listing statements, PER_PAGE at a time."""
         chunks = [statements[i:i + PER_PAGE] for i in range(0, len(statements), PER_PAGE)] or [[]]
         paths = paged(base, len(chunks))
@@ -191,31 +280,33 @@ class Indexes:
             by_month[month_of(st)].append(st)
         months = sorted(by_month, key=lambda m: (m != UNDATED, m), reverse=True)
         for month in months:
-            self._listing(f"archive/{month}", month_name(month), by_month[month])
+            self._listing(f"archive/{month}", Name(self.month(month), self.language), by_month[month])
         dated = [m for m in reversed(months) if m != UNDATED]
-        chart = columns("البيانات في كل شهر", "عدد البيانات المنشورة في كل شهر، من الأقدم (يمينًا) إلى الأحدث.",
-                        [(month_name(m), (len(by_month[m]),)) for m in dated])
-        rows = [(month_name(m), f"archive/{m}/index.md", len(by_month[m])) for m in months]
-        self._add("archive/index.md", "indexes/groups.md.j2", title="الأرشيف حسب الشهر",
-                  title_en="Archive by month", rows=rows, chart=chart if dated else None)
-        self.sections.append(Section("الأرشيف حسب الشهر", "Archive by month", "archive/index.md", len(self.statements)))
+        chart = timeline(self.text["months_chart"], self.text["months_desc"],
+                         [(m, (len(by_month[m]),)) for m in dated], name=self.month, language=self.language)
+        rows = [(Name(self.month(m), self.language), f"archive/{m}/index.md", len(by_month[m])) for m in months]
+        self._add("archive/index.md", "indexes/groups.md.j2", title=Name(self.text["archive"], self.language),
+                  rows=rows, chart=chart if dated else None)
+        self.section("archive", "archive/index.md", len(self.statements))
 
     def sources(self) -> None:
         by_source: dict[str, list[Statement]] = defaultdict(list)
+        english: dict[str, str | None] = {}
         for st in self.statements:
             by_source[st.meta.source or ""].append(st)
+            english[st.meta.source or ""] = english.get(st.meta.source or "") or st.meta.source_en
         names = sorted(by_source, key=lambda s: (-len(by_source[s]), s))
         rows = []
         for name in names:
             slug = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]  # stable, and no text in the address
-            shown = name or "بلا مصدر"
-            self._listing(f"sources/{slug}", shown, by_source[name])
-            rows.append((shown, f"sources/{slug}/index.md", len(by_source[name])))
-        self._add("sources/index.md", "indexes/groups.md.j2", title="المصادر", title_en="Sources", rows=rows,
-                  chart=None)
-        self.sections.append(Section("المصادر", "Sources", "sources/index.md", len(rows)))
+            title = shown(name, english[name], self.language) if name else Name(self.text["no_source"], self.language)
+            self._listing(f"sources/{slug}", title, by_source[name])
+            rows.append((title, f"sources/{slug}/index.md", len(by_source[name])))
+        self._add("sources/index.md", "indexes/groups.md.j2", title=Name(self.text["sources"], self.language),
+                  rows=rows, chart=None)
+        self.section("sources", "sources/index.md", len(rows))
 
-    def _blocks(self, base: str, template: str, title: str, title_en: str,
+    def _blocks(self, base: str, template: str, title: str,
                 groups: list[tuple[Any, list[Any]]], prefix: str, chart: Chart | None,
                 extra: Callable[[Any], dict[str, Any]] = lambda key: {}) -> dict[Any, str]:
         """Pages of grouped rows; returns where each group starts (docs path#anchor)."""
@@ -229,27 +320,39 @@ class Indexes:
         for n, (path, blocks) in enumerate(zip(paths, pages)):
             for block in blocks:
                 block.extra = extra(block.key)
-            self._add(path, template, title=title, title_en=title_en, blocks=blocks, position=Pager(paths, n),
+            self._add(path, template, title=Name(title, self.language), blocks=blocks, position=Pager(paths, n),
                       chart=chart if n == 0 else None, where=where, groups=len(groups))
         if not pages:
-            self._add(paths[0], template, title=title, title_en=title_en, blocks=[], position=Pager(paths, 0),
+            self._add(paths[0], template, title=Name(title, self.language), blocks=[], position=Pager(paths, 0),
                       chart=None, where=where, groups=0)
         return where
 
     def speakers(self) -> None:
         claims: dict[str, list[tuple[Ref, Claim]]] = defaultdict(list)
+        who: dict[str, Who] = {}
         for st in self.statements:
             for claim in st.claims:
-                if claim.speaker:
-                    claims[speaker_key(st, claim.speaker)].append((self.ref(st, (claim.sentence,)), claim))
+                for speaker in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
+                    key = speaker_key(st, speaker)
+                    claims[key].append((self.ref(st, (claim.sentence,)), claim))
+                    if key not in who or who[key].en is None and speaker.en:
+                        who[key] = Who(speaker.canonical, speaker.en, None if key == speaker.canonical else st)
         names = sorted(claims, key=lambda s: (-len(claims[s]), s))
         top = names[:TOP]
-        chart = bars("أفعال القول لأكثر القائلين", "عدد الأقوال المنسوبة إلى كل قائل، موزعة حسب نوع فعل القول.",
-                     [(s, tuple(sum(c.act == act for _, c in claims[s]) for act in ACTS)) for s in top],
-                     [ACT_NAMES[a] for a in ACTS])
-        self._blocks("speakers", "indexes/speakers.md.j2", "القائلون", "Speakers",
-                     [(s, claims[s]) for s in names], "sp", chart if top else None)
-        self.sections.append(Section("القائلون وأقوالهم", "Speakers and their claims", "speakers/index.md", len(names)))
+        used = [act for act in ACTS if any(c.act == act for key in top for _, c in claims[key])]  # the legend's
+        chart = bars(self.text["speakers_chart"], self.text["speakers_desc"],
+                     [(self.who_label(key, who[key]), tuple(sum(c.act == act for _, c in claims[key]) for act in used))
+                      for key in top], [self.act_names[a] for a in used], language=self.language)
+        self._blocks("speakers", "indexes/speakers.md.j2", self.text["speakers"],
+                     [(s, claims[s]) for s in names], "sp", chart if top else None, lambda key: {"who": who[key]})
+        self.section("speakers_section", "speakers/index.md", len(names))
+
+    def who_label(self, key: str, who: Who) -> str:
+        """A speaker as a chart labels it: the key in Arabic, the English name in English."""
+        if self.language == "ar" or not who.en:
+            return key
+        of = who.statement.meta if who.statement else None
+        return f"{who.en} ({of.title_en or of.title})" if of else who.en
 
     def entities(self) -> None:
         mentions: dict[str, list[Ref]] = defaultdict(list)
@@ -263,26 +366,26 @@ class Indexes:
                 together[entity.canonical].update(sorted(names - {entity.canonical}))  # most_common: ties in one order
         names = sorted(mentions, key=lambda e: (-len(mentions[e]), e))
         top = names[:TOP]
-        chart = bars("أكثر الكيانات ذكرًا", "عدد البيانات التي تذكر كل كيان.",
-                     [(e, (len(mentions[e]),)) for e in top])
+        chart = bars(self.text["entities_chart"], self.text["entities_desc"],
+                     [(shown(e, first[e].en, self.language).text, (len(mentions[e]),)) for e in top],
+                     language=self.language)
 
         def extra(name: str) -> dict[str, Any]:
             return {"entity": first[name], "statements": len(mentions[name]),
-                    "co": together[name].most_common(CO_MENTIONS)}
+                    "co": [(first[other], count) for other, count in together[name].most_common(CO_MENTIONS)]}
 
-        self._blocks("entities", "indexes/entities.md.j2", "الكيانات", "Entities",
+        self._blocks("entities", "indexes/entities.md.j2", self.text["entities"],
                      [(e, mentions[e]) for e in names], "en", chart if top else None, extra)
-        self.sections.append(Section("الكيانات وما يُذكر معها", "Entities and co-mentions", "entities/index.md",
-                                     len(names)))
+        self.section("entities_section", "entities/index.md", len(names))
 
     def pillars(self) -> None:
         with_pillars = [self.ref(st) for st in self.statements if st.pillars and (st.pillars.announced or st.pillars.items)]
         chunks = [with_pillars[i:i + PER_PAGE] for i in range(0, len(with_pillars), PER_PAGE)] or [[]]
         paths = paged("pillars", len(chunks))
         for n, chunk in enumerate(chunks):
-            self._add(paths[n], "indexes/pillars.md.j2", title="الركائز", title_en="Pillars", refs=chunk,
+            self._add(paths[n], "indexes/pillars.md.j2", title=Name(self.text["pillars"], self.language), refs=chunk,
                       position=Pager(paths, n), total=len(with_pillars))
-        self.sections.append(Section("الركائز المعلنة", "Announced pillars", "pillars/index.md", len(with_pillars)))
+        self.section("pillars_section", "pillars/index.md", len(with_pillars))
 
     def acts(self) -> None:
         per_act: dict[str, dict[str, list[tuple[Ref, Claim]]]] = {act: defaultdict(list) for act in ACTS}
@@ -295,18 +398,20 @@ class Indexes:
         where: dict[str, dict[str, str]] = {}
         for act in used:
             groups = [(m, per_act[act][m]) for m in reversed(months) if per_act[act][m]]
-            where[act] = self._blocks(f"acts/{act}", "indexes/act.md.j2", ACT_NAMES[act], act,
-                                      groups, "m", None, lambda m: {"month": month_name(m)})
+            where[act] = self._blocks(f"acts/{act}", "indexes/act.md.j2", self.act_names[act],
+                                      groups, "m", None, lambda m: {"month": self.month(m)})
         dated = [m for m in months if m != UNDATED]
-        chart = columns("أفعال القول عبر الزمن", "عدد الأقوال في كل شهر، موزعة حسب نوع فعل القول.",
-                        [(month_name(m), tuple(len(per_act[a][m]) for a in ACTS)) for m in dated],
-                        [ACT_NAMES[a] for a in ACTS])
-        table = [(month_name(m), [(len(per_act[a][m]), where[a].get(m)) for a in used]) for m in reversed(months)]
-        self._add("acts/index.md", "indexes/acts.md.j2", title="أفعال القول عبر الزمن", title_en="Reporting acts over time",
-                  acts=[(a, ACT_NAMES[a], f"acts/{a}/index.md", sum(map(len, per_act[a].values()))) for a in used],
+        chart = timeline(self.text["acts"], self.text["acts_desc"],
+                         [(m, tuple(len(per_act[a][m]) for a in used)) for m in dated],
+                         [self.act_names[a] for a in used], name=self.month, language=self.language)
+        table = [(self.month(m), sum(len(per_act[a][m]) for a in used),
+                  [(self.act_names[a], len(per_act[a][m]), where[a][m]) for a in used if per_act[a][m]])
+                 for m in reversed(months)]
+        self._add("acts/index.md", "indexes/acts.md.j2", title=Name(self.text["acts"], self.language),
+                  acts=[(a, self.act_names[a], f"acts/{a}/index.md", sum(map(len, per_act[a].values()))) for a in used],
                   table=table, chart=chart if dated else None)
         total = sum(len(c) for act in per_act.values() for c in act.values())
-        self.sections.append(Section("أفعال القول عبر الزمن", "Reporting acts over time", "acts/index.md", total))
+        self.section("acts", "acts/index.md", total)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
+- on_nav: each index's first page at the top of the navigation, titled in the page's language;
 - on_page_markdown, on_page_content: every page out of Material's search index (the site's
   search is Pagefind's, site/search_index.py), each searchable page (not the index pages) into
   Bayan's;
@@ -32,13 +33,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..infra.pool import start_forked
 from ..infra.progress import Timer
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages
-from .indexes import in_nav, is_index_page
+from .indexes import in_nav, is_index_page, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
 from .search_index import FOLDER as SEARCH_FOLDER
 from .search_index import Entry, entry, write_index
@@ -127,6 +129,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         from .search import keys_of_pages
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Each index's first page in the navigation, in place of its folder's section."""
+        nav.items = top_level(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Leave every page out of Material's search index (Material then loads none and the

@@ -6,8 +6,8 @@ shipped in `generator/templates/`: a project template replaces the built-in one 
 name (a whole page or one partial). The English mirror (`language="en"`) looks in the `en/`
 folder of each first (`templates/en/`, then `generator/templates/en/`), then falls back to the
 Arabic templates: the same names, another language. Each page renders on its own: a template error is reported
-with the template file and line and the statement being rendered, and the other pages still
-render.
+with the template file and line and the statement being rendered, shown in the page's place
+(so that `mkdocs serve` shows it where the page was), and the other pages still render.
 
 Templates produce Markdown, so Jinja's HTML autoescaping is off; statement text enters a page
 only through the escaping filters below, which turn it into inert, visible text:
@@ -33,9 +33,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
+from ..arabic import has_arabic
 from ..infra.pool import run_forked
+from ..lexicon.counts import NUMBER, is_counted, phrase
 from ..lexicon.invisible import INVISIBLE, describe
 from ..lexicon.labels import vocabulary
 from ..model import Statement
@@ -69,10 +72,16 @@ _LEADING = re.compile(r"^(?:[-=]|\d+[.)](?=\s))")
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Runs to isolate inside Arabic: signed numbers with separators and a percent sign, and Latin
-# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»).
-_NUMBER = rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
-_LATIN = r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
+# words (with digits, joined by spaces and light punctuation: «UN Security Council», «COVID-19»;
+# a word may start with digits: «3alyoum» is one run, not «3» and «alyoum», which show reversed).
+_NUMBER = (rf"(?<![0-9A-Za-z.,])[+\-\u2212\u00B1]?{_DIGIT}+(?:[.,:/\-\u066B\u066C]{_DIGIT}+)*[%\u066A]?"
+           rf"(?![.,:/\-]?(?:{_DIGIT}|[A-Za-z\u00C0-\u024F]))")
+_LATIN = r"(?:[0-9]+(?:[.,][0-9]+)*)?[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:[ .'’&/\-]+[A-Za-z0-9\u00C0-\u024F]+)*"
 # The lookahead names the characters a run can start with, so that the search skips the rest fast.
+# Arabic words (letters and marks), with the spaces between them, inside English.
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]+(?:\s+[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]+)*")
+_QUOTED = re.compile(r"«([^«»]*)»")  # the words a finding's message quotes
+_SLOT = re.compile(r"\{(\d)\}")  # where a finding's label puts them
 _RUN = re.compile(rf"(?=[+\-\u2212\u00B1A-Za-z\u00C0-\u024F]|{_DIGIT})(?:(?P<number>{_NUMBER})|(?P<latin>{_LATIN}))")
 
 
@@ -139,6 +148,21 @@ def _isolated(text: str) -> Escaped:
     return Escaped("".join(out))
 
 
+def mixed(text: object) -> Escaped:
+    """Escape English text like `md`, and isolate each Arabic run it quotes in
+    ``<bdi lang="ar" dir="rtl">`` (use for English that quotes Arabic: a finding's message)."""
+    if isinstance(text, Escaped):
+        raise ValueError("mixed escapes by itself: apply it to the raw text, not after md")
+    plain = _plain("" if text is None else text)
+    out, pos = [], 0
+    for m in _ARABIC_RUN.finditer(plain):
+        out.append(_escape(plain[pos:m.start()], at_start=pos == 0))
+        out.append(f'<bdi lang="ar" dir="rtl">{_escape(m.group(), at_start=False)}</bdi>')
+        pos = m.end()
+    out.append(_escape(plain[pos:], at_start=pos == 0))
+    return Escaped("".join(out))
+
+
 def attr(value: object) -> Escaped:
     """Escape a value for a double-quoted HTML attribute."""
     return Escaped(html.escape("" if value is None else str(value), quote=True))
@@ -152,6 +176,12 @@ def is_web_url(value: object) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
 
 
+def is_arabic(value: object) -> bool:
+    """True for text holding an Arabic letter: `{% if name is arabic %}` (a name the English
+    mirror must mark as Arabic)."""
+    return isinstance(value, str) and has_arabic(value)
+
+
 def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environment:
     """The Jinja2 environment: the project's templates over the built-in ones, Bayan's filters."""
     env = Environment(
@@ -162,24 +192,63 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    label, labelled = labels_in(language)
-    env.filters.update(md=md, bdi=bdi, attr=attr, page_url=page_url, label=label)
-    env.tests.update(web_url=is_web_url, labelled=labelled)
+    label, labelled, note = labels_in(language)
+    number, count = numbers_in(language)
+    env.filters.update(md=md, bdi=bdi, mixed=mixed, attr=attr, page_url=page_url, label=label, note=note,
+                       number=number, count=count)
+    env.tests.update(web_url=is_web_url, labelled=labelled, counted=is_counted, arabic=is_arabic)
     return env
 
 
-def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool]]:
-    """The `label` filter and `labelled` test of the pages in `language` (lexicon/labels.yml)."""
+def labels_in(language: str) -> tuple[Callable[[object, str], str], Callable[[object, str], bool],
+                                      Callable[[Problem], Escaped]]:
+    """The `label` filter, `labelled` test and `note` filter of the pages in `language`
+    (lexicon/labels.yml)."""
     def label(code: object, kind: str) -> str:
-        """The label of a code in a vocabulary (act, entity_type, unit, month, level) in the page's
-        language, or the code itself where there is none: `claim.act|label("act")`. Escape it."""
+        """The label of a code in a vocabulary (act, entity_type, unit, month, level, finding) in
+        the page's language, or the code itself where there is none: `claim.act|label("act")`.
+        Escape it."""
         return vocabulary(kind).label(str(code), language)
 
     def labelled(code: object, kind: str) -> bool:
         """True where the vocabulary names the code: `figure.unit is labelled("unit")`."""
         return str(code) in vocabulary(kind).names[language]
 
-    return label, labelled
+    def note(finding: Problem) -> Escaped:
+        """A finding (editorial note) in the page's language, escaped: the `finding` label of its
+        code, with the words its message quotes («…») in place of {0}, {1} …"""
+        quoted = _QUOTED.findall(finding.message)
+        pieces = _SLOT.split(vocabulary("finding").label(finding.code, language))
+        out = [_escape(piece, at_start=i == 0) if i % 2 == 0 else (bdi if language == "ar" else mixed)(
+               quoted[int(piece)] if int(piece) < len(quoted) else "…") for i, piece in enumerate(pieces)]
+        return Escaped("".join(out))
+
+    return label, labelled, note
+
+
+def numbers_in(language: str) -> tuple[Callable[..., Escaped], Callable[[float, str], Escaped]]:
+    """The `number` and `count` filters of the pages in `language`: numbers as the language
+    writes them (Babel), Western digits on both sites; on Arabic pages each number is isolated
+    left to right."""
+    def number(value: object, grouping: bool = True) -> Escaped:
+        """A number as the page's language writes it, its thousands grouped («18,000,000,000»;
+        `grouping=false` for a number that names something, such as a resolution); on Arabic
+        pages isolated left to right. Text that is no number is escaped like `md`."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            written = md(value)
+        else:
+            written = Escaped(format_decimal(value, locale=language, group_separator=grouping))
+        return Escaped(f'<bdi dir="ltr">{written}</bdi>') if language == "ar" and written else written
+
+    def count(n: float, noun: str) -> Escaped:
+        """The number `n` with the form of `noun` that its plural category takes (CLDR rules,
+        through Babel; Arabic has six: «لا بيانات», «بيان واحد», «بيانان», «3 بيانات», «11 بيانًا»,
+        «100 بيان»): `total|count("statement")`. The nouns and units are in lexicon/counts.yml."""
+        before, here, after = phrase(n, noun, language).partition(NUMBER)
+        shown = number(n) if here else Escaped("")
+        return Escaped(_escape(before) + shown + _escape(after, at_start=not (before or shown)))
+
+    return number, count
 
 
 def template_problem(path: str, line: int, message: str) -> Problem:
@@ -255,54 +324,80 @@ def _page_or_problem(rendering: str, root: Path, render: Callable[[], str]) -> s
         return _located(err, root, rendering)
 
 
-def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int) -> None:
-    """Add each page (docs path, what it renders, how) to `out`, or the problem that stopped it;
-    in `jobs` processes."""
+# What a page that could not be made says in its place, in the page's language.
+_ERROR_PAGE = {
+    "ar": ("خطأ في القالب", "تعذّر إنشاء هذه الصفحة: في قالبها خطأ. صحّحه في الموضع المذكور واحفظ الملف، "
+           "فتُبنى الصفحة من جديد.", "الموضع", "الخطأ", "الصفحة"),
+    "en": ("Template error", "This page could not be made: its template has an error. Fix it where "
+           "shown and save the file, and the page is built again.", "Where", "Error", "Page"),
+}
+
+
+def error_page(problem: Problem, rendering: str, language: str) -> str:
+    """The Markdown shown where a page could not be rendered: the problem's file, line and
+    message (escaped), in the page's language, kept out of search."""
+    title, lead, where, error, page = _ERROR_PAGE[language]
+    english = ' lang="en" dir="ltr"' if language == "ar" else ""  # Jinja's messages are English
+    return (f"---\nsearch:\n  exclude: true\n---\n# {title}\n\n{lead}\n\n"
+            f'<dl class="bayan-error" role="alert">\n'
+            f'<dt>{where}</dt><dd><code dir="ltr">{md(problem.path or "?")}:{problem.line or 1}</code></dd>\n'
+            f"<dt>{error}</dt><dd{english}>{md(problem.message)}</dd>\n"
+            f'<dt>{page}</dt><dd><code dir="ltr">{md(rendering)}</code></dd>\n</dl>\n')
+
+
+def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int,
+                language: str) -> dict[str, Problem]:
+    """Add each page (docs path, what it renders, how) to `out`, in `jobs` processes; a page that
+    could not be rendered is the error page of its problem, and the problem is reported. Returns
+    the problem of each page that failed, by docs path."""
+    failed = {}
     calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, render in pages]
-    for (page, _, _), result in zip(pages, run_forked(calls, jobs)):
+    for (page, rendering, _), result in zip(pages, run_forked(calls, jobs)):
         if isinstance(result, Problem):
             out.problems.append(result)
+            out.pages[page] = error_page(result, rendering, language)
+            failed[page] = result
         else:
             out.pages[page] = result
+    return failed
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path("."),
                  language: str = "ar", jobs: int = 1, template_lines: Mapping[str, int] | None = None
                  ) -> Rendered:
-    """Render the view of each statement (views.py), the home page (listing those that rendered)
-    and the template reference, in `language` (`ar`, or `en` for the English mirror), the
-    statement and index pages in `jobs` processes.
+    """Render the view of each statement (views.py), the index pages, the home page and the
+    template reference, in `language` (`ar`, or `en` for the English mirror), the statement and
+    index pages in `jobs` processes. A page whose template fails is its error page (the problem
+    is reported too): the other pages, and the indexes listing every statement, stay.
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name. `template_lines` (statement path → line of its `template:` field, as reading
     found it) locates an unknown template.
     """
     env = make_env(templates_dir, language)
-    reference = reference_page(env)
-    if language != "ar":  # the reference is written in Arabic with English glosses: mark it so
-        reference = f'<div lang="ar" dir="rtl" markdown>\n\n{reference}\n</div>\n'
-    out = Rendered({REFERENCE_PAGE: reference})
+    out = Rendered({REFERENCE_PAGE: reference_page(env, language)})
     line_of = partial(template_line, lines=template_lines or {})
-    _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
-                      for st in statements], root, jobs)
-    listed = newest_first([st for st in statements if statement_path(st) in out.pages])
+    failed = _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
+                               for st in statements], root, jobs, language)
+    # A statement whose template failed (its page shows where) is still listed; one whose own file
+    # is what to fix (its `template:`, data the view could not read) is not.
+    listed = newest_first([st for st in statements if statement_path(st) not in failed
+                           or failed[statement_path(st)].path != st.path])
     anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
-    indexes = Indexes(listed, statement_path)
+    indexes = Indexes(listed, statement_path, language)
     home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
         home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
     _render_all(out, [*((page.path, f"the index page {page.path}",
-                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors,
-                                 language)) for page in indexes.build()),
-                      ("index.md", "the home page", home)], root, jobs)
+                         partial(_render_index, env, page.template, page.path, page.context, site_config, anchors))
+                       for page in indexes.build()),
+                      ("index.md", "the home page", home)], root, jobs, language)
     return out
 
 
 def _render_index(env: Environment, template: str, path: str, context: Mapping[str, Any],
-                  site: Mapping[str, Any], anchors: Mapping[str, set[str]], language: str) -> str:
+                  site: Mapping[str, Any], anchors: Mapping[str, set[str]]) -> str:
     """An index page; `href(target)` gives a link from it to another docs path (to a sentence
-    only where the statement's page has that anchor: a `brief` page has none). The indexes are
-    written in Arabic: in the English mirror they are marked so."""
-    page = env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
-    return page if language == "ar" else f'<div lang="ar" dir="rtl" markdown>\n\n{page}\n</div>\n'
+    only where the statement's page has that anchor: a `brief` page has none)."""
+    return env.get_template(template).render(**context, site=site, href=partial(link, here=path, anchors=anchors))
 

@@ -5,7 +5,8 @@ mkdocs.yml can name only the theme, `search` and `bayan`:
   the page, the 404 page in the site's language), under the project's own `custom_dir`;
 - the package's assets (generator/assets/: the stylesheet, the query side of the Arabic search,
   the self-hosted font), each replaced by a file of the same path under `templates/assets/`;
-- the Markdown extensions the generated pages use, the theme's language (the plugin's), no web
+- the Markdown extensions the generated pages use (site/tables.py: table cells named after their
+  column, for the cards a narrow screen shows), the theme's language (the plugin's), no web
   fonts (no request to an outside host), and a language switch when the site has a mirror.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ THEME = PACKAGE / "theme"
 ASSETS = PACKAGE / "assets"
 STYLESHEET = "assets/css/bayan.css"
 SCRIPT = "assets/js/bayan-search.js"  # the query side of site/search.py
-EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "generator.site.tables")
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
 

@@ -29,9 +29,9 @@ TOP_FIGURES = 4
 class SpeakerLine:
     """One speaker of the statement's registry with the acts of their claims."""
 
-    canonical: str
-    en: str | None
-    claims: int
+    canonical: str  # the speaker's full name
+    en: str | None  # the English name, None where there is none
+    claims: int  # how many claims are theirs
     acts: tuple[tuple[str, int], ...]  # (act, count), most frequent first
     role: str | None = None  # the title or post the statement gives the person
 
@@ -40,7 +40,7 @@ class SpeakerLine:
 class PillarLine:
     """One announced pillar in a line."""
 
-    n: int
+    n: int  # the pillar's rank
     line: str  # the first words of the pillar's text
     cut: bool  # True when the line was shortened
 
@@ -49,13 +49,13 @@ class PillarLine:
 class Overview:
     """The structural summary of a statement, derived from its analysis."""
 
-    speakers: tuple[SpeakerLine, ...]
-    claims: int
+    speakers: tuple[SpeakerLine, ...]  # who spoke, in order of their first claim
+    claims: int  # how many claims in all
     acts: tuple[tuple[str, int], ...]  # (act, count), most frequent first
-    announced: int | None
-    pillars: tuple[PillarLine, ...]
-    figures: tuple[Figure, ...]
-    entities: tuple[Entity, ...]
+    announced: int | None  # the number of pillars announced
+    pillars: tuple[PillarLine, ...]  # the pillars, one line each
+    figures: tuple[Figure, ...]  # the first figures, pillar counts left out
+    entities: tuple[Entity, ...]  # the entities named in the most sentences
 
 
 def overview(statement: Statement) -> Overview:
@@ -64,12 +64,13 @@ def overview(statement: Statement) -> Overview:
     english: dict[str, str | None] = {}
     roles: dict[str, str | None] = {}
     for claim in statement.claims:
-        name = claim.speaker.canonical if claim.speaker else ""
-        by_speaker.setdefault(name, []).append(claim.act)
-        english[name] = english.get(name) or (claim.speaker.en if claim.speaker else None)
-        roles[name] = roles.get(name) or (claim.speaker.role if claim.speaker else None)
+        for person in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
+            name = person.canonical
+            by_speaker.setdefault(name, []).append(claim.act)
+            english[name] = english.get(name) or person.en
+            roles[name] = roles.get(name) or person.role
     speakers = tuple(SpeakerLine(name, english[name], len(acts), _ranked(acts), roles[name])
-                     for name, acts in by_speaker.items() if name)
+                     for name, acts in by_speaker.items())
     pillars = statement.pillars
     return Overview(
         speakers=speakers,
