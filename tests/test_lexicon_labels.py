@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pyarabic.araby import strip_tashkeel
 
 import generator.lexicon
 from generator.lexicon.cues import cues
@@ -82,5 +83,5 @@ def test_finer_acts_refine_acts_of_the_vocabulary():
     ("أوضح", "explain", "توضيح", "explanation"), ("أشار", "explain", "توضيح", "explanation"),
     ("اعتبر", "opine", "رأي", "opinion")])
 def test_each_reporting_verb_has_the_act_its_label_names(verb, act, ar, en):
-    assert {v.past: v.act for v in cues().verbs}[verb] == act
+    assert {strip_tashkeel(v.past): v.act for v in cues().verbs}[verb] == act
     assert (vocabulary("act").label(act, "ar"), vocabulary("act").label(act, "en")) == (ar, en)
