@@ -85,6 +85,7 @@ def first_query(page: Page, base_url: str, query: str) -> FirstQuery:
     typed = time.perf_counter()
     page.wait_for_selector(".md-search-result__item", timeout=120_000)
     seconds = time.perf_counter() - start
+    page.wait_for_selector(".md-search-result__list:not([aria-busy])")  # Bayan's: every result shown there
     results = page.locator(".md-search-result__item").count()
     page.wait_for_load_state("networkidle")
     heap = sum(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "JSHeapUsedSize")

@@ -6,6 +6,7 @@
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
+- on_env: the theme's templates can count (the search box's results);
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
 - on_page_markdown, on_page_content: every page out of Material's search index (the site's
   search is Pagefind's, site/search_index.py), each searchable page (not the index pages) into
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -37,10 +39,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..infra.pool import start_forked
+from ..lexicon.counts import forms
 from ..infra.progress import Timer
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages
-from .indexes import in_nav, is_index_page, top_level
+from .indexes import in_nav, in_search, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
 from .search_index import FOLDER as SEARCH_FOLDER
 from .search_index import Entry, entry, write_index
@@ -130,6 +133,12 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates get `counted(noun)`: a noun's phrases by plural category in the
+        site's language (lexicon/counts.yml), with which the search box counts its results."""
+        env.globals["counted"] = partial(forms, language=self.project.language)
+        return env
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Each index's first page in the navigation, in place of its folder's section."""
         nav.items = top_level(nav.items)
@@ -138,11 +147,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Leave every page out of Material's search index (Material then loads none and the
         header's search box is Bayan's, generator/theme/partials/search.html); remember which
-        pages Bayan's index takes: not the index pages (the statements they point to are in
-        it), nor a page whose front matter says `search: exclude`."""
+        pages Bayan's index takes: not the home page nor the index pages (the statements they
+        point to are in it), nor a page whose front matter says `search: exclude`."""
         search = page.meta.get("search") or {}
         page.meta["bayan_searchable"] = not search.get("exclude") and not (
-            page.file.generated_by and is_index_page(page.file.src_uri))
+            page.file.generated_by and not in_search(page.file.src_uri))
         page.meta["search"] = {**search, "exclude": True}
         return markdown
 

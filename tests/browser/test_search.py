@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from generator.lexicon.counts import phrase
 from generator.site.search import MIN_STEM, PREFIXES, fold, key, keys, stems, words
 from generator.site.search_index import plain_text
 
@@ -104,6 +105,7 @@ def search(page: Page, query: str) -> list[str]:
         page.wait_for_selector(".md-search-result__item", timeout=3000)
     except Exception:  # noqa: BLE001 - no result is an answer too
         return []
+    page.wait_for_selector(".md-search-result__list:not([aria-busy])")  # every result shown is there
     hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)")
     return [unquote(urlsplit(href).path) for href in hrefs]
 
@@ -133,4 +135,31 @@ def test_results_show_the_original_text(page, base_url):
     assert "أكد مجلس الأمن التابع للأمم المتحدة" in first.inner_text()
     assert first.locator("mark").all_inner_texts() == ["للأمم", "المتحدة"]  # the words the query found
     assert "امم متحده" not in page.locator(".md-search-result").inner_text()
+    shown = page.locator(".md-search-result__item").count()
+    assert page.locator(".md-search-result__meta").inner_text() == phrase(shown, "result", "ar").format(n=shown)
     screenshot(page, "search")
+
+
+def test_the_count_of_results_takes_the_arabic_plural_form(page, base_url):
+    """The browser's plural rules pick the form lexicon/counts.yml has for Babel's category."""
+    open_page(page, base_url, "")
+    forms = page.evaluate("n => { const b = document.querySelector('[data-bayan-search]'); "
+                          "const f = JSON.parse(b.dataset.count), r = new Intl.PluralRules('ar'); "
+                          "return n.map(x => f[r.select(x)]); }", [1, 2, 3, 11, 100, 103])
+    assert forms == [phrase(n, "result", "ar") for n in (1, 2, 3, 11, 100, 103)]
+    assert forms[1] == "نتيجتان" and forms[3] == "{n} نتيجة"
+
+
+def test_the_english_mirror_searches_its_own_index(page, base_url):
+    """The English site's box finds the English page, counts in English, and loads only the
+    English index (en/pagefind/)."""
+    loaded = []
+    page.on("request", lambda r: "pagefind" in r.url and loaded.append(urlsplit(r.url).path))
+    open_page(page, base_url, "en/")
+    page.locator("input.md-search__input").click()
+    paths = search(page, "Coalition")
+    assert "/en/statements/security-council/" in paths and all(p.startswith("/en/") for p in paths)
+    shown = len(paths)
+    assert page.locator(".md-search-result__meta").inner_text() == phrase(shown, "result", "en").format(n=shown)
+    assert loaded and all(p.startswith("/en/pagefind/") for p in loaded)
+    screenshot(page, "search-en")

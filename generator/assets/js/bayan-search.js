@@ -20,6 +20,7 @@
   var CONJUNCTIONS = "وف", PREPOSITIONS = "بكل", ARTICLE = "ال";
   var SHOWN = 10; // results shown (each loads its record)
   var DELAY = 120; // ms without typing before a query runs
+  var AHEAD = 4; // letters of a word's key before its index chunks load while typing
 
   /* Lower case, without diacritics or tatweel, one alef, ي for ى and ی, ك for ک, ه for ة, ASCII digits. */
   function fold(text) {
@@ -55,6 +56,15 @@
     return queryKeys(text).join(" ");
   }
 
+  /* What to load while the reader types, so that the query finds it loaded: the keys of the
+     words typed, the last one only once it has AHEAD letters (Pagefind loads the index chunks of
+     every word a key begins, and a shorter beginning, «الو», spans many). */
+  function ahead(text) {
+    var wanted = queryKeys(text);
+    if (/[\p{L}\p{N}]$/u.test(text) && wanted.length && wanted[wanted.length - 1].length < AHEAD) wanted.pop();
+    return wanted.join(" ");
+  }
+
   /* Whether a word of a shown text answers one of the query's keys: its key starts with it
      (the reader may not have finished typing), or its folded form ends with it (a prefix the
      index reads off, «البيان» for «بيان»). Only for marking the words of the results. */
@@ -83,9 +93,9 @@
   }
 
   /* One result in Material's markup: the original title and excerpt, the query's words marked. */
-  function item(data, wanted, site) {
+  function item(data, wanted) {
     var link = element("a", undefined, "md-search-result__link");
-    link.href = new URL(data.url.replace(/^\/+/, ""), site).href;
+    link.href = data.url; // the page's path, under the site's (Pagefind's baseUrl)
     var article = element("article", undefined, "md-search-result__article md-typeset");
     var heading = element("h1");
     heading.append(marked(data.meta.title || data.url, wanted));
@@ -117,9 +127,12 @@
       return engine;
     }
 
+    var forms = JSON.parse(box.dataset.count), language = document.documentElement.lang;
+    var plural = new Intl.PluralRules(language), digits = new Intl.NumberFormat(language, { numberingSystem: "latn" });
+
+    /* «3 نتائج», «11 نتيجة», «نتيجتان»: the form of the page's language for n results. */
     function count(n) {
-      var text = n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.other;
-      return text.replace("#", n);
+      return n ? forms[plural.select(n)].replace("{n}", digits.format(n)) : box.dataset.none;
     }
 
     function run() {
@@ -127,17 +140,25 @@
       if (!wanted.length) {
         meta.textContent = placeholder;
         list.replaceChildren();
+        list.removeAttribute("aria-busy");
         return;
       }
+      list.setAttribute("aria-busy", "true"); // until the results shown are all there
       load().then(function (pagefind) { return pagefind.search(wanted.join(" ")); })
         .then(function (found) {
-          return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-            .then(function (shown) { return [found.results.length, shown]; });
-        })
-        .then(function (answer) {
           if (ask !== asked) return; // a newer query is on its way
-          meta.textContent = count(answer[0]);
-          list.replaceChildren.apply(list, answer[1].map(function (d) { return item(d, wanted, site); }));
+          meta.textContent = count(found.results.length);
+          if (!found.results.length) list.replaceChildren();
+          // Each result as soon as its record and those before it have come (the first one
+          // replaces the results of the query before).
+          found.results.slice(0, SHOWN).reduce(function (before, result, n) {
+            var data = result.data();
+            return before.then(function () { return data; }).then(function (d) {
+              if (ask !== asked) return;
+              if (n === 0) list.replaceChildren();
+              list.append(item(d, wanted));
+            });
+          }, Promise.resolve()).then(function () { if (ask === asked) list.removeAttribute("aria-busy"); });
         });
     }
 
@@ -157,6 +178,8 @@
 
     input.addEventListener("focus", open);
     input.addEventListener("input", function () {
+      var words = ahead(input.value);
+      if (words) load().then(function (pagefind) { return pagefind.preload(words); });
       clearTimeout(timer);
       timer = setTimeout(run, DELAY);
     });
