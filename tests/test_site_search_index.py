@@ -3,6 +3,7 @@ title and excerpt beside them."""
 from __future__ import annotations
 
 import gzip
+import html
 import json
 
 from generator.site.search import key, keys
@@ -57,3 +58,14 @@ def test_the_index_holds_the_keys_and_shows_the_original(tmp_path):
     entry_file = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry_file["languages"]["ar"]["page_count"] == 2
     assert (folder / "pagefind.js").is_file() and not any((folder / name).exists() for name in UNUSED)
+
+
+def test_markup_in_a_title_or_excerpt_stays_text(tmp_path):
+    """Pagefind reads the entries as HTML: what the statement wrote comes back as written, and
+    none of it becomes an element of the page Pagefind reads."""
+    hostile = '<script>alert(1)</script> & <b data-pagefind-meta="title">x</b>'
+    written = entry("statements/h/", hostile, f"<p>{html.escape(hostile)} نص الفقرة هنا أيضا</p>")
+    write_index([written], tmp_path / "pagefind", "ar")
+    (record,) = fragments(tmp_path / "pagefind")
+    assert record["meta"]["title"] == hostile and record["meta"]["excerpt"].startswith(hostile)
+    assert "<" not in record["content"] and "alert" in record["content"]
