@@ -2,6 +2,7 @@
 title and excerpt beside them."""
 from __future__ import annotations
 
+import asyncio
 import gzip
 import html
 import json
@@ -69,3 +70,11 @@ def test_markup_in_a_title_or_excerpt_stays_text(tmp_path):
     (record,) = fragments(tmp_path / "pagefind")
     assert record["meta"]["title"] == hostile and record["meta"]["excerpt"].startswith(hostile)
     assert "<" not in record["content"] and "alert" in record["content"]
+
+
+def test_the_index_is_written_from_inside_a_running_event_loop(tmp_path):
+    """A build started from asynchronous code (a notebook, Playwright's sync API) writes it too."""
+    async def build() -> int:
+        return write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>")], tmp_path / "pagefind", "ar")
+
+    assert asyncio.run(build()) == 1

@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,7 +107,8 @@ def write_index(entries: Iterable[Entry], folder: Path, language: str) -> int:
             path = Path(pages) / source_path(item.url)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(source_page(item, language), encoding="utf-8")
-        count = asyncio.run(_index(Path(pages), folder))
+        with ThreadPoolExecutor(1) as thread:  # its own event loop, whether the caller runs one or not
+            count = thread.submit(asyncio.run, _index(Path(pages), folder)).result()
     for name in UNUSED:
         (folder / name).unlink(missing_ok=True)
     return count
