@@ -22,6 +22,7 @@ Exit status 1 when any count is off.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -52,8 +53,6 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", 
 # Elements that run code, load things or change the document: never inside the page's content.
 ACTIVE = {"script", "style", "iframe", "frame", "object", "embed", "applet", "base", "meta", "link", "form",
           "input", "button", "textarea", "select", "svg", "math", "template", "noscript", "img", "video", "audio"}
-# What Material's search keeps (as bare tags); every statement paragraph is a template's <p>.
-SEARCH_TAGS = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 
 
 @dataclass
@@ -180,19 +179,18 @@ def page_injections(html: str, where: str, allowed: set[tuple]) -> list[str]:
     return found
 
 
-def search_injections(index: Path) -> tuple[list[str], int]:
-    """Markup in the search index beyond what Material keeps (it shows entries as HTML)."""
-    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    found = []
-    for doc in docs:
-        for key in ("title", "text"):
-            for el in BeautifulSoup(doc.get(key, ""), "html.parser").find_all(True):
-                if el.name not in SEARCH_TAGS or el.attrs or (el.name != "p" and made_from_text(el)):
-                    found.append(f"search {doc['location']} {key}: <{el.name} {' '.join(el.attrs)}>")
-        for key in ("bayan_title", "bayan_text"):
-            if "<" in doc.get(key, ""):
-                found.append(f"search {doc['location']} {key}: markup in the search keys")
-    return found, len(docs)
+def search_injections(folder: Path) -> tuple[list[str], int]:
+    """Markup in the search records of a Pagefind bundle (`pagefind/`), and how many there are.
+    A record's title and excerpt are the text as written and shown as text; its content holds
+    only search keys, words without markup."""
+    found, records = [], 0
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        records += 1
+        if "<" in record["content"] or ">" in record["content"]:
+            found.append(f"search {record['url']}: markup in the search keys")
+    return found, records
 
 
 def expected_outcome(report: Report, check_output: str, site: Path) -> None:
@@ -268,8 +266,8 @@ def evaluate(workdir: Path) -> Report:
         report.pages += 1
         rel = html.relative_to(site).as_posix()
         report.injected += page_injections(html.read_text(encoding="utf-8"), rel, allowed)
-    for index in sorted(site.rglob("search_index.json")):  # the Arabic site's and the mirror's
-        found, entries = search_injections(index)
+    for index in sorted(site.rglob("pagefind-entry.json")):  # the Arabic site's and the mirror's
+        found, entries = search_injections(index.parent)
         report.injected += found
         report.search_entries += entries
     return report

@@ -8,13 +8,18 @@ into a temporary project (this repository's mkdocs.yml, templates and pages) and
 - cold: no cache, analysis in `--jobs` processes;
 - rebuild: nothing changed (the plugin's own time is read from its BAYAN_TIMING line);
 - floor: MkDocs + Material alone building the very Markdown Bayan generated, written as plain
-  files, with the same theme, extensions and navigation (no bayan plugin).
+  files, with the same theme, extensions and navigation (no bayan plugin);
+- first query: the built site served on 127.0.0.1 and opened in headless Chromium with a cold
+  cache, a query typed into the search box (bench/search.py): the bytes the search transferred
+  and the time from the last key typed to the first result shown.
 
-Prints wall time and peak memory (largest process of the build) of each, and Bayan/floor.
+Prints wall time and peak memory (largest process of the build) of each, Bayan/floor, and the
+first query's kilobytes and seconds.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -51,7 +56,8 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str
 
 def project(root: Path, corpus: Path, size: int) -> Path:
     """A Bayan project with the first `size` articles of the corpus."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):  # the site and its English mirror
+        shutil.copy(ROOT / config, root / config)
     shutil.copytree(ROOT / "templates", root / "templates")
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     subset = root / "subset.jsonl"
@@ -94,6 +100,16 @@ def bayan_seconds(stderr: str) -> float:
     return float(found[-1]) if found else float("nan")
 
 
+def first_query(site: Path) -> tuple[int, float]:
+    """Bytes a reader's first query on the built `site` transfers and seconds from the last key
+    typed to the first result shown (bench/search.py, loaded here: it loads this module)."""
+    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "bench" / "search.py")
+    search = sys.modules["bench_search"] = importlib.util.module_from_spec(spec)  # for its dataclass
+    spec.loader.exec_module(search)
+    got = search.measure(site, search.QUERY)
+    return got.search_bytes, got.after_typing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", default=str(ROOT.parent / "shared"), help="the shared/ folder")
@@ -105,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "BAYAN_JOBS": args.jobs, "BAYAN_TIMING": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CI", None)
     print(f"{'N':>5} | {'cold s':>7} {'MiB':>5} | {'rebuild s':>9} {'own s':>6} | {'floor s':>7} {'MiB':>5} |"
-          f" {'cold/floor':>10} {'rebuild/floor':>13}")
+          f" {'cold/floor':>10} {'rebuild/floor':>13} | {'query KB':>8} {'results s':>9}")
     results = {}
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"bayan-bench-{size}-") as tmp:
@@ -113,13 +129,14 @@ def main(argv: list[str] | None = None) -> int:
             bayan = project(Path(tmp) / "bayan", corpus, size)
             cold, cold_mib, cold_err = run(mkdocs, bayan, env)
             warm, warm_mib, warm_err = run(mkdocs, bayan, env)
+            query_bytes, query_seconds = first_query(bayan / "site")
             (Path(tmp) / "floor").mkdir()
             floor = floor_project(bayan, Path(tmp) / "floor")
             base, base_mib, _ = run(mkdocs, floor, env)
         own = bayan_seconds(warm_err)
         results[size] = cold
         print(f"{size:>5} | {cold:7.1f} {cold_mib:5d} | {warm:9.1f} {own:6.2f} | {base:7.1f} {base_mib:5d} |"
-              f" {cold / base:10.2f} {warm / base:13.2f}", flush=True)
+              f" {cold / base:10.2f} {warm / base:13.2f} | {query_bytes / 1000:8.0f} {query_seconds:9.2f}", flush=True)
         print(f"      cold: {cold_err.strip().splitlines()[-1] if cold_err.strip() else ''}", flush=True)
     if 1000 in results and 3000 in results:
         print(f"cold 3000/1000: {results[3000] / results[1000]:.2f}×")

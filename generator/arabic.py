@@ -33,7 +33,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077
 # The normaliser: each variant is one translation table, for one kind of matching. Every rule
 # maps single letters to letters no other rule changes, so one pass of `str.translate` applies
 # them all in any order. `drop`: marks removed; `alef`: letters written ا; `seats`: ؤ→و, ئ→ي;
-# `teh`: ة→ه; `maksura`: ى→ي; `digits`: Arabic-Indic and Persian digits → 0-9.
+# `teh`: ة→ه; `maksura`: ى→ي; `digits`: Arabic-Indic and Persian digits → 0-9; `persian`: ی→ي, ک→ك.
 Variant = dict[int, "str | None"]
 _PYARABIC_MARKS = "".join(araby.TASHKEEL) + araby.TATWEEL  # PyArabic's strip_tashkeel and strip_tatweel
 _UNICODE_MARKS = "".join(map(chr, [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]))
@@ -42,7 +42,7 @@ _HAMZA_ALEFS = araby.ALEF_MADDA + araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELO
 
 
 def _variant(drop: str, alef: str, *, seats: bool = False, teh: bool = True, maksura: bool = True,
-             digits: bool = False) -> Variant:
+             digits: bool = False, persian: bool = False) -> Variant:
     """One translation table of the normaliser (see above)."""
     table: dict[str, str | None] = {**dict.fromkeys(drop), **dict.fromkeys(alef, araby.ALEF)}
     if seats:
@@ -53,6 +53,8 @@ def _variant(drop: str, alef: str, *, seats: bool = False, teh: bool = True, mak
         table[araby.ALEF_MAKSURA] = araby.YEH
     if digits:
         table.update(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    if persian:
+        table.update({"\u06CC": araby.YEH, "\u06A9": araby.KAF})  # Persian yeh ی and keheh ک
     return str.maketrans(table)
 
 
@@ -67,8 +69,9 @@ COMPARE = _variant(_PYARABIC_MARKS, _HAMZA_ALEFS + araby.HAMZA_ABOVE + araby.HAM
 LOOKUP = _variant(_UNICODE_MARKS, _HAMZA_ALEFS, teh=False)
 # Hamza slips of the spelling check: the letters as written, every mark dropped.
 UNMARKED = _variant(_UNICODE_MARKS, "", teh=False, maksura=False)
-# Search keys (site search, and its JavaScript twin): every mark, Quranic ones too, and ASCII digits.
-SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA, digits=True)
+# Search keys (site search, and its JavaScript twin): every mark, Quranic ones too, ASCII digits,
+# and the Persian yeh and kaf that Persian keyboards type for ي and ك.
+SEARCH = _variant(_UNICODE_MARKS + _QURANIC_MARKS, _HAMZA_ALEFS + araby.ALEF_WASLA, digits=True, persian=True)
 
 
 def fold(text: str, variant: Variant) -> str:

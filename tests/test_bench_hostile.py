@@ -1,7 +1,9 @@
 """The hostile corpus end to end (bench/hostile.py), and its injection oracle on its own."""
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -40,12 +42,14 @@ def test_the_oracle_finds_what_text_would_inject():
     assert injections("x", title="</title><b>x</b>") != []
 
 
-def test_search_entries_keep_only_what_material_keeps(tmp_path):
-    index = tmp_path / "search_index.json"
-    index.write_text('{"docs": [{"location": "a/", "title": "&lt;b&gt;", "text": "<p>x <code>y</code></p>"},'
-                     '{"location": "b/", "title": "t", "text": "<img src=x onerror=alert(1)>"}]}', encoding="utf-8")
-    found, entries = hostile.search_injections(index)
-    assert entries == 2 and len(found) == 1 and found[0].startswith("search b/ text: <img")
+def test_search_records_hold_no_markup(tmp_path):
+    (tmp_path / "fragment").mkdir()
+    for name, record in {"a": {"url": "a/", "content": "امم متحده", "meta": {"title": "<b>"}},
+                         "b": {"url": "b/", "content": "x <img src=x>", "meta": {}}}.items():
+        data = b"pagefind_dcd" + json.dumps(record).encode()
+        (tmp_path / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(data))
+    found, entries = hostile.search_injections(tmp_path)
+    assert entries == 2 and found == ["search b/: markup in the search keys"]
 
 
 def test_hostile_corpus_end_to_end(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.infra.page_cache import PageCache, fingerprint, rewrite_once
+from generator.infra.page_cache import PageCache, fingerprint
 from generator.problems import Problem
 from generator.project import config_chain
 
@@ -34,24 +34,6 @@ def test_an_incomplete_page_store_is_not_used(tmp_path):
     assert cache.load("k" * 64) is None
 
 
-def test_a_file_seen_before_gets_the_stored_rewrite(tmp_path):
-    calls = []
-
-    def shout(path: Path) -> None:
-        calls.append(path.read_text(encoding="utf-8"))
-        path.write_text(path.read_text(encoding="utf-8").upper(), encoding="utf-8")
-
-    index = tmp_path / "index.json"
-    index.write_text("abc", encoding="utf-8")
-    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
-    index.write_text("abc", encoding="utf-8")  # the next build writes the same file again
-    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is True
-    assert index.read_text(encoding="utf-8") == "ABC" and calls == ["abc"]
-    index.write_text("xyz", encoding="utf-8")
-    assert rewrite_once(index, tmp_path / "cache", "search-ar", shout) is False
-    assert index.read_text(encoding="utf-8") == "XYZ" and len(list((tmp_path / "cache").iterdir())) == 1
-
-
 def test_the_mirror_is_fingerprinted_with_the_configuration_it_inherits(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: بيان\nplugins:\n  - bayan\n", encoding="utf-8")
     mirror = tmp_path / "mkdocs.en.yml"
@@ -71,15 +53,3 @@ def test_a_page_changed_in_the_store_is_not_used(tmp_path):
     assert cache.load("k" * 64) is None
     pages["statements/a.md"].unlink()
     assert cache.load("k" * 64) is None
-
-
-def test_a_stored_rewrite_changed_on_disk_is_made_again(tmp_path):
-    index = tmp_path / "index.json"
-    index.write_text("abc", encoding="utf-8")
-    rewrite_once(index, tmp_path / "cache", "search-ar", lambda path: path.write_text("ABC", encoding="utf-8"))
-    (stored,) = (tmp_path / "cache").iterdir()
-    stored.write_text("garbage {{", encoding="utf-8")
-    index.write_text("abc", encoding="utf-8")
-    assert rewrite_once(index, tmp_path / "cache", "search-ar",
-                        lambda path: path.write_text("ABC", encoding="utf-8")) is False
-    assert index.read_text(encoding="utf-8") == "ABC"

@@ -22,7 +22,7 @@ import generator.site.indexes as indexes
 from generator.lexicon.labels import vocabulary
 from generator.model import Claim, Meta, Speaker
 from generator.site.charts import LABEL_CHARS, bars, month_span, timeline
-from generator.site.indexes import in_nav, is_index_page, link, pack
+from generator.site.indexes import in_nav, in_search, is_index_page, link, pack
 from generator.site.render import render_pages
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -86,6 +86,11 @@ def test_links_are_relative_to_the_page():
 def test_index_pages_are_known_as_such():
     assert is_index_page("speakers/3.md") and is_index_page("archive/2018-01/index.md")
     assert not is_index_page("statements/a.md") and not is_index_page("index.md")
+
+
+def test_search_takes_statements_and_the_reference_not_the_home_or_index_pages():
+    assert in_search("statements/a.md") and in_search("reference.md")
+    assert not in_search("index.md") and not in_search("speakers/3.md") and not in_search("archive/index.md")
 
 
 def test_archive_groups_by_month_and_paginates(small_pages):

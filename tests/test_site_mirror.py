@@ -95,7 +95,7 @@ def test_gh_deploy_publishes_both_languages(tmp_path):
                                capture_output=True, text=True, check=True).stdout.split()
     assert "statements/minister/index.html" in published
     assert "en/statements/minister/index.html" in published
-    assert "search/search_index.json" in published and "en/search/search_index.json" in published
+    assert "pagefind/pagefind-entry.json" in published and "en/pagefind/pagefind-entry.json" in published
 
 
 def test_a_warning_in_the_mirror_fails_a_strict_build(tmp_path):

@@ -130,9 +130,17 @@ def test_fonts_are_self_hosted(strict):
     assert (strict[1] / "assets" / "fonts" / "OFL.txt").is_file()
 
 
-def test_search_splits_arabic_punctuation(strict):
-    config = json.loads((strict[1] / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert all(mark in config["separator"] for mark in "،؛؟«»")
+def test_each_language_has_its_search_index_and_material_none(strict):
+    """Bayan's index (Pagefind's, in pagefind/) holds the statements and hand-written pages of
+    its language, not the home page nor the index pages; Material's own index is left empty (nothing to load)."""
+    for folder, language in ((strict[1], "ar"), (strict[1] / "en", "en")):
+        entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        searchable = ["about/index.html", "reference/index.html",
+                      "statements/coalition/index.html", "statements/hostile/index.html"]
+        assert all((folder / page).is_file() for page in [*searchable, "index.html", "archive/index.html"])
+        assert list(entry["languages"]) == [language] and entry["languages"][language]["page_count"] == len(searchable)
+        assert (folder / "pagefind" / "pagefind.js").is_file() and not (folder / "pagefind" / "pagefind-ui.js").exists()
+        assert json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
 
 
 def test_nothing_is_written_into_content(project, strict):

@@ -7,8 +7,7 @@ milliseconds where reading and hashing 3,000 statements costs a second: an uncha
 then skips reading, analysis and rendering. Any change goes through the normal path, where the
 analysis cache still spares the statements that did not change. Each stored page is checked
 against the digest kept with it before it is used: a page changed in the store (by hand, a disk
-or an editor) makes the pages anew rather than be published. The search index, which MkDocs writes anew at every build, gets its Arabic
-search keys once per content (`rewrite_once`).
+or an editor) makes the pages anew rather than be published.
 """
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -108,26 +107,3 @@ _CONTENTS = ".contents.json"  # each page's digest, the problems and findings, w
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def rewrite_once(path: Path, folder: Path, name: str, rewrite: Callable[[Path], object]) -> bool:
-    """Apply `rewrite` to the file at `path` in place, or, when the file holds what it held at
-    a build before, copy that build's result; True when it was copied. The last result is kept
-    in `folder`, named by `name`, the digest of the file before `rewrite` and its own digest,
-    which is checked before the result is used."""
-    before = _digest(path.read_bytes())[:32]
-    for stored in Path(folder).glob(f"{name}-{before}-*"):
-        result = stored.read_bytes()
-        if stored.name.endswith("-" + _digest(result)[:32]):
-            path.write_bytes(result)
-            return True
-    rewrite(path)
-    stored = Path(folder) / f"{name}-{before}-{_digest(path.read_bytes())[:32]}"
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=stored.parent, delete=False) as tmp:
-        tmp.write(path.read_bytes())
-    os.replace(tmp.name, stored)
-    for old in Path(folder).glob(f"{name}-*"):
-        if old != stored:
-            old.unlink(missing_ok=True)
-    return False

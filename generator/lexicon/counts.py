@@ -60,11 +60,15 @@ def is_counted(noun: object) -> bool:
     return str(noun) in counts().nouns
 
 
-def phrase(n: float, noun: str, language: str) -> str:
-    """The phrase for `n` of `noun` in `language`, with {n} where the number goes."""
+def forms(noun: str, language: str) -> dict[str, str]:
+    """The phrases of `noun` in `language` by plural category, with {n} where the number goes."""
     try:
-        phrases = counts().nouns[noun][language]
+        return counts().nouns[noun][language]
     except KeyError:
         known = ", ".join(counts().nouns)
         raise KeyError(f"no counted noun {noun!r} in counts.yml (known: {known})") from None
-    return phrases[category(n, language)]
+
+
+def phrase(n: float, noun: str, language: str) -> str:
+    """The phrase for `n` of `noun` in `language`, with {n} where the number goes."""
+    return forms(noun, language)[category(n, language)]

@@ -137,6 +137,12 @@ def is_index_page(path: str) -> bool:
     return path.split("/", 1)[0] in SECTIONS
 
 
+def in_search(path: str) -> bool:
+    """Whether a generated page belongs in the search: a statement or the reference page, not
+    the home page (its latest statements) nor an index page."""
+    return path != "index.md" and not is_index_page(path)
+
+
 def in_nav(path: str) -> bool:
     """Whether a generated page belongs in the navigation: the home page and top-level pages,
     and the first page of each index; never statements nor further index pages."""

@@ -6,12 +6,15 @@
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
+- on_env: the theme's templates can count (the search box's results);
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
-- on_page_markdown, on_post_page, on_post_template: index pages out of search, the writing
-  direction on <html>;
-- on_post_build: the Arabic search keys into the search index (worked out in another process
-  while MkDocs builds the pages, or taken from the last build's index), then the English mirror
-  into `en/` (site/mirror.py);
+- on_page_markdown, on_page_content: every page out of Material's search index (the site's
+  search is Pagefind's, site/search_index.py), each searchable page (not the index pages) into
+  Bayan's;
+- on_post_page, on_post_template: the writing direction on <html>;
+- on_post_build: the search index of the pages' Arabic search keys (worked out in another
+  process while MkDocs builds the pages) into `pagefind/`, then the English mirror into `en/`
+  (site/mirror.py);
 - on_serve: rebuild when a statement, a template or the mirror's pages change.
 
 `BAYAN_TIMING=1` prints the plugin's own time per step, `on_post_page` included.
@@ -26,21 +29,24 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..infra.page_cache import rewrite_once
 from ..infra.pool import start_forked
+from ..lexicon.counts import forms
 from ..infra.progress import Timer
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages
-from .indexes import in_nav, is_index_page, top_level
+from .indexes import in_nav, in_search, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
+from .search_index import FOLDER as SEARCH_FOLDER
+from .search_index import Entry, entry, write_index
 from .theme import assets, configure
 
 log = get_plugin_logger("bayan")
@@ -79,6 +85,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
         self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
+        self.search_entries: list[Entry] = []
         try:
             self.project = Project.load(Path(config.config_file_path))
         except ProblemError as err:
@@ -90,6 +97,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.timer = timer = Timer()
         self.page_seconds, self.pages_seen = 0.0, 0  # time spent in on_post_page
+        self.search_entries = []
         project = self.project
         result = pages(project, project.language, config, timer)
         mirrored = project.mirror is not None
@@ -125,16 +133,33 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates get `counted(noun)`: a noun's phrases by plural category in the
+        site's language (lexicon/counts.yml), with which the search box counts its results."""
+        env.globals["counted"] = partial(forms, language=self.project.language)
+        return env
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Each index's first page in the navigation, in place of its folder's section."""
         nav.items = top_level(nav.items)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Leave the index pages out of search: the statements they point to are in it."""
-        if page.file.generated_by and is_index_page(page.file.src_uri):
-            page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+        """Leave every page out of Material's search index (Material then loads none and the
+        header's search box is Bayan's, generator/theme/partials/search.html); remember which
+        pages Bayan's index takes: not the home page nor the index pages (the statements they
+        point to are in it), nor a page whose front matter says `search: exclude`."""
+        search = page.meta.get("search") or {}
+        page.meta["bayan_searchable"] = not search.get("exclude") and not (
+            page.file.generated_by and not in_search(page.file.src_uri))
+        page.meta["search"] = {**search, "exclude": True}
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep what the search index needs of a searchable page (its words, not its HTML)."""
+        if page.meta.get("bayan_searchable"):
+            self.search_entries.append(entry(page.url, page.title or "", html))
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the writing direction on <html> as well."""
@@ -148,11 +173,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         """The same for static templates such as 404.html."""
         return html_dir(output_content)
 
-    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the Arabic search keys (site/search.py), or the keyed index
-        of the last build when MkDocs wrote the same index again."""
-        from .search import learn, normalise_index
+        """Write the search index of the pages' Arabic search keys (site/search_index.py), then
+        build the mirror."""
+        from .search import learn
 
         timer = self.timer
         timer.skip()  # MkDocs built the pages in between
@@ -164,14 +188,9 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.debug("search keys from the other process failed: %s", err)
             self.search_keys = None
             timer.lap("search keys of the pages' words, waited for")
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            if self.project.cache:
-                reused = rewrite_once(index, self.project.cache, f"search-{self.project.language}", normalise_index)
-                timer.lap("search keys of the last build" if reused else "search keys")
-            else:
-                normalise_index(index)
-                timer.lap("search keys")
+        count = write_index(self.search_entries, Path(config.site_dir) / SEARCH_FOLDER, self.project.language)
+        self.search_entries = []
+        timer.lap(f"search index of {count} pages")
         if os.environ.get("BAYAN_TIMING"):
             print(timer.report(), file=sys.stderr)
         else:

@@ -1,10 +1,10 @@
-"""Arabic-aware search: a search key that forgives spelling, on both sides of Material's search.
+"""Arabic-aware search: a search key that forgives spelling, on both sides of the site's search.
 
 One spec, implemented twice — here for the index and in ``generator/assets/js/bayan-search.js``
 for the query (tests run both over the same table of cases):
 
-- ``fold``: lower case, no diacritics or tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه, Arabic-Indic
-  digits → 0-9;
+- ``fold``: lower case, no diacritics or tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه, Persian ی/ک → ي/ك,
+  Arabic-Indic digits → 0-9;
 - ``key``: a folded word without its leading و/ف, then ب/ك/ل (لل = ل + ال), then ال, each
   removed only while at least ``MIN_STEM`` letters remain. The query sends ``key(word)``;
 - ``keys``: what the index holds for a word, ``key(p + s)`` for every stem ``s`` of the word
@@ -14,24 +14,21 @@ for the query (tests run both over the same table of cases):
   only depends on where ``p`` leaves ``key``'s steps (before ``s``: none, conjunction,
   preposition, ل before a stem starting with ل, article).
 
-The index gets the keys of each entry's title and text as two extra fields; the shown title and
-text stay the original.
+The index (site/search_index.py) holds the keys of each page's words; the title and excerpt a
+result shows stay the original.
 """
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Mapping
 from itertools import chain
-from pathlib import Path
 
 from .. import arabic
 from ..lexicon.morphology import morphology
 
 MIN_STEM = 3
 _WORD = re.compile("[^\\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\\W_]*)*")
-_TAG = re.compile(r"<[^>]*>")
 _MORPHOLOGY = morphology()  # the lexicon's clitics (generator/assets/js/bayan-search.js holds a copy)
 CONJUNCTIONS, PREPOSITIONS = "".join(_MORPHOLOGY.conjunctions), "".join(_MORPHOLOGY.prepositions)
 ARTICLE = _MORPHOLOGY.article
@@ -39,11 +36,11 @@ PREFIXES = arabic.proclitics()  # every prefix a word can carry: conjunction, pr
 _PREFIXES_BY_LETTER = {letter: tuple(p for p in PREFIXES if p[:1] == letter) for letter in CONJUNCTIONS + PREPOSITIONS + ARTICLE[0]}
 # One prefix for each step `key` can be at when it reaches the stem (see the module docstring).
 KEY_PREFIXES = ("", CONJUNCTIONS[0], PREPOSITIONS[0], "ل", ARTICLE)
-FIELDS = {"title": ("bayan_title", 1e3), "text": ("bayan_text", 1e0)}
 
 
 def fold(text: str) -> str:
-    """Lower case, without diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits."""
+    """Lower case, without diacritics or tatweel, one alef, ي for ى and ی, ك for ک, ه for ة,
+    ASCII digits."""
     return arabic.fold(text.lower(), arabic.SEARCH)
 
 
@@ -105,29 +102,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def index_terms(text: str) -> str:
-    """The keys of every word of an index entry's text (HTML tags left out), once each."""
-    plain = html.unescape(_TAG.sub(" ", text))
-    return " ".join(dict.fromkeys(chain.from_iterable(map(keys, words(plain)))))
-
-
-def normalise_index(path: Path) -> int:
-    """Add the key fields to Material's search index at `path`; the number of entries.
-
-    The entries are written one by one and let go once written: the index of a large site
-    never sits in memory twice."""
-    index = json.loads(path.read_bytes())
-    docs = index.pop("docs")
-    fields = index["config"].setdefault("fields", {})
-    for name, (field, boost) in FIELDS.items():
-        fields[field] = {"boost": boost}
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    with path.open("w", encoding="utf-8") as out:
-        out.write(json.dumps(index, **compact)[:-1] + ("," if index else "") + '"docs":[')
-        for n, doc in enumerate(docs):
-            for name, (field, _) in FIELDS.items():
-                doc[field] = index_terms(doc.get(name, ""))
-            out.write(("," if n else "") + json.dumps(doc, **compact))
-            docs[n] = None
-        out.write("]}")
-    return len(docs)
+def index_terms(page_words: Iterable[str]) -> str:
+    """The keys of these words, once each: what the index holds for a page."""
+    return " ".join(dict.fromkeys(chain.from_iterable(map(keys, page_words))))

@@ -32,7 +32,7 @@ class Figures:
     outside: list[str] = field(default_factory=list)
     queries: int = 0
     found: int = 0
-    key_only: int = 0  # queries Material's own search would miss
+    key_only: int = 0  # queries a search of the words as written would miss
     ran: bool = False
 
 

@@ -12,7 +12,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[2]  # the repository (bench/search.py imports this module too)
 
 # «مجلس الأمن», «الأمم المتحدة», «لداعش», a signed percentage and Latin words, translated.
 SECURITY_COUNCIL = """\

@@ -1,0 +1,114 @@
+"""The site's search index: Pagefind's chunked index of each page's Arabic search keys.
+
+Each searchable page becomes one Pagefind page whose text is the search keys of its words
+(site/search.py), so the query, keyed the same way in the browser, finds every spelling; its
+metadata keeps the page's original title and the opening of its text, which the results show.
+Pagefind splits the index into chunks by word: a query loads the chunks of its words and the
+records of the results it shows, not the whole index. Each language's site gets its own
+`pagefind/` folder.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import PagefindIndex
+
+from .search import index_terms, words
+
+FOLDER = "pagefind"
+EXCERPT_CHARS = 200
+# What Pagefind writes that the site does not use: its own search interfaces.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# A paragraph in the page's own language, and the quotes and glosses in another one inside it
+# (an element with a `lang` is a translation or an original quoted).
+_OWN_PARAGRAPH = re.compile(r"<p\b(?![^>]*\blang=)[^>]*>(.*?)</p>", re.DOTALL)
+_OTHER_LANGUAGE = re.compile(r"<(q|span)\b[^>]*\blang=[^>]*>.*?</\1>", re.DOTALL)
+PARAGRAPH_WORDS = 5  # shorter paragraphs (labels, references) do not open an excerpt
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index keeps of one page: its address (relative to the site's root), its title,
+    its words (once each, the title's too) and the opening of its text."""
+
+    url: str
+    title: str
+    words: tuple[str, ...]
+    excerpt: str
+
+
+def plain_text(content: str) -> str:
+    """The text of some HTML, without tags or permalinks."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", content)))).strip()
+
+
+def excerpt(content: str, limit: int = EXCERPT_CHARS) -> str:
+    """The opening of a page's text in its own language: its paragraphs of PARAGRAPH_WORDS
+    words or more (else all its text but the title), cut at a word boundary («…» when cut)."""
+    paragraphs = [text for p in _OWN_PARAGRAPH.findall(content)
+                  if len(words(text := plain_text(_OTHER_LANGUAGE.sub(" ", p)))) >= PARAGRAPH_WORDS]
+    text = " ".join(paragraphs) or plain_text(_TITLE.sub(" ", content, count=1))
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def entry(url: str, title: str, content: str) -> Entry:
+    """The index entry of a page from its URL, title and HTML content (MkDocs' page.content)."""
+    found = words(f"{title} {plain_text(content)}")
+    return Entry(url, title, tuple(dict.fromkeys(found)), excerpt(content))
+
+
+def source_page(item: Entry, language: str) -> str:
+    """The page Pagefind indexes for an entry: the keys of its title as a heading (Pagefind ranks
+    a heading's words higher) and of all its words as text, the original title and excerpt as
+    metadata only (`data-pagefind-ignore` keeps their words out of the index)."""
+    shown = "".join(f'<p data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(text)}</p>'
+                    for name, text in (("title", item.title), ("excerpt", item.excerpt)))
+    return (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"></head><body>{shown}'
+            f"<h1>{html.escape(index_terms(words(item.title)))}</h1><p>{html.escape(index_terms(item.words))}</p>"
+            "</body></html>")
+
+
+def source_path(url: str) -> str:
+    """Where the page of a URL lies in the folder Pagefind reads, so that Pagefind gives its
+    result that URL («statements/x/» → statements/x/index.html)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+async def _index(pages: Path, folder: Path) -> int:
+    async with PagefindIndex(config={"output_path": str(folder)}) as index:  # written on leaving
+        return (await index.add_directory(str(pages)))["page_count"]
+
+
+def write_index(entries: Iterable[Entry], folder: Path, language: str) -> int:
+    """Write the Pagefind bundle of these entries into `folder` (replacing what was there);
+    the number of pages it holds.
+
+    Pagefind reads the entries as one folder of small pages: one request to its service,
+    where a request per entry costs its Python client a tenth of a second each."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    with tempfile.TemporaryDirectory(prefix="bayan-search-") as pages:
+        for item in entries:
+            path = Path(pages) / source_path(item.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(source_page(item, language), encoding="utf-8")
+        with ThreadPoolExecutor(1) as thread:  # its own event loop, whether the caller runs one or not
+            count = thread.submit(asyncio.run, _index(Path(pages), folder)).result()
+    for name in UNUSED:
+        (folder / name).unlink(missing_ok=True)
+    return count
