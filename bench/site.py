@@ -51,7 +51,8 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str
 
 def project(root: Path, corpus: Path, size: int) -> Path:
     """A Bayan project with the first `size` articles of the corpus."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):  # the site and its English mirror
+        shutil.copy(ROOT / config, root / config)
     shutil.copytree(ROOT / "templates", root / "templates")
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
     subset = root / "subset.jsonl"
