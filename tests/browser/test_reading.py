@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .conftest import FIGURES, new_tab, open_page, screenshot
+from .site import SEED
 
 STATEMENT = "statements/security-council/"
 FONT = "Noto Naskh Arabic"
@@ -129,3 +130,24 @@ def test_charts_take_the_width_of_the_column(page, base_url):
     width = chart["right"] - chart["left"]
     assert width >= 0.9 * (article["right"] - article["left"]) and width > 400  # not Chromium's 300 px
     assert chart["right"] <= article["right"] + 1
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_quote_opens_in_place_on_its_sentence_in_full(page, base_url, language):
+    """A claim shows the first words of its sentence; clicked, the sentence in full (both
+    languages, copied from the full text without its anchors) opens under it, and the reader
+    stays where they are; clicked again, it closes."""
+    open_page(page, base_url, f"{language}statements/{SEED}/")
+    quote = page.locator("td a.bayan-quote").nth(2)
+    pair = page.locator(".bayan-parallel " + quote.get_attribute("href"))
+    assert quote.get_attribute("aria-expanded") == "false"
+    assert len(quote.text_content()) < len(pair.text_content()) / 2
+    quote.click()
+    opened = page.locator("td .bayan-quoted")
+    assert opened.count() == 1 and opened.is_visible()
+    assert opened.locator(".bayan-pair").text_content() == pair.text_content()
+    assert opened.locator("[lang=ar]").count() and opened.locator("[lang=en]").count()
+    assert opened.locator("[id]").count() == 0 and page.evaluate("location.hash") == ""
+    assert quote.get_attribute("aria-expanded") == "true"
+    quote.click()
+    assert page.locator(".bayan-quoted").count() == 0 and quote.get_attribute("aria-expanded") == "false"
