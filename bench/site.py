@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from generator.infra.page_cache import PageCache  # noqa: E402
 from generator.read.importer import import_into  # noqa: E402
 from generator.site.indexes import is_index_page  # noqa: E402
-from generator.site.theme import ASSETS, SCRIPT, STYLESHEET, THEME  # noqa: E402
+from generator.site.theme import ASSETS, SCRIPTS, STYLESHEET, THEME  # noqa: E402
 
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
 
@@ -87,7 +87,7 @@ def floor_project(bayan: Path, root: Path) -> Path:
     text = re.sub(r"\n  - bayan:\n(?:      .*\n)+", "\n", text)  # what the plugin adds, written out:
     text = text.replace("docs_dir: content/pages", "docs_dir: docs").replace(
         "  name: material\n", f"  name: material\n  custom_dir: {THEME}\n")
-    text += f"\nextra_css: [{STYLESHEET}]\nextra_javascript: [{SCRIPT}]\n"
+    text += f"\nextra_css: [{STYLESHEET}]\nextra_javascript: [{', '.join(SCRIPTS)}]\n"
     text += "\nnot_in_nav: |\n" + "".join(f"  {p}\n" for p in NOT_IN_NAV.split())
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     yaml.load(text, Loader=yaml.UnsafeLoader)  # the config must still be valid YAML

@@ -16,7 +16,7 @@ from strategies import FUZZ, rich_text
 
 import generator
 from generator.lexicon.labels import vocabulary
-from generator.model import Figure, Meta
+from generator.model import Figure, Meta, Statement
 from generator.problems import Problem
 from generator.site.render import Escaped, bdi, is_web_url, make_env, md, mixed, render_pages, sentence_anchors
 
@@ -136,6 +136,44 @@ def test_empty_statement_page(templates_dir):
     assert soup.find(id="s1").find(class_="bayan-ar")
 
 
+def long_statement() -> Statement:
+    """The full statement with sentences longer than a quote (the summary quotes 1 and 3)."""
+    st = full_statement("long")
+    words = "في إطار الجهود المشتركة التي تبذلها الدول الأعضاء لتعزيز الأمن والاستقرار في المنطقة"
+    sentences = tuple(dataclasses.replace(s, text=f"{s.text[:-1]} {words} {n}.") for n, s in enumerate(st.sentences, 1))
+    translation = dataclasses.replace(st.translation, sentences=tuple(
+        t and f"{t[:-1]}, as part of the joint efforts of the member states for security and stability {n}."
+        for n, t in enumerate(st.translation.sentences, 1)))
+    return dataclasses.replace(st, sentences=sentences, translation=translation)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_each_sentence_is_written_out_once_and_quoted_elsewhere(templates_dir, language):
+    st = long_statement()
+    soup = to_html(render_pages([st], SITE, templates_dir, language=language).pages["statements/long.md"])
+    english = [t for t in st.translation.sentences if t]
+    for text in [s.text for s in st.sentences] + english:
+        assert soup.get_text().count(text) == 1, text  # in the full text, and nowhere else
+    anchors = {el["id"] for el in soup.select(".bayan-parallel [id]")}
+    quotes = {section: soup.find(id=section).find_next(class_=kind).find_all("a", class_="bayan-quote")
+              for section, kind in (("summary", "bayan-summary"), ("pillars", "bayan-pillars"))}
+    quotes["claims"] = soup.find(id="claims").find_next("table").find_all("a", class_="bayan-quote")
+    assert [q["href"] for q in quotes["summary"]] == ["#s1", "#s3"]
+    assert [q["href"] for q in quotes["claims"]] == ["#s1", "#s2", "#s3"]
+    assert all(q["href"][1:] in anchors for qs in quotes.values() for q in qs)
+    first = quotes["summary"][0].get_text()  # the start of sentence 1, cut at a word
+    assert first.endswith("…") and first[:-1] in (english[0] if language == "en" else st.sentences[0].text)
+
+
+def test_a_brief_writes_its_sentences_out(templates_dir):
+    """A brief has no full text: its summary is the sentences themselves, in both languages."""
+    st = dataclasses.replace(long_statement(), meta=Meta(title="موجز", template="brief"))
+    for language in ("ar", "en"):
+        soup = to_html(render_pages([st], SITE, templates_dir, language=language).pages["statements/long.md"])
+        assert not soup.find("a", class_="bayan-quote")
+        assert st.summary.text in soup.get_text() and st.summary.text_en in soup.get_text()
+
+
 def test_empty_site_has_a_home_page(templates_dir):
     assert "content/statements/" in render_pages([], SITE, templates_dir).pages["index.md"]
 
@@ -183,6 +221,10 @@ CONTEXTS = [
     ("{}\n{{: .bayan-summary lang=\"en\" dir=\"ltr\" }}", {"p"}),
     ("| a | b |\n| --- | --- |\n| {} | [1](#s1) |", {"table", "thead", "tbody", "tr", "th", "td", "a"}),
     ('<p class="bayan-ar" lang="ar" dir="rtl">{}</p>', {"p"}),
+    ('<table data-cards>\n<tbody>\n<tr><td data-label="x">{}</td></tr>\n</tbody>\n</table>',
+     {"table", "tbody", "tr", "td"}),
+    ('<ol class="bayan-summary">\n<li value="1"><a class="bayan-quote" href="#s1">{}</a></li>\n</ol>',
+     {"ol", "li", "a"}),
     ("<dl>\n<dt>x</dt>\n<dd>{}</dd>\n</dl>", {"dl", "dt", "dd"}),
 ]
 

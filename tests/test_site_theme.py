@@ -41,6 +41,7 @@ def test_a_minimal_project_gets_every_asset_and_links_them(site):
     scripts = [script.get("src", "") for script in html.find_all("script")]
     assert any(href.endswith("assets/css/bayan.css") for href in stylesheets)
     assert any(src.endswith("assets/js/bayan-search.js") for src in scripts)
+    assert any(src.endswith("assets/js/bayan-quotes.js") for src in scripts)  # quotes open in place
 
 
 def test_a_minimal_project_is_arabic_and_asks_no_outside_host(site):

@@ -4,7 +4,8 @@ mkdocs.yml can name only the theme, `search` and `bayan`:
 - the package's theme overrides (generator/theme/: a safe <title>, the language switch that keeps
   the page, the 404 page in the site's language), under the project's own `custom_dir`;
 - the package's assets (generator/assets/: the stylesheet, the query side of the Arabic search,
-  the self-hosted font), each replaced by a file of the same path under `templates/assets/`;
+  the quotes that open on their sentence, the self-hosted font), each replaced by a file of the
+  same path under `templates/assets/`;
 - the Markdown extensions the generated pages use (site/tables.py: table cells named after their
   column, for the cards a narrow screen shows), the theme's language (the plugin's), no web
   fonts (no request to an outside host), and a language switch when the site has a mirror.
@@ -19,7 +20,8 @@ PACKAGE = Path(__file__).parent.parent
 THEME = PACKAGE / "theme"
 ASSETS = PACKAGE / "assets"
 STYLESHEET = "assets/css/bayan.css"
-SCRIPT = "assets/js/bayan-search.js"  # the query side of site/search.py
+SCRIPTS = ("assets/js/bayan-search.js",  # the query side of site/search.py
+           "assets/js/bayan-quotes.js")  # a quote of a sentence opens on the sentence in full
 EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "generator.site.tables")
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
@@ -30,7 +32,7 @@ def configure(config: MkDocsConfig, language: str, mirrored: bool) -> list[str]:
     dirs = config.theme.dirs
     if str(THEME) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-    for links, asset in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
+    for links, asset in ((config.extra_css, STYLESHEET), *((config.extra_javascript, s) for s in SCRIPTS)):
         if all(str(link) != asset for link in links):
             links.append(asset)
     for extension in EXTENSIONS:

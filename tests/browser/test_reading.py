@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .conftest import FIGURES, new_tab, open_page, screenshot
+from .site import SEED
 
 STATEMENT = "statements/security-council/"
 FONT = "Noto Naskh Arabic"
@@ -139,3 +140,24 @@ def test_arabic_quoted_in_english_reads_with_english_marks(page, base_url):
     opening, closing = re.findall(r'"(.)"', quotes)[:2]
     assert direction == "rtl"  # so its opening mark is drawn on its right, its closing one on its left
     assert (closing, opening) == ("“", "”"), "the English line reads “…” left to right"
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_quote_opens_in_place_on_its_sentence_in_full(page, base_url, language):
+    """A claim shows the first words of its sentence; clicked, the sentence in full (both
+    languages, copied from the full text without its anchors) opens under it, and the reader
+    stays where they are; clicked again, it closes."""
+    open_page(page, base_url, f"{language}statements/{SEED}/")
+    quote = page.locator("td a.bayan-quote").nth(2)
+    pair = page.locator(".bayan-parallel " + quote.get_attribute("href"))
+    assert quote.get_attribute("aria-expanded") == "false"
+    assert len(quote.text_content()) < len(pair.text_content()) / 2
+    quote.click()
+    opened = page.locator("td .bayan-quoted")
+    assert opened.count() == 1 and opened.is_visible()
+    assert opened.locator(".bayan-pair").text_content() == pair.text_content()
+    assert opened.locator("[lang=ar]").count() and opened.locator("[lang=en]").count()
+    assert opened.locator("[id]").count() == 0 and page.evaluate("location.hash") == ""
+    assert quote.get_attribute("aria-expanded") == "true"
+    quote.click()
+    assert page.locator(".bayan-quoted").count() == 0 and quote.get_attribute("aria-expanded") == "false"
