@@ -83,3 +83,42 @@ def test_a_stored_rewrite_changed_on_disk_is_made_again(tmp_path):
     assert rewrite_once(index, tmp_path / "cache", "search-ar",
                         lambda path: path.write_text("ABC", encoding="utf-8")) is False
     assert index.read_text(encoding="utf-8") == "ABC"
+
+
+def test_a_page_that_did_not_change_keeps_its_file_and_time(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    first = cache.save("1" * 64, {"index.md": "# x", "statements/a.md": "# أ", "statements/b.md": "# ب"}, [], [])
+    for path in first.values():
+        os.utime(path, ns=(1, 1))  # older than anything written now
+    second = cache.save("2" * 64, {"index.md": "# x", "statements/a.md": "# أ أ"}, [], [])
+    assert second == {uri: first[uri] for uri in ("index.md", "statements/a.md")}
+    assert second["index.md"].stat().st_mtime_ns == 1  # untouched: MkDocs' --dirty skips it
+    assert second["statements/a.md"].stat().st_mtime_ns > 1  # rewritten: newer than its HTML
+    assert second["statements/a.md"].read_text(encoding="utf-8") == "# أ أ"
+    assert not first["statements/b.md"].exists()  # a page gone from the build leaves the store
+    assert cache.load("2" * 64)[0] == second and cache.load("1" * 64) is None
+    assert cache.load(None)[0] == second  # whatever was stored last
+
+
+def test_kept_pages_keep_their_file_and_digest(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    cache.save("1" * 64, {"index.md": "# x", "statements/a.md": "# أ"}, [], [])
+    files = cache.save("2" * 64, {"index.md": "# y"}, [], [], kept=["statements/a.md"])
+    pages, _, _ = cache.load("2" * 64)
+    assert pages == files and {uri: p.read_text(encoding="utf-8") for uri, p in pages.items()} == {
+        "index.md": "# y", "statements/a.md": "# أ"}
+
+
+def test_a_page_changed_in_the_store_is_written_again(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    files = cache.save("1" * 64, {"index.md": "# x"}, [], [])
+    files["index.md"].write_text("garbage {{", encoding="utf-8")
+    cache.save("1" * 64, {"index.md": "# x"}, [], [])  # the same page again: its file is checked
+    assert files["index.md"].read_text(encoding="utf-8") == "# x" and cache.load("1" * 64) is not None
+
+
+def test_the_store_of_an_older_bayan_goes(tmp_path):
+    (tmp_path / "cache" / ("pages-ar-" + "0" * 32)).mkdir(parents=True)
+    (tmp_path / "cache" / ("pages-ar-" + "1" * 32)).write_text("x", encoding="utf-8")
+    PageCache(tmp_path / "cache").save("1" * 64, {"index.md": "# x"}, [], [])
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["pages-ar"]
