@@ -111,6 +111,20 @@ def index_terms(text: str) -> str:
     return " ".join(dict.fromkeys(chain.from_iterable(map(keys, words(plain)))))
 
 
+def add_key_fields(header: dict) -> None:
+    """Name the key fields, with their boosts, in a search index's header (its `config`)."""
+    fields = header["config"].setdefault("fields", {})
+    for name, (field, boost) in FIELDS.items():
+        fields[field] = {"boost": boost}
+
+
+def add_keys(doc: dict) -> dict:
+    """Give an entry of the search index the keys of its title and text."""
+    for name, (field, _) in FIELDS.items():
+        doc[field] = index_terms(doc.get(name, ""))
+    return doc
+
+
 def normalise_index(path: Path) -> int:
     """Add the key fields to Material's search index at `path`; the number of entries.
 
@@ -118,16 +132,12 @@ def normalise_index(path: Path) -> int:
     never sits in memory twice."""
     index = json.loads(path.read_bytes())
     docs = index.pop("docs")
-    fields = index["config"].setdefault("fields", {})
-    for name, (field, boost) in FIELDS.items():
-        fields[field] = {"boost": boost}
+    add_key_fields(index)
     compact = {"ensure_ascii": False, "separators": (",", ":")}
     with path.open("w", encoding="utf-8") as out:
         out.write(json.dumps(index, **compact)[:-1] + ("," if index else "") + '"docs":[')
         for n, doc in enumerate(docs):
-            for name, (field, _) in FIELDS.items():
-                doc[field] = index_terms(doc.get(name, ""))
-            out.write(("," if n else "") + json.dumps(doc, **compact))
+            out.write(("," if n else "") + json.dumps(add_keys(doc), **compact))
             docs[n] = None
         out.write("]}")
     return len(docs)
