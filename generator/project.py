@@ -244,9 +244,10 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     timer.lap(f"render {len(rendered.pages)} pages" if memo else "render")
     result = Pages(rendered.pages, problems + rendered.problems, findings, rendered.pages)
     if store:
-        stored_files = store.save(key, rendered.pages, result.problems, result.findings, rendered.kept)
+        files = store.save(key, {uri: rendered.pages.get(uri) for uri in rendered.order}, result.problems,
+                           result.findings)
         if memo:
-            result.pages = stored_files
+            result.pages = files
         timer.lap("save")
     return result
 
@@ -316,6 +317,16 @@ def analyse_source(source: Source, settings: Settings) -> Statement:
     except Exception as err:  # noqa: BLE001 - one statement must not stop the others
         return failed(Problem("error", ANALYSIS_FAILED, f"{type(err).__name__}: {err}", line=source.body_line,
                               path=source.path))
+
+
+WARM_UP = "أكد وزير الخارجية في بيان صدر اليوم أهمية التعاون بين الدول العربية."
+
+
+def warm_up(project: Project) -> None:
+    """Load what analysing a statement needs (the analysis code, the lexicons, the spelling
+    dictionary) by analysing one sentence: under `mkdocs serve`, whose first build may take
+    every analysis from the cache, the first edit is then as fast as the next."""
+    analyse_source(Source("warm-up", "warm-up.md", Meta(title="تمهيد"), WARM_UP), project.analysis_settings())
 
 
 def failed(problem: Problem) -> Statement:

@@ -68,6 +68,7 @@ def test_an_edit_renders_the_statement_and_the_index_pages_it_changes(tmp_path):
     assert "statements/s0.md" not in second.made and "archive/2018-01/index.md" not in second.made
     assert "بيان جديد العنوان" in second.made["archive/2018-02/index.md"]
     assert text_of(second.pages) == from_scratch(project)  # as a build from scratch
+    assert list(second.pages) == list(from_scratch(project))  # in the same order (navigation, sitemap)
     changed = {uri for uri, markdown in second.made.items() if markdown != before.get(uri)}
     untouched = {uri for uri, path in second.pages.items() if path.stat().st_mtime_ns == 1}
     assert untouched == set(second.pages) - changed  # MkDocs' --dirty skips exactly these

@@ -103,10 +103,10 @@ def test_a_page_that_did_not_change_keeps_its_file_and_time(tmp_path):
 def test_kept_pages_keep_their_file_and_digest(tmp_path):
     cache = PageCache(tmp_path / "cache")
     cache.save("1" * 64, {"index.md": "# x", "statements/a.md": "# أ"}, [], [])
-    files = cache.save("2" * 64, {"index.md": "# y"}, [], [], kept=["statements/a.md"])
+    files = cache.save("2" * 64, {"statements/a.md": None, "index.md": "# y"}, [], [])
     pages, _, _ = cache.load("2" * 64)
-    assert pages == files and {uri: p.read_text(encoding="utf-8") for uri, p in pages.items()} == {
-        "index.md": "# y", "statements/a.md": "# أ"}
+    assert pages == files and list(files) == ["statements/a.md", "index.md"]  # in the order given
+    assert {uri: p.read_text(encoding="utf-8") for uri, p in pages.items()} == {"index.md": "# y", "statements/a.md": "# أ"}
 
 
 def test_a_page_changed_in_the_store_is_written_again(tmp_path):

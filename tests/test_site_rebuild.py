@@ -153,6 +153,8 @@ def test_a_dirty_rebuild_builds_what_changed_and_leaves_the_site_of_a_full_build
         assert set(html_files(site)) == set(full)
         for name, path in html_files(site).items():  # every page as a full build makes it
             assert path.read_text(encoding="utf-8") == full[name].read_text(encoding="utf-8"), name
+        for sitemap in ("sitemap.xml", "en/sitemap.xml"):
+            assert (site / sitemap).read_text(encoding="utf-8") == (tmp_path / "full" / sitemap).read_text(encoding="utf-8")
         assert not any("statements/s3" in path.read_text(encoding="utf-8") for path in html_files(site).values())
         assert entries(site) == entries(tmp_path / "full")
         assert entries(site / "en") == entries(tmp_path / "full" / "en")

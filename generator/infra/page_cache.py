@@ -85,16 +85,20 @@ class PageCache:
             return None
         return pages, problems, findings
 
-    def save(self, key: str, pages: Mapping[str, str], problems: list[Problem], findings: list[Problem],
-             kept: Iterable[str] = ()) -> dict[str, Path]:
-        """Store this build: the `pages` made, and the `kept` pages of the last build, unchanged
-        (their file stays as it is). A page file is written only when it does not hold the page
-        already; the files of pages no longer in the build are removed. Returns every page's file."""
+    def save(self, key: str, pages: Mapping[str, str | None], problems: list[Problem],
+             findings: list[Problem]) -> dict[str, Path]:
+        """Store this build's pages, in their order; None for a page kept from the last build,
+        unchanged (its file stays as it is). A page file is written only when it does not hold
+        the page already; the files of pages no longer in the build are removed. Returns every
+        page's file."""
         before = (self._contents() or {}).get("pages", {})
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / _CONTENTS).unlink(missing_ok=True)  # until it is written again, nothing is used
-        digests = {uri: before[uri] for uri in kept}
+        digests = {}
         for uri, markdown in pages.items():
+            if markdown is None:
+                digests[uri] = before[uri]
+                continue
             data = markdown.encode("utf-8")
             target = self.folder / uri
             if not _holds(target, data):

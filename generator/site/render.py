@@ -260,12 +260,13 @@ def template_problem(path: str, line: int, message: str) -> Problem:
 
 @dataclass
 class Rendered:
-    """The pages that rendered (docs-relative path → Markdown) and the ones that did not; `kept`:
-    the pages not rendered again because they would be the same as in the last build (memo)."""
+    """The pages that rendered (docs-relative path → Markdown) and the ones that did not;
+    `order`: every page in the site's order, with those not rendered again because they would be
+    the same as in the last build (memo)."""
 
     pages: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    kept: set[str] = field(default_factory=set)
+    order: list[str] = field(default_factory=list)
 
 
 def _shown(path: str, root: Path) -> str:
@@ -361,11 +362,11 @@ def _render_all(out: Rendered, pages: list[PageToRender], root: Path, jobs: int,
     failed = {}
     todo = []
     for page in pages:
+        out.order.append(page[0])
         known = memo.unchanged(page[0], page[2]) if memo else None
         if known is None:
             todo.append(page)
             continue
-        out.kept.add(page[0])
         if known.problem:
             out.problems.append(known.problem)
             failed[page[0]] = known.problem
@@ -396,7 +397,7 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name. `template_lines` (statement path → line of its `template:` field, as reading
     found it) locates an unknown template. With the `memo` of the last build, a page made from
-    the same statement or context is not rendered again (`Rendered.kept`).
+    the same statement or context is not rendered again (it is in `Rendered.order` only).
     """
     env = (memo.env if memo else None) or make_env(templates_dir, language)
     if memo:
@@ -421,7 +422,7 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                        for page in indexes.build()),
                       ("index.md", "the home page", {**home_page, "site": None}, home)], root, jobs, language, memo)
     if memo:
-        memo.made = {path: memo.made[path] for path in (*out.pages, *out.kept)}
+        memo.made = {path: memo.made[path] for path in out.order}
     return out
 
 
