@@ -45,7 +45,7 @@ from ..infra.page_cache import rewrite_once
 from ..infra.pool import MIN_CALLS, start_forked
 from ..infra.progress import Timer
 from ..problems import ProblemError
-from ..project import BayanConfig, Project, pages
+from ..project import BayanConfig, Project, pages, warm_up
 from .indexes import in_nav, is_index_page, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
 from .rebuild import (Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone,
@@ -91,6 +91,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.builds = Builds()  # each site folder's last build, for the next `--dirty` one
         self.last: LastBuild | None = None  # the last build of the folder being built, when --dirty
         self.compiled = MemoryBytecodeCache()  # the theme's templates, compiled once (`mkdocs serve`)
+        self.warm = False  # whether the analysis is loaded (`mkdocs serve`, after its first build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, for the mirror's build (this also keeps one plugin instance
@@ -221,6 +222,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         if self.dirty:
             written = {uri: file.abs_dest_path for uri, file in self.pages.items()}
             self.builds.finish(config.site_dir, LastBuild(self.stamp, written, searched, self.shown))
+        if self.command == "serve" and not self.warm:
+            warm_up(self.project)
+            self.warm = True
+            timer.lap("analysis loaded, for the first edit")
         if os.environ.get("BAYAN_TIMING"):
             print(timer.report(), file=sys.stderr)
         else:
