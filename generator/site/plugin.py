@@ -3,16 +3,19 @@
 - on_startup: which command runs (`build`, `serve`, `gh-deploy`), for the mirror's build;
 - on_config: the `bayan:` settings (with the ones of an INHERITed mkdocs.yml) become a Project,
   and the configuration gets what the pages need (site/theme.py);
+- on_pre_build: under --dirty, the last build of the site folder, or the folder emptied;
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
+- on_env: under --dirty, the titles of the navigation's pages MkDocs skips;
 - on_page_markdown, on_post_page, on_post_template: index pages out of search, the writing
   direction on <html>;
 - on_post_build: the Arabic search keys into the search index (worked out in another process
-  while MkDocs builds the pages, or taken from the last build's index), then the English mirror
-  into `en/` (site/mirror.py);
-- on_serve: rebuild when a statement, a template or the mirror's pages change.
+  while MkDocs builds the pages, or taken from the last build's index; under --dirty, the pages
+  built merged into the last build's), then the English mirror into `en/` (site/mirror.py);
+- on_serve: rebuild when a statement, a template or the mirror's pages change; the analysis
+  loaded for the first edit.
 
 Under `mkdocs serve` the plugin keeps each language's last build in memory (infra/memo.py): a
 rebuild reads, analyses and renders only what changed. With `--dirty` (`make serve`), MkDocs then
@@ -22,6 +25,7 @@ builds only the pages whose Markdown changed (site/rebuild.py).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -91,7 +95,6 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.builds = Builds()  # each site folder's last build, for the next `--dirty` one
         self.last: LastBuild | None = None  # the last build of the folder being built, when --dirty
         self.compiled = MemoryBytecodeCache()  # the theme's templates, compiled once (`mkdocs serve`)
-        self.warm = False  # whether the analysis is loaded (`mkdocs serve`, after its first build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, for the mirror's build (this also keeps one plugin instance
@@ -182,8 +185,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Leave the index pages out of search: the statements they point to are in it. (Only
-        the pages MkDocs builds get here.)"""
+        """Leave the index pages out of search: the statements they point to are in it. Note
+        the page as built (under --dirty, MkDocs reads only the pages it builds)."""
         self.built.add(page.url)
         if page.file.generated_by and is_index_page(page.file.src_uri):
             page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
@@ -222,10 +225,6 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         if self.dirty:
             written = {uri: file.abs_dest_path for uri, file in self.pages.items()}
             self.builds.finish(config.site_dir, LastBuild(self.stamp, written, searched, self.shown))
-        if self.command == "serve" and not self.warm:
-            warm_up(self.project)
-            self.warm = True
-            timer.lap("analysis loaded, for the first edit")
         if os.environ.get("BAYAN_TIMING"):
             print(timer.report(), file=sys.stderr)
         else:
@@ -263,7 +262,13 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> LiveReloadServer:
-        """Rebuild when a statement, a template or the mirror's configuration or pages change."""
+        """Rebuild when a statement, a template or the mirror's configuration or pages change.
+        Before serving, load the analysis for the first edit, and let the garbage collector skip
+        what the site's first build leaves for the next ones (the memo: thousands of analyses),
+        which it would otherwise walk through again and again at each rebuild."""
+        warm_up(self.project)
+        gc.collect()
+        gc.freeze()
         watched = [self.project.content, self.project.templates]
         if self.project.mirror is not None:
             watched += [self.project.mirror, mirror_docs(self.project.mirror)]

@@ -40,6 +40,11 @@ def site_stamp(project: Project, docs_dir: Path) -> str:
     return fingerprint([project.templates, docs_dir], project.config_files, str(project))
 
 
+# What the navigation shows of a page: its title, the title with its markup (Material's typeset
+# plugin) and its metadata (an icon, a status).
+Shown = tuple[str | None, Any, dict[str, Any]]
+
+
 @dataclass
 class LastBuild:
     """What the last build of one site folder in this process wrote."""
@@ -68,11 +73,6 @@ class Builds:
     def finish(self, site_dir: str, build: LastBuild) -> None:
         """Remember a build that succeeded (a failed one is forgotten: the next is a full build)."""
         self.last[site_dir] = build
-
-
-# What the navigation shows of a page: its title, the title with its markup (Material's typeset
-# plugin) and its metadata (an icon, a status).
-Shown = tuple[str | None, Any, dict[str, Any]]
 
 
 def navigation_titles(pages: Iterable[Page], last: LastBuild | None) -> dict[str, Shown]:
@@ -122,9 +122,13 @@ def carry_over(last: Mapping[str, T], fresh: Mapping[str, T], built: set[str], o
     """Per-page data of a site after a `--dirty` build: the `fresh` data of the pages `built`,
     the `last` build's for the other pages still in the site (`order`); pages built but not in
     `order` come last."""
-    merged = {url: fresh[url] if url in built else last[url]
-              for url in order if (url in fresh if url in built else url in last)}
-    merged.update((url, data) for url, data in fresh.items() if url not in merged)
+    merged = {}
+    for url in order:
+        source = fresh if url in built else last
+        if url in source:
+            merged[url] = source[url]
+    for url, data in fresh.items():
+        merged.setdefault(url, data)
     return merged
 
 
