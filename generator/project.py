@@ -213,18 +213,22 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     `language`; `site` is the MkDocs configuration templates receive. An unchanged project gets
     the pages of its last build. With a `memo` of the last build in this process (and a page
     store), only what changed is read, analysed and rendered again, and every page is given as
-    its stored file: the file of a page that did not change is left untouched."""
+    its stored file: the file of a page that did not change is left untouched. (An empty memo
+    is filled by a full build, even of an unchanged project: the next build needs to know what
+    made each page.)"""
     timer = timer or Timer()
     store = PageCache(project.cache, language) if project.cache else None
     key = fingerprint([project.content, project.templates], project.config_files,
                       f"{analysis_version()} {project}")
-    if store and (stored := store.load(key)):
-        timer.lap("unchanged, pages of the last build")
-        return Pages(*stored)
     if store is None:
         memo = None  # the Markdown of the pages that did not change would be nowhere
     elif memo is not None:
-        memo.renew(memo_key(project, language))
+        # The memo holds for the templates and settings it knew, and for the page store as its
+        # last build left it: another build (`make site`) may have written the store since.
+        memo.renew(memo_key(project, language), store.stored_key())
+    if store and (memo is None or memo.made) and (stored := store.load(key)):
+        timer.lap("unchanged, pages of the last build")
+        return Pages(*stored)
     read = memo.reader(read_statement) if memo else None
     sources, problems = read_statements(project.content, project.max_bytes, read)
     statements = analyse(project, sources, problems, memo=memo)
@@ -247,6 +251,7 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
         files = store.save(key, {uri: rendered.pages.get(uri) for uri in rendered.order}, result.problems,
                            result.findings)
         if memo:
+            memo.stored = key
             result.pages = files
         timer.lap("save")
     return result

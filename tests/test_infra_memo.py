@@ -106,3 +106,25 @@ def test_a_template_edit_renders_every_page_again(tmp_path):
     after = pages(project, "ar", memo=memo)
     assert set(after.made) == set(first.pages)
     assert "تذييل القالب" in after.made["statements/s0.md"]
+
+
+def test_the_first_build_with_a_memo_learns_every_page_even_of_an_unchanged_project(tmp_path):
+    project = project_of(tmp_path)
+    pages(project, "ar")  # `make site`: the page store holds this very project
+    memo = Memo()
+    first = pages(project, "ar", memo=memo)  # `make serve`'s first build
+    assert set(first.made) == set(first.pages)
+    write(project.root, 4, title="بيان آخر")
+    assert "statements/s0.md" not in pages(project, "ar", memo=memo).made
+
+
+def test_a_page_store_written_by_another_build_is_not_trusted(tmp_path):
+    project = project_of(tmp_path)
+    memo = Memo()
+    pages(project, "ar", memo=memo)  # `make serve`
+    original = (project.root / "content" / "statements" / "s1.md").read_text(encoding="utf-8")
+    write(project.root, 1, title="بيان في بناء آخر")
+    pages(project, "ar")  # `make site` in another terminal stores s1 edited
+    (project.root / "content" / "statements" / "s1.md").write_text(original, encoding="utf-8")
+    after = pages(project, "ar", memo=memo)  # the memo knew s1 as it is now, the store does not
+    assert text_of(after.pages) == from_scratch(project)

@@ -7,8 +7,9 @@ process: `mkdocs serve` rebuilds the site at every save, and most of it has not 
   sentence anchors: a page made from the same thing is not rendered again, the page store
   (page_cache.py) holds its Markdown.
 
-All of it holds for one `key` (the templates, the configuration, Bayan's code and settings):
-`renew` forgets everything when it changes, and the next build is a full one.
+All of it holds for one `key` (the templates, the configuration, Bayan's code and settings) and
+while the page store holds what the memo's last build stored there: `renew` forgets everything
+otherwise, and the next build is a full one.
 """
 from __future__ import annotations
 
@@ -41,15 +42,17 @@ class Memo:
     """One language's last build: readings by file, analyses by reading, pages by docs path."""
 
     key: str = ""
+    stored: str | None = None  # the page store's fingerprint after this memo's last build
     readings: dict[Path, tuple[Signature, Source, list[Problem]]] = field(default_factory=dict)
     analyses: dict[int, tuple[Source, Statement]] = field(default_factory=dict)  # by id() of the Source
     made: dict[str, Made] = field(default_factory=dict)
     env: Any = None  # the Jinja environment of the pages' templates
 
-    def renew(self, key: str) -> None:
-        """Forget everything when `key` is not the one the memo holds for."""
-        if key != self.key:
-            self.key, self.readings, self.analyses, self.made, self.env = key, {}, {}, {}, None
+    def renew(self, key: str, stored: str | None) -> None:
+        """Forget everything when `key` is not the one the memo holds for, or the page store no
+        longer holds the memo's last build (`stored`: the fingerprint it holds now)."""
+        if key != self.key or stored != self.stored:
+            self.key, self.stored, self.readings, self.analyses, self.made, self.env = key, stored, {}, {}, {}, None
 
     def reader(self, read: Reader) -> Reader:
         """`read` (read_statement), reusing the last reading of a file whose file, sidecar and

@@ -68,6 +68,10 @@ class PageCache:
             return None
         return stored if isinstance(stored, dict) else None
 
+    def stored_key(self) -> str | None:
+        """The fingerprint of the build the store holds, or None."""
+        return (self._contents() or {}).get("key")
+
     def load(self, key: str | None) -> tuple[dict[str, Path], list[Problem], list[Problem]] | None:
         """The page files, problems and findings stored under this fingerprint (None: whatever
         was stored last), or None, also when a page file no longer holds what was stored
