@@ -24,8 +24,9 @@ $(TEST_DEPS): $(SITE_DEPS)
 site: $(SITE_DEPS)
 	$(BIN)/python -m generator build --strict
 
+# Both languages on http://127.0.0.1:8000/; a save rebuilds only what changed (README: make serve).
 serve: $(SITE_DEPS)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # Both languages to the gh-pages branch of the repository's origin (GitHub Pages).
 publish: $(SITE_DEPS)

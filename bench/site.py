@@ -9,12 +9,14 @@ into a temporary project (this repository's mkdocs.yml, templates and pages) and
 - rebuild: nothing changed (the plugin's own time is read from its BAYAN_TIMING line);
 - floor: MkDocs + Material alone building the very Markdown Bayan generated, written as plain
   files, with the same theme, extensions and navigation (no bayan plugin);
+- edit: `mkdocs serve --dirty` (`make serve`) runs; a sentence is added to a statement, saved,
+  and its page requested until it is served with the sentence (`EDITS` statements, the median);
 - first query: the built site served on 127.0.0.1 and opened in headless Chromium with a cold
   cache, a query typed into the search box (bench/search.py): the bytes the search transferred
   and the time from the last key typed to the first result shown.
 
-Prints wall time and peak memory (largest process of the build) of each, Bayan/floor, and the
-first query's kilobytes and seconds.
+Prints wall time and peak memory (largest process of the build) of each, Bayan/floor, the
+edit's seconds, and the first query's kilobytes and seconds.
 """
 from __future__ import annotations
 
@@ -23,10 +25,14 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -40,6 +46,7 @@ from generator.site.indexes import is_index_page  # noqa: E402
 from generator.site.theme import ASSETS, SCRIPTS, STYLESHEET, THEME  # noqa: E402
 
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
+EDITS = 3  # statement edits timed while `mkdocs serve --dirty` runs
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
@@ -72,11 +79,10 @@ def project(root: Path, corpus: Path, size: int) -> Path:
 
 def floor_project(bayan: Path, root: Path) -> Path:
     """The Markdown Bayan generated, as plain pages of a plain MkDocs + Material project."""
-    (cached,) = (bayan / ".cache" / "bayan").glob("pages-ar-*")
     docs = root / "docs"
     shutil.copytree(bayan / "content" / "pages", docs)
     shutil.copytree(ASSETS, docs / "assets")
-    for path, file in PageCache(cached.parent).load(cached.name.split("-")[-1])[0].items():
+    for path, file in PageCache(bayan / ".cache" / "bayan").load(None)[0].items():
         markdown = file.read_text(encoding="utf-8")
         if is_index_page(path):  # as the plugin does: index pages stay out of search
             markdown = "---\nsearch:\n  exclude: true\n---\n" + markdown
@@ -92,6 +98,61 @@ def floor_project(bayan: Path, root: Path) -> Path:
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     yaml.load(text, Loader=yaml.UnsafeLoader)  # the config must still be valid YAML
     return root
+
+
+def edit_seconds(root: Path, env: dict[str, str], edits: int = EDITS) -> list[tuple[float, float]]:
+    """Seconds from saving a statement with a sentence added, while `mkdocs serve --dirty` runs
+    on the project, to its page being served with that sentence, and the CPU seconds the server
+    spent meanwhile (the wall time of a machine with nothing else to do); one pair per edit."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    with (root / "serve.log").open("w", encoding="utf-8") as log:
+        server = subprocess.Popen([mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        _served(home, lambda page: True, server, timeout=3600)  # the first build, of the whole site
+        statements = sorted((root / "content" / "statements").glob("*.md"))
+        seconds = []
+        for n in range(edits):
+            statement = statements[len(statements) * (n + 1) // (edits + 1)]
+            word = f"مراجعة{'أبجد'[n % 4]}{'هوز'[n % 3]}"  # a word no statement holds
+            text = statement.read_text(encoding="utf-8")
+            start, cpu = time.perf_counter(), _cpu_seconds(server.pid)
+            statement.write_text(f"{text.rstrip()}\nوأضاف البيان {word} في ختامه.\n", encoding="utf-8")
+            _served(f"{home}statements/{statement.stem}/", lambda page, word=word: word in page, server, timeout=600)
+            seconds.append((time.perf_counter() - start, _cpu_seconds(server.pid) - cpu))
+        return seconds
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) a process has used so far (Linux: /proc), or NaN."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _served(url: str, ready: Callable[[str], bool], server: subprocess.Popen, timeout: float) -> None:
+    """Request `url` until its page is `ready` (the server answers once a build is over)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped ({server.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} not served in {timeout} s")
 
 
 def bayan_seconds(stderr: str) -> float:
@@ -121,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "BAYAN_JOBS": args.jobs, "BAYAN_TIMING": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CI", None)
     print(f"{'N':>5} | {'cold s':>7} {'MiB':>5} | {'rebuild s':>9} {'own s':>6} | {'floor s':>7} {'MiB':>5} |"
-          f" {'cold/floor':>10} {'rebuild/floor':>13} | {'query KB':>8} {'results s':>9}")
+          f" {'cold/floor':>10} {'rebuild/floor':>13} | {'edit s':>6} | {'query KB':>8} {'results s':>9}")
     results = {}
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"bayan-bench-{size}-") as tmp:
@@ -133,11 +194,14 @@ def main(argv: list[str] | None = None) -> int:
             (Path(tmp) / "floor").mkdir()
             floor = floor_project(bayan, Path(tmp) / "floor")
             base, base_mib, _ = run(mkdocs, floor, env)
+            edits = edit_seconds(bayan, env)
         own = bayan_seconds(warm_err)
         results[size] = cold
         print(f"{size:>5} | {cold:7.1f} {cold_mib:5d} | {warm:9.1f} {own:6.2f} | {base:7.1f} {base_mib:5d} |"
-              f" {cold / base:10.2f} {warm / base:13.2f} | {query_bytes / 1000:8.0f} {query_seconds:9.2f}", flush=True)
+              f" {cold / base:10.2f} {warm / base:13.2f} | {statistics.median(s for s, _ in edits):6.1f} |"
+              f" {query_bytes / 1000:8.0f} {query_seconds:9.2f}", flush=True)
         print(f"      cold: {cold_err.strip().splitlines()[-1] if cold_err.strip() else ''}", flush=True)
+        print(f"      edits: {', '.join(f'{s:.1f} s ({cpu:.1f} s CPU)' for s, cpu in edits)}", flush=True)
     if 1000 in results and 3000 in results:
         print(f"cold 3000/1000: {results[3000] / results[1000]:.2f}×")
     return 0

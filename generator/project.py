@@ -26,6 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.utils.yaml import get_yaml_loader
 
 from .infra.analysis_cache import AnalysisCache, analysis_version
+from .infra.memo import Memo
 from .infra.page_cache import PageCache, fingerprint
 from .infra.pool import fewer_collections, run_forked
 from .infra.progress import Timer, jobs_from, progress, show_progress
@@ -196,28 +197,41 @@ def _line_of(config_file: Path, key: str) -> int:
 @dataclass
 class Pages:
     """What the road gives one language of the site: the pages (docs path → Markdown, or the file
-    of the last build that holds it), the problems that left something out, and the findings an
-    editor should see (the warnings and notes of the analysis that its pages show)."""
+    of the page store that holds it), the problems that left something out, the findings an
+    editor should see (the warnings and notes of the analysis that its pages show), and the
+    Markdown made by this build (none when the pages of the last build were reused)."""
 
     pages: dict[str, str] | dict[str, Path]
     problems: list[Problem] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)
+    made: dict[str, str] = field(default_factory=dict)
 
 
 def pages(project: Project, language: str, site: Mapping[str, Any] | None = None,
-          timer: Timer | None = None) -> Pages:
+          timer: Timer | None = None, memo: Memo | None = None) -> Pages:
     """THE road: read content/, analyse each statement, render its page and the indexes, in
     `language`; `site` is the MkDocs configuration templates receive. An unchanged project gets
-    the pages of its last build."""
+    the pages of its last build. With a `memo` of the last build in this process (and a page
+    store), only what changed is read, analysed and rendered again, and every page is given as
+    its stored file: the file of a page that did not change is left untouched. (An empty memo
+    is filled by a full build, even of an unchanged project: the next build needs to know what
+    made each page.)"""
     timer = timer or Timer()
     store = PageCache(project.cache, language) if project.cache else None
     key = fingerprint([project.content, project.templates], project.config_files,
                       f"{analysis_version()} {project}")
-    if store and (stored := store.load(key)):
+    if store is None:
+        memo = None  # the Markdown of the pages that did not change would be nowhere
+    elif memo is not None:
+        # The memo holds for the templates and settings it knew, and for the page store as its
+        # last build left it: another build (`make site`) may have written the store since.
+        memo.renew(memo_key(project, language), store.stored_key())
+    if store and (memo is None or memo.made) and (stored := store.load(key)):
         timer.lap("unchanged, pages of the last build")
         return Pages(*stored)
-    sources, problems = read_statements(project.content, project.max_bytes)
-    statements = analyse(project, sources, problems)
+    read = memo.reader(read_statement) if memo else None
+    sources, problems = read_statements(project.content, project.max_bytes, read)
+    statements = analyse(project, sources, problems, memo=memo)
     good, left_out = usable(statements)
     problems += left_out
     reported = set(problems)
@@ -226,15 +240,27 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     from .site.render import render_pages  # not imported by a build that reuses its pages
 
     template_lines = {source.path: source.template_line for source in sources}
-    rendered = render_pages(good, site or {}, project.templates, project.root, language, project.jobs, template_lines)
+    rendered = render_pages(good, site or {}, project.templates, project.root, language, project.jobs,
+                            template_lines, memo)
     del statements, good  # the pages say it all now: let the analyses go before MkDocs builds the site
-    gc.collect()
-    timer.lap("render")
-    result = Pages(rendered.pages, problems + rendered.problems, findings)
+    if memo is None:
+        gc.collect()
+    timer.lap(f"render {len(rendered.pages)} pages" if memo else "render")
+    result = Pages(rendered.pages, problems + rendered.problems, findings, rendered.pages)
     if store:
-        store.save(key, result.pages, result.problems, result.findings)
+        files = store.save(key, {uri: rendered.pages.get(uri) for uri in rendered.order}, result.problems,
+                           result.findings)
+        if memo:
+            memo.stored = key
+            result.pages = files
         timer.lap("save")
     return result
+
+
+def memo_key(project: Project, language: str) -> str:
+    """What the pages depend on besides the statements: a memo of the last build holds while
+    it stays the same."""
+    return fingerprint([project.templates], project.config_files, f"{analysis_version()} {project} {language}")
 
 
 def usable(statements: Sequence[Statement]) -> tuple[list[Statement], list[Problem]]:
@@ -250,14 +276,20 @@ def usable(statements: Sequence[Statement]) -> tuple[list[Statement], list[Probl
 
 
 def analyse(project: Project, sources: Sequence[Source], problems: Sequence[Problem] = (),
-            use_cache: bool = True) -> list[Statement]:
-    """Every source analysed (a crash becomes an error finding), unchanged ones from the cache,
-    the others in the project's processes; each with its own reading warnings first."""
+            use_cache: bool = True, memo: Memo | None = None) -> list[Statement]:
+    """Every source analysed (a crash becomes an error finding), unchanged ones from the memo of
+    the last build or the cache, the others in the project's processes; each with its own
+    reading warnings first."""
     settings = project.analysis_settings()
-    cache = AnalysisCache(project.cache) if project.cache and use_cache else None
-    results: dict[int, Statement] = {}
+    results = {i: known for i, source in enumerate(sources) if memo and (known := memo.analysis(source))}
+    if len(sources) - len(results) > FEW_CHANGES:
+        results = {}  # many changes: everything from the cache file, which keeps what this build used
+    # An edit changes a few statements: analysing them costs less than loading the cache file.
+    cache = AnalysisCache(project.cache) if project.cache and use_cache and not results else None
     todo = []
     for i, source in enumerate(sources):
+        if i in results:
+            continue
         cached = cache.get(source, settings) if cache else None
         if cached is not None:
             results[i] = cached
@@ -272,10 +304,13 @@ def analyse(project: Project, sources: Sequence[Source], problems: Sequence[Prob
                 cache.put(sources[i], settings, statement)
     if cache:
         cache.save()
+    if memo is not None:
+        memo.keep_analyses([(source, results[i]) for i, source in enumerate(sources)])
     return [with_reading_warnings(results[i], source, problems) for i, source in enumerate(sources)]
 
 
 ANALYSIS_FAILED = "analysis-failed"
+FEW_CHANGES = 8  # statements a build analyses without loading the cache, when the memo knows the others
 
 
 def analyse_source(source: Source, settings: Settings) -> Statement:
@@ -287,6 +322,16 @@ def analyse_source(source: Source, settings: Settings) -> Statement:
     except Exception as err:  # noqa: BLE001 - one statement must not stop the others
         return failed(Problem("error", ANALYSIS_FAILED, f"{type(err).__name__}: {err}", line=source.body_line,
                               path=source.path))
+
+
+WARM_UP = "أكد وزير الخارجية في بيان صدر اليوم أهمية التعاون بين الدول العربية."
+
+
+def warm_up(project: Project) -> None:
+    """Load what analysing a statement needs (the analysis code, the lexicons, the spelling
+    dictionary) by analysing one sentence: under `mkdocs serve`, whose first build may take
+    every analysis from the cache, the first edit is then as fast as the next."""
+    analyse_source(Source("warm-up", "warm-up.md", Meta(title="تمهيد"), WARM_UP), project.analysis_settings())
 
 
 def failed(problem: Problem) -> Statement:

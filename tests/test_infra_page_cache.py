@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from generator.infra.page_cache import PageCache, fingerprint
 from generator.problems import Problem
@@ -53,3 +52,42 @@ def test_a_page_changed_in_the_store_is_not_used(tmp_path):
     assert cache.load("k" * 64) is None
     pages["statements/a.md"].unlink()
     assert cache.load("k" * 64) is None
+
+
+def test_a_page_that_did_not_change_keeps_its_file_and_time(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    first = cache.save("1" * 64, {"index.md": "# x", "statements/a.md": "# أ", "statements/b.md": "# ب"}, [], [])
+    for path in first.values():
+        os.utime(path, ns=(1, 1))  # older than anything written now
+    second = cache.save("2" * 64, {"index.md": "# x", "statements/a.md": "# أ أ"}, [], [])
+    assert second == {uri: first[uri] for uri in ("index.md", "statements/a.md")}
+    assert second["index.md"].stat().st_mtime_ns == 1  # untouched: MkDocs' --dirty skips it
+    assert second["statements/a.md"].stat().st_mtime_ns > 1  # rewritten: newer than its HTML
+    assert second["statements/a.md"].read_text(encoding="utf-8") == "# أ أ"
+    assert not first["statements/b.md"].exists()  # a page gone from the build leaves the store
+    assert cache.load("2" * 64)[0] == second and cache.load("1" * 64) is None
+    assert cache.load(None)[0] == second  # whatever was stored last
+
+
+def test_kept_pages_keep_their_file_and_digest(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    cache.save("1" * 64, {"index.md": "# x", "statements/a.md": "# أ"}, [], [])
+    files = cache.save("2" * 64, {"statements/a.md": None, "index.md": "# y"}, [], [])
+    pages, _, _ = cache.load("2" * 64)
+    assert pages == files and list(files) == ["statements/a.md", "index.md"]  # in the order given
+    assert {uri: p.read_text(encoding="utf-8") for uri, p in pages.items()} == {"index.md": "# y", "statements/a.md": "# أ"}
+
+
+def test_a_page_changed_in_the_store_is_written_again(tmp_path):
+    cache = PageCache(tmp_path / "cache")
+    files = cache.save("1" * 64, {"index.md": "# x"}, [], [])
+    files["index.md"].write_text("garbage {{", encoding="utf-8")
+    cache.save("1" * 64, {"index.md": "# x"}, [], [])  # the same page again: its file is checked
+    assert files["index.md"].read_text(encoding="utf-8") == "# x" and cache.load("1" * 64) is not None
+
+
+def test_the_store_of_an_older_bayan_goes(tmp_path):
+    (tmp_path / "cache" / ("pages-ar-" + "0" * 32)).mkdir(parents=True)
+    (tmp_path / "cache" / ("pages-ar-" + "1" * 32)).write_text("x", encoding="utf-8")
+    PageCache(tmp_path / "cache").save("1" * 64, {"index.md": "# x"}, [], [])
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["pages-ar"]

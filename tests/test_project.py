@@ -2,6 +2,8 @@
 failures stay local) and the project's settings."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import load_content
@@ -121,8 +123,6 @@ def test_the_summary_ratio_is_the_sites_and_part_of_the_cache_key(tmp_path, monk
 
 # ---- settings: read once, inherited by the mirror, the same errors for check and build ----
 
-import subprocess  # noqa: E402
-import sys  # noqa: E402
 
 import pytest  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
@@ -215,3 +215,30 @@ def test_a_wrong_inherited_setting_stops_the_mirror_too(tmp_path, line, name):
     problem = raised.value.problem
     assert problem.path.endswith("mkdocs.yml") and name in problem.message
     assert (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")[problem.line - 1].strip() == line
+
+
+WARMED = """
+import sys, time
+from pathlib import Path
+from generator.project import Project, analyse_source, warm_up
+from generator.read.sources import read_statement
+project = Project.load(Path("mkdocs.yml"))
+source, _ = read_statement(Path(sys.argv[1]), Path.cwd())
+start = time.process_time()
+warm_up(project)
+warming = time.process_time() - start
+start = time.process_time()
+analyse_source(source, project.analysis_settings())
+print(warming, time.process_time() - start)
+"""
+
+
+def test_after_the_warm_up_a_statement_is_analysed_at_once(tmp_path):
+    """What `mkdocs serve` does after its first build: the first edit does not wait for the
+    analysis to load."""
+    statement = write(tmp_path, "a.md", "---\ntitle: بيان\n---\nقال الوزير إن التعاون مستمر بين البلدين.\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - bayan\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", WARMED, str(statement)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300)
+    warming, analysing = map(float, result.stdout.split())
+    assert analysing < warming / 3, (warming, analysing)

@@ -48,7 +48,7 @@ def test_a_page_corrupted_in_the_store_is_rebuilt_not_published(tmp_path):
     root = make_project(tmp_path)
     (root / "content" / "statements" / "s1.md").write_text(STATEMENT.format(n=1, m=1, s=1), encoding="utf-8")
     assert build(root).returncode == 0
-    (stored,) = (root / ".cache" / "bayan").glob("pages-ar-*/speakers/index.md")
+    (stored,) = (root / ".cache" / "bayan").glob("pages-ar/speakers/index.md")
     stored.write_text("garbage {{", encoding="utf-8")
     again = build(root)
     assert again.returncode == 0 and "unchanged, pages of the last build" not in again.stderr.split("Building the mirror")[0]

@@ -8,7 +8,7 @@ import html
 import json
 
 from generator.site.search import key, keys
-from generator.site.search_index import UNUSED, entry, excerpt, plain_text, write_index
+from generator.site.search_index import UNUSED, IndexWriter, entry, excerpt, plain_text, write_index
 
 PAGE = """<h1 id="t">بيان مجلس الأمن<a class="headerlink" href="#t">&para;</a></h1>
 <p class="bayan-title-en" dir="ltr" lang="en">Security Council statement</p>
@@ -78,3 +78,16 @@ def test_the_index_is_written_from_inside_a_running_event_loop(tmp_path):
         return write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>")], tmp_path / "pagefind", "ar")
 
     assert asyncio.run(build()) == 1
+
+
+def test_the_newest_entries_of_a_folder_win_and_replace_the_index_whole(tmp_path):
+    """Under `mkdocs serve --dirty` the index is written in the background: saves that come
+    while Pagefind is busy are written once, the newest; the folder only ever holds a whole index."""
+    folder = tmp_path / "pagefind"
+    write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>")], folder, "ar")
+    writer = IndexWriter()
+    saves = [[entry(f"statements/s{n}/", f"بيان {n}", "<p>نص البيان الأول هنا كاملا</p>")] for n in range(3)]
+    futures = [writer.submit(save, folder, "ar") for save in saves]
+    assert [future.result(timeout=120) for future in futures][1:] == [None, 1]  # the second is skipped
+    assert [r["url"] for r in fragments(folder)] == ["/statements/s2/"]
+    assert [p.name for p in tmp_path.iterdir()] == ["pagefind"]  # no folder left half-written

@@ -7,7 +7,8 @@ milliseconds where reading and hashing 3,000 statements costs a second: an uncha
 then skips reading, analysis and rendering. Any change goes through the normal path, where the
 analysis cache still spares the statements that did not change. Each stored page is checked
 against the digest kept with it before it is used: a page changed in the store (by hand, a disk
-or an editor) makes the pages anew rather than be published.
+or an editor) makes the pages anew rather than be published. A page keeps its file, untouched,
+while its Markdown stays the same, so MkDocs' `--dirty` skips it.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from ..problems import Problem
 
@@ -48,25 +50,36 @@ def _add(digest: "hashlib._Hash", path: str) -> None:
 
 
 class PageCache:
-    """The pages (docs path → Markdown) and the problems of the last build, as files in a folder
-    named by its fingerprint (so a changed project never reads it). An unchanged project hands
-    MkDocs the page files, which MkDocs reads as it reads the pages of its docs folder."""
+    """The pages (docs path → Markdown) and the problems of the last build of one site, as files
+    in one folder, with the fingerprint they were made under (a changed project never reads
+    them). A page whose Markdown stays the same keeps its file untouched, and so its modification
+    time: `mkdocs serve --dirty` rebuilds only the pages whose file is newer than their HTML."""
 
     def __init__(self, folder: Path, name: str = "ar") -> None:
-        self.folder = Path(folder)
-        self.name = name  # one stored build per site (the Arabic site and its English mirror)
+        self.parent = Path(folder)
+        self.name = name  # one store per site (the Arabic site and its English mirror)
+        self.folder = self.parent / f"pages-{name}"
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"pages-{self.name}-{key[:32]}"
-
-    def load(self, key: str) -> tuple[dict[str, Path], list[Problem], list[Problem]] | None:
-        """The page files, problems and findings stored under this fingerprint, or None, also
-        when a page file no longer holds what was stored (changed by hand, a disk or an editor):
-        the pages are then made anew."""
-        folder = self._path(key)
+    def _contents(self) -> dict[str, Any] | None:
         try:
-            stored = json.loads((folder / _CONTENTS).read_text(encoding="utf-8"))
-            pages = {uri: folder / uri for uri in stored["pages"]}
+            stored = json.loads((self.folder / _CONTENTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return stored if isinstance(stored, dict) else None
+
+    def stored_key(self) -> str | None:
+        """The fingerprint of the build the store holds, or None."""
+        return (self._contents() or {}).get("key")
+
+    def load(self, key: str | None) -> tuple[dict[str, Path], list[Problem], list[Problem]] | None:
+        """The page files, problems and findings stored under this fingerprint (None: whatever
+        was stored last), or None, also when a page file no longer holds what was stored
+        (changed by hand, a disk or an editor): the pages are then made anew."""
+        stored = self._contents()
+        if stored is None or key is not None and stored.get("key") != key:
+            return None
+        try:
+            pages = {uri: self.folder / uri for uri in stored["pages"]}
             if any(_digest(pages[uri].read_bytes()) != digest for uri, digest in stored["pages"].items()):
                 return None
             problems = [Problem(**p) for p in stored["problems"]]
@@ -75,31 +88,65 @@ class PageCache:
             return None
         return pages, problems, findings
 
-    def save(self, key: str, pages: dict[str, str], problems: list[Problem], findings: list[Problem]) -> None:
-        """Store this build's output, replacing the previous one: written in a temporary folder
-        that takes its name once complete."""
+    def save(self, key: str, pages: Mapping[str, str | None], problems: list[Problem],
+             findings: list[Problem]) -> dict[str, Path]:
+        """Store this build's pages, in their order; None for a page kept from the last build,
+        unchanged (its file stays as it is). A page file is written only when it does not hold
+        the page already; the files of pages no longer in the build are removed. Returns every
+        page's file."""
+        before = (self._contents() or {}).get("pages", {})
         self.folder.mkdir(parents=True, exist_ok=True)
-        folder = self._path(key)
-        tmp = Path(tempfile.mkdtemp(dir=self.folder, prefix=f".{folder.name}-"))
+        (self.folder / _CONTENTS).unlink(missing_ok=True)  # until it is written again, nothing is used
         digests = {}
         for uri, markdown in pages.items():
-            target = tmp / uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = markdown.encode("utf-8")
-            target.write_bytes(data)
-            digests[uri] = _digest(data)
-        contents = {"pages": digests, "problems": [asdict(p) for p in problems],
-                    "findings": [asdict(p) for p in findings]}
-        (tmp / _CONTENTS).write_text(json.dumps(contents, ensure_ascii=False), encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(tmp, folder)
-        for old in self.folder.glob(f"pages-{self.name}-*"):
-            if old == folder:
+            if markdown is None:
+                digests[uri] = before[uri]
                 continue
+            data = markdown.encode("utf-8")
+            target = self.folder / uri
+            if not _holds(target, data):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write_atomic(target, data)
+            digests[uri] = _digest(data)
+        for uri in before.keys() - digests.keys():
+            _remove(self.folder, uri)
+        contents = {"key": key, "pages": digests, "problems": [asdict(p) for p in problems],
+                    "findings": [asdict(p) for p in findings]}
+        _write_atomic(self.folder / _CONTENTS, json.dumps(contents, ensure_ascii=False).encode("utf-8"))
+        for old in self.parent.glob(f"pages-{self.name}-*"):  # the stores of an older Bayan
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
-            else:  # a store of an older Bayan (one file)
+            else:
                 old.unlink(missing_ok=True)
+        return {uri: self.folder / uri for uri in digests}
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data`."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write a file through a temporary file and a rename: never seen half-written."""
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}-", delete=False) as tmp:
+        tmp.write(data)
+    os.replace(tmp.name, path)
+
+
+def _remove(folder: Path, uri: str) -> None:
+    """Remove a page's file, and the folders it leaves empty inside `folder`."""
+    path = folder / uri
+    path.unlink(missing_ok=True)
+    for parent in path.parents:
+        if parent == folder or not parent.is_relative_to(folder):
+            break
+        try:
+            parent.rmdir()
+        except OSError:  # not empty
+            break
 
 
 _CONTENTS = ".contents.json"  # each page's digest, the problems and findings, written last: a stored build is complete
@@ -107,3 +154,4 @@ _CONTENTS = ".contents.json"  # each page's digest, the problems and findings, w
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+

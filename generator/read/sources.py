@@ -35,12 +35,14 @@ ENTITY_TYPES = vocabulary("entity_type").codes  # ORG LOC PER DOC EVENT OTHER (l
 
 
 def read_statements(
-    content_dir: Path, max_bytes: int = MAX_BYTES
+    content_dir: Path, max_bytes: int = MAX_BYTES, read: Callable[..., tuple[Source, list[Problem]]] | None = None
 ) -> tuple[list[Source], list[Problem]]:
     """All statements under content_dir/statements, sorted by slug, and every problem found.
 
-    A statement with an error is left out; warnings leave it in.
+    A statement with an error is left out; warnings leave it in. Each file is read by `read`
+    (read_statement, or one that reuses the last build's readings: infra/memo.py).
     """
+    read = read or read_statement
     folder = Path(content_dir) / STATEMENTS_DIR
     root = Path(content_dir).parent
     problems: list[Problem] = []
@@ -69,7 +71,7 @@ def read_statements(
             continue
         seen[slug_key(slug)] = (slug, rel)
         try:
-            source, warnings = read_statement(file, root, max_bytes, glossary)
+            source, warnings = read(file, root, max_bytes, glossary)
         except ProblemError as err:
             problems.append(err.problem)
             continue

@@ -3,24 +3,36 @@
 - on_startup: which command runs (`build`, `serve`, `gh-deploy`), for the mirror's build;
 - on_config: the `bayan:` settings (with the ones of an INHERITed mkdocs.yml) become a Project,
   and the configuration gets what the pages need (site/theme.py);
+- on_pre_build: under --dirty, the last build of the site folder, or the folder emptied;
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build;
 - on_env: the theme's templates can count (the search box's results);
+- on_nav: each index's first page at the top of the navigation, titled in the page's language;
+- on_env: the theme's templates can count (the search box's results); under --dirty, the titles
+  of the navigation's pages MkDocs skips;
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
 - on_page_markdown, on_page_content: every page out of Material's search index (the site's
   search is Pagefind's, site/search_index.py), each searchable page (not the index pages) into
   Bayan's;
 - on_post_page, on_post_template: the writing direction on <html>;
 - on_post_build: the search index of the pages' Arabic search keys (worked out in another
-  process while MkDocs builds the pages) into `pagefind/`, then the English mirror into `en/`
-  (site/mirror.py);
-- on_serve: rebuild when a statement, a template or the mirror's pages change.
+  process while MkDocs builds the pages) into `pagefind/` (under --dirty, the entries of the
+  pages built with the last build's others, written while the pages are already served), then
+  the English mirror into `en/` (site/mirror.py);
+- on_serve: rebuild when a statement, a template or the mirror's pages change; the analysis
+  loaded for the first edit.
+
+Under `mkdocs serve` the plugin keeps each language's last build in memory (infra/memo.py): a
+rebuild reads, analyses and renders only what changed. With `--dirty` (`make serve`), MkDocs then
+builds only the pages whose Markdown changed (site/rebuild.py).
 
 `BAYAN_TIMING=1` prints the plugin's own time per step, `on_post_page` included.
 """
 from __future__ import annotations
 
+import gc
+import logging
 import os
 import re
 import sys
@@ -38,15 +50,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..infra.pool import start_forked
-from ..lexicon.counts import forms
+from ..infra.memo import Memo
+from ..infra.pool import MIN_CALLS, start_forked
 from ..infra.progress import Timer
+from ..lexicon.counts import forms
 from ..problems import ProblemError
-from ..project import BayanConfig, Project, pages
+from ..project import BayanConfig, Project, pages, warm_up
 from .indexes import in_nav, in_search, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
+from .rebuild import Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone, site_stamp
 from .search_index import FOLDER as SEARCH_FOLDER
-from .search_index import Entry, entry, write_index
+from .search_index import Entry, IndexWriter, entry, write_index
 from .theme import assets, configure
 
 log = get_plugin_logger("bayan")
@@ -65,6 +79,11 @@ def html_dir(output: str) -> str:
     return _HTML_LANG.sub(lambda m: f'{m.group()} dir="{body[1]}"', output, count=1)
 
 
+def not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """False for MkDocs' warning that a --dirty build may leave the navigation and links wrong."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def _generated(config: MkDocsConfig, src_uri: str, page: str | Path) -> File:
     """A generated page from its Markdown, or from a file MkDocs reads when it builds the page."""
     if isinstance(page, Path):
@@ -77,15 +96,25 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     command, dirty = "build", False
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.memos: dict[str, Memo] = {}  # each language's last build, for the next (`mkdocs serve`)
+        self.builds = Builds()  # each site folder's last build, for the next `--dirty` one
+        self.last: LastBuild | None = None  # the last build of the folder being built, when --dirty
+        self.compiled = MemoryBytecodeCache()  # the theme's templates, compiled once (`mkdocs serve`)
+        self.index_writer = IndexWriter()  # the search index after a --dirty build, while pages are served
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, for the mirror's build (this also keeps one plugin instance
-        across the rebuilds of `mkdocs serve`)."""
+        across the rebuilds of `mkdocs serve`). Under --dirty, MkDocs' warning that the
+        navigation may be wrong is left out: the plugin makes it right (site/rebuild.py)."""
         self.command, self.dirty = command, dirty
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
         self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
-        self.search_entries: list[Entry] = []
         try:
             self.project = Project.load(Path(config.config_file_path))
         except ProblemError as err:
@@ -94,12 +123,21 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             log.info(change)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Under --dirty, the last build of this site folder, or an emptied folder when
+        everything must be built again (site/rebuild.py)."""
+        self.last, self.built = None, set()  # the URLs of the pages MkDocs builds
+        if self.dirty:
+            self.stamp = site_stamp(self.project, Path(config.docs_dir))
+            self.last = self.builds.start(config.site_dir, self.stamp)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.timer = timer = Timer()
         self.page_seconds, self.pages_seen = 0.0, 0  # time spent in on_post_page
-        self.search_entries = []
+        self.search_entries: dict[str, Entry] = {}  # page URL → its entry
         project = self.project
-        result = pages(project, project.language, config, timer)
+        memo = self.memos.setdefault(project.language, Memo()) if self.command == "serve" else None
+        result = pages(project, project.language, config, timer, memo)
         mirrored = project.mirror is not None
         if mirrored:
             _REPORTED_BY_SITE.clear()
@@ -108,8 +146,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.warning(str(problem))
             if mirrored:
                 _REPORTED_BY_SITE.add(str(problem))
-        if isinstance(next(iter(result.pages.values()), None), str):
-            self._start_search_keys(result.pages)  # type: ignore[arg-type]
+        self._start_search_keys(result.made)
         for src_uri, page in result.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info("%s in the docs folder replaces the generated page", src_uri)
@@ -121,34 +158,46 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             files.append(file)
         for src_uri, path in assets(project.templates).items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        self.pages = {file.src_uri: file for file in files.documentation_pages()}
+        if self.last is not None:
+            remove_gone(self.last, self.pages)
         timer.lap(f"{len(result.pages)} pages added")
         return files
 
     def _start_search_keys(self, pages: dict[str, str]) -> None:
         """With more than one job, work out the search keys of the pages' words in another
         process while MkDocs builds them (`on_post_build` takes them)."""
-        if self.project.jobs < 2:
+        if self.project.jobs < 2 or len(pages) < MIN_CALLS:
             return
         from .search import keys_of_pages
 
         self.search_keys = start_forked(partial(keys_of_pages, pages.values()))
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """The theme's templates get `counted(noun)`: a noun's phrases by plural category in the
-        site's language (lexicon/counts.yml), with which the search box counts its results."""
-        env.globals["counted"] = partial(forms, language=self.project.language)
-        return env
-
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Each index's first page in the navigation, in place of its folder's section."""
         nav.items = top_level(nav.items)
+        self.nav = nav
         return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates get `counted(noun)`: a noun's phrases by plural category in the
+        site's language (lexicon/counts.yml), with which the search box counts its results.
+        Under `mkdocs serve`, the theme's templates are compiled once; under --dirty, the pages
+        of the navigation MkDocs skipped get their titles from the last build (site/rebuild.py)."""
+        env.globals["counted"] = partial(forms, language=self.project.language)
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled
+        if self.dirty:
+            self.shown = navigation_titles(self.nav.pages, self.last)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Leave every page out of Material's search index (Material then loads none and the
         header's search box is Bayan's, generator/theme/partials/search.html); remember which
         pages Bayan's index takes: not the home page nor the index pages (the statements they
-        point to are in it), nor a page whose front matter says `search: exclude`."""
+        point to are in it), nor a page whose front matter says `search: exclude`. Note the page
+        as built (under --dirty, MkDocs reads only the pages it builds)."""
+        self.built.add(page.url)
         search = page.meta.get("search") or {}
         page.meta["bayan_searchable"] = not search.get("exclude") and not (
             page.file.generated_by and not in_search(page.file.src_uri))
@@ -158,7 +207,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Keep what the search index needs of a searchable page (its words, not its HTML)."""
         if page.meta.get("bayan_searchable"):
-            self.search_entries.append(entry(page.url, page.title or "", html))
+            self.search_entries[page.url] = entry(page.url, page.title or "", html)
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -174,8 +223,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         return html_dir(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the search index of the pages' Arabic search keys (site/search_index.py), then
-        build the mirror."""
+        """Write the search index of the pages' Arabic search keys (site/search_index.py),
+        remember the build for the next --dirty one, then build the mirror."""
         from .search import learn
 
         timer = self.timer
@@ -188,9 +237,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.debug("search keys from the other process failed: %s", err)
             self.search_keys = None
             timer.lap("search keys of the pages' words, waited for")
-        count = write_index(self.search_entries, Path(config.site_dir) / SEARCH_FOLDER, self.project.language)
-        self.search_entries = []
-        timer.lap(f"search index of {count} pages")
+        self._write_search_index(Path(config.site_dir) / SEARCH_FOLDER)
+        if self.dirty:
+            written = {uri: file.abs_dest_path for uri, file in self.pages.items()}
+            self.builds.finish(config.site_dir, LastBuild(self.stamp, written, self.search_entries, self.shown))
         if os.environ.get("BAYAN_TIMING"):
             print(timer.report(), file=sys.stderr)
         else:
@@ -199,10 +249,31 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             log.info("Building the mirror %s into %s/%s", self.project.mirror.name, config.site_dir, FOLDER)
             build_mirror(self.project.mirror, config, self.command, self.dirty)
 
+    def _write_search_index(self, folder: Path) -> None:
+        """Write the search index of this build's entries; after a --dirty build, of the
+        entries of the pages built with the other pages' from the last build, in a thread of
+        its own (the pages are served meanwhile), and only when an entry changed."""
+        if self.last is None:
+            count = write_index(self.search_entries.values(), folder, self.project.language)
+            self.timer.lap(f"search index of {count} pages")
+            return
+        built = len(self.search_entries)
+        order = [file.url for file in self.pages.values()]
+        self.search_entries = carry_over(self.last.search, self.search_entries, self.built, order)
+        if self.search_entries != self.last.search:
+            self.index_writer.submit(list(self.search_entries.values()), folder, self.project.language)
+        self.timer.lap(f"search index: {built} pages built, the index written in the background")
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> LiveReloadServer:
-        """Rebuild when a statement, a template or the mirror's configuration or pages change."""
+        """Rebuild when a statement, a template or the mirror's configuration or pages change.
+        Before serving, load the analysis for the first edit, and let the garbage collector skip
+        what the site's first build leaves for the next ones (the memo: thousands of analyses),
+        which it would otherwise walk through again and again at each rebuild."""
+        warm_up(self.project)
+        gc.collect()
+        gc.freeze()
         watched = [self.project.content, self.project.templates]
         if self.project.mirror is not None:
             watched += [self.project.mirror, mirror_docs(self.project.mirror)]

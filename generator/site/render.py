@@ -37,6 +37,7 @@ from babel.numbers import format_decimal
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from ..arabic import has_arabic
+from ..infra.memo import Made, Memo
 from ..infra.pool import run_forked
 from ..lexicon.counts import NUMBER, is_counted, phrase
 from ..lexicon.invisible import INVISIBLE, describe
@@ -259,10 +260,13 @@ def template_problem(path: str, line: int, message: str) -> Problem:
 
 @dataclass
 class Rendered:
-    """The pages that rendered (docs-relative path → Markdown) and the ones that did not."""
+    """The pages that rendered (docs-relative path → Markdown) and the ones that did not;
+    `order`: every page in the site's order, with those not rendered again because they would be
+    the same as in the last build (memo)."""
 
     pages: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)
 
 
 def _shown(path: str, root: Path) -> str:
@@ -345,27 +349,46 @@ def error_page(problem: Problem, rendering: str, language: str) -> str:
             f'<dt>{page}</dt><dd><code dir="ltr">{md(rendering)}</code></dd>\n</dl>\n')
 
 
-def _render_all(out: Rendered, pages: list[tuple[str, str, Callable[[], str]]], root: Path, jobs: int,
-                language: str) -> dict[str, Problem]:
-    """Add each page (docs path, what it renders, how) to `out`, in `jobs` processes; a page that
-    could not be rendered is the error page of its problem, and the problem is reported. Returns
-    the problem of each page that failed, by docs path."""
+# A page to render: its docs path, what it renders (for messages), what it is made from (a
+# statement, an index page's context: the memo compares it with the last build's) and how.
+PageToRender = tuple[str, str, object, Callable[[], str]]
+
+
+def _render_all(out: Rendered, pages: list[PageToRender], root: Path, jobs: int, language: str,
+                memo: Memo | None) -> dict[str, Problem]:
+    """Add each page to `out`, in `jobs` processes; a page that could not be rendered is the
+    error page of its problem, and the problem is reported. A page the memo knows as made from
+    the same thing is kept as it is. Returns the problem of each page that failed, by docs path."""
     failed = {}
-    calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, render in pages]
-    for (page, rendering, _), result in zip(pages, run_forked(calls, jobs)):
-        if isinstance(result, Problem):
-            out.problems.append(result)
-            out.pages[page] = error_page(result, rendering, language)
-            failed[page] = result
+    todo = []
+    for page in pages:
+        out.order.append(page[0])
+        known = memo.unchanged(page[0], page[2]) if memo else None
+        if known is None:
+            todo.append(page)
+            continue
+        if known.problem:
+            out.problems.append(known.problem)
+            failed[page[0]] = known.problem
+    calls = [partial(_page_or_problem, rendering, root, render) for _, rendering, _, render in todo]
+    for (page, rendering, source, _), result in zip(todo, run_forked(calls, jobs)):
+        problem = result if isinstance(result, Problem) else None
+        if problem:
+            out.problems.append(problem)
+            out.pages[page] = error_page(problem, rendering, language)
+            failed[page] = problem
         else:
             out.pages[page] = result
+        if memo:
+            anchors = sentence_anchors(out.pages[page]) if isinstance(source, Statement) else ()
+            memo.made[page] = Made(source, problem, frozenset(anchors))
     return failed
 
 
 def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
                  templates_dir: Path | None = Path("templates"), root: Path = Path("."),
-                 language: str = "ar", jobs: int = 1, template_lines: Mapping[str, int] | None = None
-                 ) -> Rendered:
+                 language: str = "ar", jobs: int = 1, template_lines: Mapping[str, int] | None = None,
+                 memo: Memo | None = None) -> Rendered:
     """Render the view of each statement (views.py), the index pages, the home page and the
     template reference, in `language` (`ar`, or `en` for the English mirror), the statement and
     index pages in `jobs` processes. A page whose template fails is its error page (the problem
@@ -373,25 +396,33 @@ def render_pages(statements: list[Statement], site_config: Mapping[str, Any],
 
     `root` is the project folder: statement paths are relative to it, and so are the files that
     messages name. `template_lines` (statement path → line of its `template:` field, as reading
-    found it) locates an unknown template.
+    found it) locates an unknown template. With the `memo` of the last build, a page made from
+    the same statement or context is not rendered again (it is in `Rendered.order` only).
     """
-    env = make_env(templates_dir, language)
-    out = Rendered({REFERENCE_PAGE: reference_page(env, language)})
+    env = (memo.env if memo else None) or make_env(templates_dir, language)
+    if memo:
+        memo.env = env
+    out = Rendered()
     line_of = partial(template_line, lines=template_lines or {})
-    failed = _render_all(out, [(statement_path(st), st.path, partial(_render_statement, env, st, site_config, line_of))
-                               for st in statements], root, jobs, language)
+    _render_all(out, [(REFERENCE_PAGE, "the template reference", REFERENCE_PAGE, partial(reference_page, env, language))],
+                root, 1, language, memo)
+    failed = _render_all(out, [(statement_path(st), st.path, st, partial(_render_statement, env, st, site_config, line_of))
+                               for st in statements], root, jobs, language, memo)
     # A statement whose template failed (its page shows where) is still listed; one whose own file
     # is what to fix (its `template:`, data the view could not read) is not.
     listed = newest_first([st for st in statements if statement_path(st) not in failed
                            or failed[statement_path(st)].path != st.path])
-    anchors = {path: sentence_anchors(out.pages[path]) for path in map(statement_path, listed)}
+    anchors = {path: memo.made[path].anchors if memo else sentence_anchors(out.pages[path])
+               for path in map(statement_path, listed)}
     indexes = Indexes(listed, statement_path, language)
-    home = lambda: env.get_template(INDEX_TEMPLATE).render(  # noqa: E731
-        home_context(listed[:LATEST], len(listed), indexes.sections, site_config))
-    _render_all(out, [*((page.path, f"the index page {page.path}",
+    home_page = home_context(listed[:LATEST], len(listed), indexes.sections, site_config)
+    home = lambda: env.get_template(INDEX_TEMPLATE).render(home_page)  # noqa: E731
+    _render_all(out, [*((page.path, f"the index page {page.path}", page.context,
                          partial(_render_index, env, page.template, page.path, page.context, site_config, anchors))
                        for page in indexes.build()),
-                      ("index.md", "the home page", home)], root, jobs, language)
+                      ("index.md", "the home page", {**home_page, "site": None}, home)], root, jobs, language, memo)
+    if memo:
+        memo.made = {path: memo.made[path] for path in out.order}
     return out
 
 

@@ -15,14 +15,16 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
 from pagefind.index import PagefindIndex
 
 from .search import index_terms, words
 
+log = get_plugin_logger("bayan")
 FOLDER = "pagefind"
 EXCERPT_CHARS = 200
 # What Pagefind writes that the site does not use: its own search interfaces.
@@ -95,20 +97,51 @@ async def _index(pages: Path, folder: Path) -> int:
 
 
 def write_index(entries: Iterable[Entry], folder: Path, language: str) -> int:
-    """Write the Pagefind bundle of these entries into `folder` (replacing what was there);
-    the number of pages it holds.
+    """Write the Pagefind bundle of these entries into `folder`, swapped in for what was there
+    once complete (a page open meanwhile searches the last one); the number of pages it holds.
 
     Pagefind reads the entries as one folder of small pages: one request to its service,
     where a request per entry costs its Python client a tenth of a second each."""
-    if folder.exists():
-        shutil.rmtree(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     with tempfile.TemporaryDirectory(prefix="bayan-search-") as pages:
         for item in entries:
             path = Path(pages) / source_path(item.url)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(source_page(item, language), encoding="utf-8")
         with ThreadPoolExecutor(1) as thread:  # its own event loop, whether the caller runs one or not
-            count = thread.submit(asyncio.run, _index(Path(pages), folder)).result()
+            count = thread.submit(asyncio.run, _index(Path(pages), staging)).result()
     for name in UNUSED:
-        (folder / name).unlink(missing_ok=True)
+        (staging / name).unlink(missing_ok=True)
+    old = staging.with_name(staging.name + "-old")
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
     return count
+
+
+class IndexWriter:
+    """Writes search indexes in a thread of its own, one after the other, the newest entries of
+    a folder winning: one that a newer one follows is not written. Under `mkdocs serve --dirty`
+    the edited page is served while Pagefind indexes the site."""
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="bayan-search-index")
+        self._newest: dict[Path, int] = {}
+
+    def submit(self, entries: list[Entry], folder: Path, language: str) -> Future[int | None]:
+        """Write the index of `entries` into `folder` when the thread comes to it; the number of
+        pages written, or None when newer entries for `folder` came meanwhile."""
+        number = self._newest[folder] = self._newest.get(folder, 0) + 1
+
+        def write() -> int | None:
+            if self._newest[folder] != number:
+                return None
+            try:
+                return write_index(entries, folder, language)
+            except Exception as err:  # noqa: BLE001 - the site stays served; the next save tries again
+                log.error("the search index %s was not written: %s", folder, err)
+                return None
+
+        return self._thread.submit(write)
