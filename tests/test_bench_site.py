@@ -12,7 +12,7 @@ SPEC = importlib.util.spec_from_file_location("bench_site", Path(__file__).paren
 bench = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(bench)
 
-STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-02-0{n}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
+STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-02-0{n}\n---\nأكد الوزير أن التعاون رقم {n} مهم.\n"
 
 
 def test_an_edit_is_timed_until_its_page_is_served_new(tmp_path):

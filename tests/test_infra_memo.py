@@ -12,7 +12,7 @@ from generator.infra.memo import Memo
 from generator.project import Project, pages
 from generator.read.sources import read_statement, read_statements
 
-STATEMENT = "---\ntitle: {title}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير {who} أهمية التعاون رقم {n}.\n"
+STATEMENT = "---\ntitle: {title}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير {who} أن التعاون رقم {n} مهم.\n"
 
 
 def write(root: Path, n: int, title: str | None = None, who: str = "خالد") -> Path:

@@ -34,7 +34,7 @@ def counting_analyze(monkeypatch) -> list[str]:
 
 def test_unchanged_statements_come_from_the_cache(tmp_path, monkeypatch):
     for n in range(3):
-        write(tmp_path, f"s{n}.md", f"---\ntitle: بيان {n}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n")
+        write(tmp_path, f"s{n}.md", f"---\ntitle: بيان {n}\n---\nأكد الوزير أن التعاون رقم {n} مهم.\n")
     cache = tmp_path / "cache"
     calls = counting_analyze(monkeypatch)
     first, _ = load_content(tmp_path / "content", cache)
@@ -60,7 +60,7 @@ def test_a_new_analysis_version_invalidates_the_cache(tmp_path, monkeypatch):
 
 def test_parallel_jobs_give_the_same_result(tmp_path):
     for n in range(MIN_CALLS + 2):  # enough to be worth the processes
-        write(tmp_path, f"s{n}.txt", f"أكد الوزير أهمية التعاون رقم {n}.\nوقال إن العمل مستمر.\n")
+        write(tmp_path, f"s{n}.txt", f"أكد الوزير أن التعاون رقم {n} مهم.\nوقال إن العمل مستمر.\n")
     serial, _ = load_content(tmp_path / "content")
     parallel, _ = load_content(tmp_path / "content", jobs=2)
     assert parallel == serial

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import make_project
 
-STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أهمية التعاون رقم {n}.\n"
+STATEMENT = "---\ntitle: بيان {n}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير أن التعاون رقم {n} مهم.\n"
 
 
 def build(root: Path, **env: str) -> subprocess.CompletedProcess:

@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 from generator.site.rebuild import Builds, LastBuild, carry_over, remove_gone
 
-STATEMENT = "---\ntitle: {title}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير خالد أهمية التعاون رقم {n}.\n"
+STATEMENT = "---\ntitle: {title}\ndate: 2018-0{m}-01\nsource: وكالة {s}\n---\nأكد الوزير خالد أن التعاون رقم {n} مهم.\n"
 SERVED = "http://127.0.0.1:8000/"
 
 

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page
 
 from .conftest import VIEWPORT
 
-STATEMENT = "---\ntitle: {title}\ndate: 2018-02-{day:02d}\nsource: وكالة الأنباء\n---\nأكد الوزير خالد أهمية التعاون رقم {n}.\n"
+STATEMENT = "---\ntitle: {title}\ndate: 2018-02-{day:02d}\nsource: وكالة الأنباء\n---\nأكد الوزير خالد أن التعاون رقم {n} مهم.\n"
 ARCHIVE = "archive/2018-02/"
 WAIT_MS = 120_000  # a loaded machine; the loop's time is measured by bench/site.py
 
