@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import html
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 from generator.site.search import key, keys
 from generator.site.search_index import UNUSED, IndexWriter, entry, excerpt, plain_text, write_index
@@ -24,13 +25,26 @@ def test_plain_text_leaves_out_tags_and_permalinks():
 def test_excerpt_opens_with_the_pages_own_paragraphs():
     """Not the title, a translation, a gloss or a short label: the first paragraphs in the
     page's language, cut at a word."""
-    assert excerpt(PAGE) == "أكد مجلس الأمن التابع للأمم المتحدة دعمه & تأييده."
-    assert excerpt(PAGE, limit=20) == "أكد مجلس الأمن …"
-    assert excerpt("<h1>عنوان</h1><ul><li>نص بلا فقرة</li></ul>") == "نص بلا فقرة"
+    assert excerpt(PAGE, "ar") == "أكد مجلس الأمن التابع للأمم المتحدة دعمه & تأييده."
+    assert excerpt(PAGE, "ar", limit=20) == "أكد مجلس الأمن …"
+    assert excerpt("<h1>عنوان</h1><ul><li>نص بلا فقرة</li></ul>", "ar") == "نص بلا فقرة"
+
+
+STATEMENT_PAGE = """<h1>بيان</h1><p class="bayan-pending-note">لم يترجم هذا البيان إلى الإنجليزية بعد.</p>
+<div class="bayan-pair" id="s1"><p class="bayan-ar" lang="ar" dir="rtl"><a class="bayan-n" href="#s1">1</a> أكد المجلس دعمه.</p>
+<p class="bayan-en" lang="en" dir="ltr">The council affirmed its support.</p></div>
+<div class="bayan-pair" id="s2"><p class="bayan-ar" lang="ar" dir="rtl"><a class="bayan-n" href="#s2">2</a> ودعا إلى الحوار.</p>
+<p class="bayan-en bayan-pending" lang="en" dir="ltr">Translation pending · <span lang="ar">الترجمة غير متوفرة</span></p></div>"""
+
+
+def test_a_statements_excerpt_is_its_text_in_the_pages_language():
+    """Its sentences, without their numbers; not a note, nor the other language."""
+    assert excerpt(STATEMENT_PAGE, "ar") == "أكد المجلس دعمه. ودعا إلى الحوار."
+    assert excerpt(STATEMENT_PAGE, "en") == "The council affirmed its support."
 
 
 def test_an_entry_holds_each_word_once_the_title_too():
-    found = entry("statements/x/", "بيان مجلس الأمن", PAGE)
+    found = entry("statements/x/", "بيان مجلس الأمن", PAGE, "ar")
     assert found.url == "statements/x/" and found.title == "بيان مجلس الأمن"
     assert found.words.count("الأمن") == 1 and {"للأمم", "Security", "gloss"} <= set(found.words)
     assert "&" not in found.words and "para" not in found.words
@@ -47,7 +61,7 @@ def test_the_index_holds_the_keys_and_shows_the_original(tmp_path):
     folder = tmp_path / "pagefind"
     (folder / "fragment").mkdir(parents=True)
     (folder / "fragment" / "stale.pf_fragment").write_bytes(b"from a build before")
-    pages = [entry("statements/x/", "بيان مجلس الأمن", PAGE), entry("about/", "عن «بيان»", "<p>صفحة عن الموقع نفسه هنا</p>")]
+    pages = [entry("statements/x/", "بيان مجلس الأمن", PAGE, "ar"), entry("about/", "عن «بيان»", "<p>صفحة عن الموقع نفسه هنا</p>", "ar")]
     assert write_index(pages, folder, "ar") == 2
     records = {r["url"]: r for r in fragments(folder)}
     assert set(records) == {"/statements/x/", "/about/"}  # what was there before is gone
@@ -65,7 +79,7 @@ def test_markup_in_a_title_or_excerpt_stays_text(tmp_path):
     """Pagefind reads the entries as HTML: what the statement wrote comes back as written, and
     none of it becomes an element of the page Pagefind reads."""
     hostile = '<script>alert(1)</script> & <b data-pagefind-meta="title">x</b>'
-    written = entry("statements/h/", hostile, f"<p>{html.escape(hostile)} نص الفقرة هنا أيضا</p>")
+    written = entry("statements/h/", hostile, f"<p>{html.escape(hostile)} نص الفقرة هنا أيضا</p>", "ar")
     write_index([written], tmp_path / "pagefind", "ar")
     (record,) = fragments(tmp_path / "pagefind")
     assert record["meta"]["title"] == hostile and record["meta"]["excerpt"].startswith(hostile)
@@ -75,18 +89,19 @@ def test_markup_in_a_title_or_excerpt_stays_text(tmp_path):
 def test_the_index_is_written_from_inside_a_running_event_loop(tmp_path):
     """A build started from asynchronous code (a notebook, Playwright's sync API) writes it too."""
     async def build() -> int:
-        return write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>")], tmp_path / "pagefind", "ar")
+        return write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>", "ar")], tmp_path / "pagefind", "ar")
 
-    assert asyncio.run(build()) == 1
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own, whatever the test session runs
+        assert thread.submit(asyncio.run, build()).result() == 1
 
 
 def test_the_newest_entries_of_a_folder_win_and_replace_the_index_whole(tmp_path):
     """Under `mkdocs serve --dirty` the index is written in the background: saves that come
     while Pagefind is busy are written once, the newest; the folder only ever holds a whole index."""
     folder = tmp_path / "pagefind"
-    write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>")], folder, "ar")
+    write_index([entry("about/", "عن", "<p>صفحة عن الموقع نفسه هنا</p>", "ar")], folder, "ar")
     writer = IndexWriter()
-    saves = [[entry(f"statements/s{n}/", f"بيان {n}", "<p>نص البيان الأول هنا كاملا</p>")] for n in range(3)]
+    saves = [[entry(f"statements/s{n}/", f"بيان {n}", "<p>نص البيان الأول هنا كاملا</p>", "ar")] for n in range(3)]
     futures = [writer.submit(save, folder, "ar") for save in saves]
     assert [future.result(timeout=120) for future in futures][1:] == [None, 1]  # the second is skipped
     assert [r["url"] for r in fragments(folder)] == ["/statements/s2/"]

@@ -38,6 +38,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
@@ -60,7 +61,7 @@ from .indexes import in_nav, in_search, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
 from .rebuild import Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone, site_stamp
 from .search_index import FOLDER as SEARCH_FOLDER
-from .search_index import Entry, IndexWriter, entry, write_index
+from .search_index import Entry, IndexWriter, entry
 from .theme import assets, configure
 
 log = get_plugin_logger("bayan")
@@ -84,6 +85,13 @@ def not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+def _report_failure(folder: Path, written: Future[int | None]) -> None:
+    """Log a search index written in the background that failed (the site stays served; the
+    next save writes it again)."""
+    if (err := written.exception()) is not None:
+        log.error("the search index %s was not written: %s", folder, err)
+
+
 def _generated(config: MkDocsConfig, src_uri: str, page: str | Path) -> File:
     """A generated page from its Markdown, or from a file MkDocs reads when it builds the page."""
     if isinstance(page, Path):
@@ -102,7 +110,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.builds = Builds()  # each site folder's last build, for the next `--dirty` one
         self.last: LastBuild | None = None  # the last build of the folder being built, when --dirty
         self.compiled = MemoryBytecodeCache()  # the theme's templates, compiled once (`mkdocs serve`)
-        self.index_writer = IndexWriter()  # the search index after a --dirty build, while pages are served
+        self.index_writer = IndexWriter()  # the search indexes, written beside the build (site/search_index.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, for the mirror's build (this also keeps one plugin instance
@@ -207,7 +215,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Keep what the search index needs of a searchable page (its words, not its HTML)."""
         if page.meta.get("bayan_searchable"):
-            self.search_entries[page.url] = entry(page.url, page.title or "", html)
+            self.search_entries[page.url] = entry(page.url, page.title or "", html, self.project.language)
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -237,7 +245,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.debug("search keys from the other process failed: %s", err)
             self.search_keys = None
             timer.lap("search keys of the pages' words, waited for")
-        self._write_search_index(Path(config.site_dir) / SEARCH_FOLDER)
+        index = self._write_search_index(Path(config.site_dir) / SEARCH_FOLDER)
         if self.dirty:
             written = {uri: file.abs_dest_path for uri, file in self.pages.items()}
             self.builds.finish(config.site_dir, LastBuild(self.stamp, written, self.search_entries, self.shown))
@@ -248,21 +256,30 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         if self.project.mirror is not None:
             log.info("Building the mirror %s into %s/%s", self.project.mirror.name, config.site_dir, FOLDER)
             build_mirror(self.project.mirror, config, self.command, self.dirty)
+        if index is not None:  # the build ends with its index written
+            start = time.perf_counter()
+            count = index.result()
+            if os.environ.get("BAYAN_TIMING"):
+                print(f"bayan: search index of {count} pages, waited for {time.perf_counter() - start:.2f} s",
+                      file=sys.stderr)
 
-    def _write_search_index(self, folder: Path) -> None:
-        """Write the search index of this build's entries; after a --dirty build, of the
-        entries of the pages built with the other pages' from the last build, in a thread of
-        its own (the pages are served meanwhile), and only when an entry changed."""
+    def _write_search_index(self, folder: Path) -> Future[int | None] | None:
+        """Start writing the search index of this build's entries (Pagefind indexes them while
+        MkDocs builds the mirror): the index being written, which the build waits for. After a
+        --dirty build, the index of the entries of the pages built with the other pages' from
+        the last build, only when an entry changed, and not waited for: the pages are served
+        meanwhile."""
         if self.last is None:
-            count = write_index(self.search_entries.values(), folder, self.project.language)
-            self.timer.lap(f"search index of {count} pages")
-            return
+            self.timer.lap(f"search index of {len(self.search_entries)} pages started")
+            return self.index_writer.submit(list(self.search_entries.values()), folder, self.project.language)
         built = len(self.search_entries)
         order = [file.url for file in self.pages.values()]
         self.search_entries = carry_over(self.last.search, self.search_entries, self.built, order)
         if self.search_entries != self.last.search:
-            self.index_writer.submit(list(self.search_entries.values()), folder, self.project.language)
+            written = self.index_writer.submit(list(self.search_entries.values()), folder, self.project.language)
+            written.add_done_callback(partial(_report_failure, folder))
         self.timer.lap(f"search index: {built} pages built, the index written in the background")
+        return None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]

@@ -19,12 +19,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
 from pagefind.index import PagefindIndex
 
 from .search import index_terms, words
 
-log = get_plugin_logger("bayan")
 FOLDER = "pagefind"
 EXCERPT_CHARS = 200
 # What Pagefind writes that the site does not use: its own search interfaces.
@@ -33,10 +31,10 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "page
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-# A paragraph in the page's own language, and the quotes and glosses in another one inside it
-# (an element with a `lang` is a translation or an original quoted).
-_OWN_PARAGRAPH = re.compile(r"<p\b(?![^>]*\blang=)[^>]*>(.*?)</p>", re.DOTALL)
-_OTHER_LANGUAGE = re.compile(r"<(q|span)\b[^>]*\blang=[^>]*>.*?</\1>", re.DOTALL)
+# A paragraph and its attributes; a statement's sentence in a language (not a pending translation).
+_PARAGRAPH = re.compile(r"<p\b([^>]*)>(.*?)</p>", re.DOTALL)
+_LANG = re.compile(r'\blang="([^"]*)"')
+_SENTENCE_NUMBER = re.compile(r'<a class="bayan-n"[^>]*>.*?</a>', re.DOTALL)
 PARAGRAPH_WORDS = 5  # shorter paragraphs (labels, references) do not open an excerpt
 _SPACE = re.compile(r"\s+")
 
@@ -57,21 +55,37 @@ def plain_text(content: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", content)))).strip()
 
 
-def excerpt(content: str, limit: int = EXCERPT_CHARS) -> str:
-    """The opening of a page's text in its own language: its paragraphs of PARAGRAPH_WORDS
-    words or more (else all its text but the title), cut at a word boundary («…» when cut)."""
-    paragraphs = [text for p in _OWN_PARAGRAPH.findall(content)
-                  if len(words(text := plain_text(_OTHER_LANGUAGE.sub(" ", p)))) >= PARAGRAPH_WORDS]
-    text = " ".join(paragraphs) or plain_text(_TITLE.sub(" ", content, count=1))
+def _other_language(language: str) -> re.Pattern[str]:
+    """The quotes and glosses in another language than `language` inside a paragraph."""
+    return re.compile(rf'<(q|span)\b[^>]*\blang="(?!{re.escape(language)}")[^"]*"[^>]*>.*?</\1>', re.DOTALL)
+
+
+def excerpt(content: str, language: str, limit: int = EXCERPT_CHARS) -> str:
+    """The opening of a page's text in its own language: a statement's sentences, else its
+    paragraphs in that language of PARAGRAPH_WORDS words or more (else all its text but the
+    title), cut at a word boundary («…» when cut)."""
+    other = _other_language(language)
+    sentences, paragraphs = [], []
+    for attributes, inner in _PARAGRAPH.findall(content):
+        lang = _LANG.search(attributes)
+        if lang and lang[1] != language:
+            continue
+        text = plain_text(other.sub(" ", _SENTENCE_NUMBER.sub("", inner)))
+        if f'class="bayan-{language}"' in attributes:
+            sentences.append(text)
+        elif len(words(text)) >= PARAGRAPH_WORDS:
+            paragraphs.append(text)
+    text = " ".join(sentences or paragraphs) or plain_text(_TITLE.sub(" ", content, count=1))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def entry(url: str, title: str, content: str) -> Entry:
-    """The index entry of a page from its URL, title and HTML content (MkDocs' page.content)."""
+def entry(url: str, title: str, content: str, language: str) -> Entry:
+    """The index entry of a page from its URL, title, HTML content (MkDocs' page.content) and
+    language."""
     found = words(f"{title} {plain_text(content)}")
-    return Entry(url, title, tuple(dict.fromkeys(found)), excerpt(content))
+    return Entry(url, title, tuple(dict.fromkeys(found)), excerpt(content, language))
 
 
 def source_page(item: Entry, language: str) -> str:
@@ -123,8 +137,9 @@ def write_index(entries: Iterable[Entry], folder: Path, language: str) -> int:
 
 class IndexWriter:
     """Writes search indexes in a thread of its own, one after the other, the newest entries of
-    a folder winning: one that a newer one follows is not written. Under `mkdocs serve --dirty`
-    the edited page is served while Pagefind indexes the site."""
+    a folder winning: one that a newer one follows is not written. Pagefind indexes one
+    language while MkDocs builds the other; under `mkdocs serve --dirty` the edited page is
+    served while Pagefind indexes the site."""
 
     def __init__(self) -> None:
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="bayan-search-index")
@@ -136,12 +151,6 @@ class IndexWriter:
         number = self._newest[folder] = self._newest.get(folder, 0) + 1
 
         def write() -> int | None:
-            if self._newest[folder] != number:
-                return None
-            try:
-                return write_index(entries, folder, language)
-            except Exception as err:  # noqa: BLE001 - the site stays served; the next save tries again
-                log.error("the search index %s was not written: %s", folder, err)
-                return None
+            return write_index(entries, folder, language) if self._newest[folder] == number else None
 
         return self._thread.submit(write)
