@@ -293,3 +293,23 @@ def test_an_emphatic_pronoun_belongs_to_the_subject_and_names_the_earlier_speake
     found = resolved("وقالت مصادر أمنية إن الطريق مغلق. وأضافت المصادر ذاتها أن العمل جار. وقال المصدر نفسه إن الوضع هادئ.")
     assert found[0][1] == found[1][1] == "مصادر أمنية"
     assert claims("وقال المصدر نفسه إن الوضع هادئ.")[0].speaker.text == "المصدر نفسه"
+
+
+def test_whom_the_speaker_told_may_stand_between_the_verb_and_the_subject():
+    assert named("وقال لـ«الصحيفة» مصدر مطلع إن الاجتماع تأجل.")[0] == "مصدر مطلع"
+    assert named('وقال لـ"النهار" المهندس سامي الحربي: إن المحطة جاهزة.')[1] == "سامي الحربي"
+    assert named("وقال للصحفيين الوزير إن الخطة جاهزة.")[0] == "الوزير"
+    assert named("وقال لوكالة الأنباء الرسمية المتحدث باسم الوزارة إن العمل جار.")[0] == "المتحدث باسم الوزارة"
+
+
+def test_a_subject_in_quotation_marks_before_the_content():
+    assert named("وأوضحت «الغذاء والدواء» أن المنع مستمر.")[:2] == ("الغذاء والدواء", "الغذاء والدواء")
+    assert named('وقال "سامي الحربي": العمل جار.')[1] == "سامي الحربي"
+    assert named("وقال «مكتب أنباء الجنوب» إن الطريق مغلق.")[1] == "مكتب أنباء الجنوب"  # one name
+    assert claims("وقال «إن العمل جار».")[0].speaker is None  # the content in quotation marks
+
+
+def test_a_name_then_a_post_with_the_article_before_the_content():
+    assert named("وقال سامي الحربي المتحدث الرسمي باسم الهيئة إن العمل جار.")[1:] == (
+        "سامي الحربي", "المتحدث الرسمي باسم الهيئة")
+    assert claims("وأعلن عزم التحالف الرئيس على المضي في الخطة.")[0].speaker is None  # a noun and its genitive

@@ -20,6 +20,7 @@ from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
 from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
+from .entities import _given_names as given_names
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -220,6 +221,12 @@ def _quoted_name(tokens: tuple[Token, ...], k: int, limit: int) -> int | None:
     return close + 1 if close is not None and close > k + 1 else None
 
 
+def _given(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> bool:
+    """True where a name of two words or more starts at tokens[k] with a given name the names
+    data attests or a known name («سامي الحربي»; «عزم التحالف» is a noun and its genitive)."""
+    return k + 1 < limit and (bare(tokens[k].norm) in known or tokens[k].norm in given_names())
+
+
 def _adjective(norm: str) -> bool:
     return is_definite(norm) and norm.endswith(_lexicon().endings)
 
@@ -349,8 +356,9 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         opens = run is not None and (bare(tokens[j].norm) in known or run < limit and tokens[run].norm in lex.complementizers)
         if opens and run is not None:
             return Subject(i, run, j)
-        if run is not None and (post := _post_after(tokens, run, limit, known)) is not None:
-            return Subject(i, post, j, name_end=run)  # «فلان مدير عام الهيئة، أن»
+        named = run if run is not None else _name_scan(tokens, j, limit, known)[0] if _given(tokens, j, limit, known) else j
+        if named > j and (post := _post_after(tokens, named, limit, known)) is not None:
+            return Subject(i, post, j, name_end=named)  # «فلان مدير عام الهيئة، أن», «فلان الحربي المتحدث باسم الهيئة إن»
         return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
     name = j if person else None
