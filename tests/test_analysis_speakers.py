@@ -313,3 +313,9 @@ def test_a_name_then_a_post_with_the_article_before_the_content():
     assert named("وقال سامي الحربي المتحدث الرسمي باسم الهيئة إن العمل جار.")[1:] == (
         "سامي الحربي", "المتحدث الرسمي باسم الهيئة")
     assert claims("وأعلن عزم التحالف الرئيس على المضي في الخطة.")[0].speaker is None  # a noun and its genitive
+
+
+def test_a_preposition_with_its_pronoun_is_no_subject():
+    assert named("وذكر فيه البيان أن الخطة جاهزة.")[0] == "البيان"
+    assert named("وقالت عنها الوزارة إن العمل جار.")[0] == "الوزارة"
+    assert [c.speaker for c in claims("وقال فيه إن العمل جار.")] == [None]

@@ -12,7 +12,7 @@ from .conjugation import PAST, PRESENT, conjugated
 from .entities import gazetteer, match_at
 from .entities import mentions as entity_mentions
 from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
-                       mention, subject_span)
+                       mention, pronoun_phrase, subject_span)
 from .spelling import dictionary
 
 if TYPE_CHECKING:
@@ -382,6 +382,9 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
     if hit.cue.addressed:
         start = _after_quoted(tokens, start, limit)  # «أبلغ "الصحيفة" فلان أن»: whom it told first
     verb = hit.cue.kind in ("past", "present", "relative")
+    if verb and start < limit and pronoun_phrase(tokens[start]):
+        start += 1  # «وذكر فيه البيان أن»: a subject of the lexicon after the preposition and its pronoun
+        verb = False  # («قال عليه السلام»: a blessing)
     subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined), generic=verb, listed=listed,
                            content=_prepositions(hit.cue.needs))
     if subject is None and verb:

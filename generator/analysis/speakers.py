@@ -73,6 +73,7 @@ class _Lexicon:
     titles: frozenset[str]
     abbreviations: frozenset[str]
     emphatics: frozenset[str]
+    pronoun_phrases: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
     stops: frozenset[str]
@@ -101,6 +102,8 @@ def _lexicon() -> _Lexicon:
         bodies=frozenset(bare(normalize(w)) for w in data.bodies),
         titles=frozenset(bare(normalize(w)) for w in data.titles),
         abbreviations=words("abbreviations"), emphatics=words("emphatics"),
+        pronoun_phrases=frozenset(normalize(p.removesuffix("ى") + "ي" * p.endswith("ى") + pronoun)
+                                  for p in data.pronoun_prepositions for pronoun in data.attached_pronouns),
         particles=words("name_particles"),
         connectors=words("connectors"), stops=words("stops"),
         endings=tuple(normalize(e) for e in data.adjective_endings),
@@ -203,6 +206,11 @@ def is_title(text: str) -> bool:
 def _abbreviated(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
     """True for a title written as its initial and a dot at tokens[k] («د.», «م.»)."""
     return k + 1 < limit and tokens[k].norm in _lexicon().abbreviations and tokens[k + 1].text == "."
+
+
+def pronoun_phrase(token: Token) -> bool:
+    """True for a preposition with an attached pronoun («فيه», «عنها», «عليه»): never a subject."""
+    return token.norm in _lexicon().pronoun_phrases
 
 
 def _emphatic(token: Token) -> bool:
@@ -343,7 +351,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
         return None
     if tokens[i].norm in lex.pronouns:
         return Subject(i, i + 1, None, True)
-    if not clitic and _prepositional(tokens[i]):
+    if not clitic and (_prepositional(tokens[i]) or pronoun_phrase(tokens[i])):
         return None
     j = i
     while j < limit and tokens[j].norm in lex.honorifics:
@@ -620,7 +628,8 @@ def generic_subject(tokens: tuple[Token, ...], i: int, limit: int, listed: froze
     adjunct («في بيان», «لوكالة …», a comma), or that one of the words `content` follows directly
     («نصت المادة الخامسة على»). `listed`: the words the spelling dictionary lists."""
     lex = _lexicon()
-    if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]):
+    if i >= limit or tokens[i].kind != "word" or is_stop(tokens[i]) or _prepositional(tokens[i]) \
+            or pronoun_phrase(tokens[i]):
         return None
     first = tokens[i].norm
     if _behind_preposition(tokens[i].text, listed) or tokens[i].text.endswith(("ًا", "اً")):

@@ -22,6 +22,8 @@ class Speakers:
     titles: tuple[str, ...]
     abbreviations: tuple[str, ...]  # titles written as their initial and a dot: «د.»
     emphatics: tuple[str, ...]  # «نفسه», «ذاتها» after a noun
+    pronoun_prepositions: tuple[str, ...]  # with an attached pronoun: never a subject («فيه»)
+    attached_pronouns: tuple[str, ...]
     name_particles: tuple[str, ...]
     connectors: tuple[str, ...]
     title_prepositions: tuple[str, ...]
