@@ -268,3 +268,54 @@ def test_the_first_of_two_coordinated_speakers_keeps_his_own_gender():
 def test_fadila_is_an_honorific():
     found = claims("وبين فضيلة الشيخ سالم الدوسري أن الصوم عبادة. وأكد فضيلته أن الرحمة واجبة.")
     assert [c.speaker.canonical for c in found] == ["سالم الدوسري", "سالم الدوسري"]
+
+
+def test_a_family_name_with_the_article_after_a_title_is_the_name():
+    assert named("وقال المهندس الحمادة: «المحطة جاهزة».")[:2] == ("المهندس الحمادة", "الحمادة")
+    assert named("وبين الدكتور الفلاحة أن العمل مستمر.")[1] == "الفلاحة"
+    assert named("وقال الدكتور الإيراني إن الاتفاق قريب.")[1] == "الإيراني"  # a nisba, as before
+    assert named("وأكد الشيخ المسؤول عن الملف أن الموعد ثابت.")[1] == "الشيخ المسؤول"  # a phrase goes on: no name
+
+
+def test_a_title_written_as_its_initial_and_a_dot():
+    assert named("وأكد د.سامر حداد أن الخطة جاهزة.")[1] == "سامر حداد"
+    assert named("وقال م. خالد العمري إن المشروع اكتمل.")[:2] == ("م. خالد العمري", "خالد العمري")
+    assert named("وقال أ.د سالم النمر إن البحث مستمر.")[1] == "سالم النمر"
+
+
+def test_a_name_in_quotation_marks_belongs_to_the_noun_before_it():
+    assert named("وقالت صحيفة «النهار» اللبنانية إن الوزير استقال.")[0] == "صحيفة «النهار» اللبنانية"
+    assert named('وذكرت وكالة "الأنباء الحرة" أن الطريق مغلق.')[0] == 'وكالة "الأنباء الحرة"'
+    assert named("وقالت الوزارة «إن الطريق مغلق».")[0] == "الوزارة"  # a definite noun governs no name: the content
+
+
+def test_an_emphatic_pronoun_belongs_to_the_subject_and_names_the_earlier_speaker():
+    found = resolved("وقالت مصادر أمنية إن الطريق مغلق. وأضافت المصادر ذاتها أن العمل جار. وقال المصدر نفسه إن الوضع هادئ.")
+    assert found[0][1] == found[1][1] == "مصادر أمنية"
+    assert claims("وقال المصدر نفسه إن الوضع هادئ.")[0].speaker.text == "المصدر نفسه"
+
+
+def test_whom_the_speaker_told_may_stand_between_the_verb_and_the_subject():
+    assert named("وقال لـ«الصحيفة» مصدر مطلع إن الاجتماع تأجل.")[0] == "مصدر مطلع"
+    assert named('وقال لـ"النهار" المهندس سامي الحربي: إن المحطة جاهزة.')[1] == "سامي الحربي"
+    assert named("وقال للصحفيين الوزير إن الخطة جاهزة.")[0] == "الوزير"
+    assert named("وقال لوكالة الأنباء الرسمية المتحدث باسم الوزارة إن العمل جار.")[0] == "المتحدث باسم الوزارة"
+
+
+def test_a_subject_in_quotation_marks_before_the_content():
+    assert named("وأوضحت «الغذاء والدواء» أن المنع مستمر.")[:2] == ("الغذاء والدواء", "الغذاء والدواء")
+    assert named('وقال "سامي الحربي": العمل جار.')[1] == "سامي الحربي"
+    assert named("وقال «مكتب أنباء الجنوب» إن الطريق مغلق.")[1] == "مكتب أنباء الجنوب"  # one name
+    assert claims("وقال «إن العمل جار».")[0].speaker is None  # the content in quotation marks
+
+
+def test_a_name_then_a_post_with_the_article_before_the_content():
+    assert named("وقال سامي الحربي المتحدث الرسمي باسم الهيئة إن العمل جار.")[1:] == (
+        "سامي الحربي", "المتحدث الرسمي باسم الهيئة")
+    assert claims("وأعلن عزم التحالف الرئيس على المضي في الخطة.")[0].speaker is None  # a noun and its genitive
+
+
+def test_a_preposition_with_its_pronoun_is_no_subject():
+    assert named("وذكر فيه البيان أن الخطة جاهزة.")[0] == "البيان"
+    assert named("وقالت عنها الوزارة إن العمل جار.")[0] == "الوزارة"
+    assert [c.speaker for c in claims("وقال فيه إن العمل جار.")] == [None]

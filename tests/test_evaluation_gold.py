@@ -121,3 +121,11 @@ def test_a_finer_act_counts_as_the_guidelines_act_it_refines():
     other = score_statement(GOLD, statement(split, [claim(1, "أكد", "الوزير", "affirm"),
                                                     claim(2, "قال", "الوزير", "warn")]), BODY)
     assert other.figures()["acts"] == 0.5 and "act wrong: s2 قال warn (gold assert)" in other.misses
+
+
+def test_a_key_names_the_speaker_with_or_without_the_article():
+    split = sentences(BODY.index("وقال"), BODY.index("ثانيها"))
+    indefinite = statement(split, [claim(1, "أكد", "وزير"), claim(2, "قال", "بيان للوزير")])
+    assert score_statement(GOLD, indefinite, BODY).figures()["speakers"] == 1.0  # «قال وزير»: the key الوزير
+    other = statement(split, [claim(1, "أكد", "وزيرة"), claim(2, "قال", "المدير")])
+    assert score_statement(GOLD, other, BODY).figures()["speakers"] == 0.0

@@ -12,7 +12,7 @@ from .conjugation import PAST, PRESENT, conjugated
 from .entities import gazetteer, match_at
 from .entities import mentions as entity_mentions
 from .speakers import (Attribution, Mention, Subject, addressee, coordinated, documents_named, is_stop, known_names,
-                       mention, subject_span)
+                       mention, pronoun_phrase, subject_span)
 from .spelling import dictionary
 
 if TYPE_CHECKING:
@@ -307,6 +307,48 @@ def _after_quoted(tokens: tuple[Token, ...], k: int, limit: int) -> int:
     return close + 1 if close is not None else k
 
 
+def _after_addressee(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> Subject | None:
+    """The subject after whom the speaker spoke to, when that stands right after the verb: «لـ»
+    and a name in quotation marks («وقال لـ«الصحيفة» مصدر مطلع إن»: 95 times after a reporting
+    verb in the 3,000 corpus articles, with «للصحفيين» and «لوكالة …»), or a word behind ل and the
+    definite words of its name («وقال لوكالة الأنباء الرسمية الوزير …» no: a title opens the subject)."""
+    if k >= limit or tokens[k].kind != "word":
+        return None
+    if tokens[k].norm == "ل":
+        start = _after_quoted(tokens, k + 1, limit)
+        if start == k + 1:
+            return None
+    elif addressee(tokens[k]):
+        start = k + 1
+        while start < limit and start - k <= 3 and tokens[start].kind == "word" and is_definite(tokens[start].norm) \
+                and not _opens_subject(tokens, start, limit, known):
+            start += 1
+    else:
+        return None
+    subject = subject_span(tokens, start, limit, known) or _quoted_subject(tokens, start, limit, known)
+    return subject if subject is not None and not subject.pronoun else None
+
+
+def _opens_subject(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> bool:
+    """True where a subject of the lexicon (a title, head or known name) starts at tokens[k]."""
+    subject = subject_span(tokens, k, limit, known)
+    return subject is not None and not subject.generic
+
+
+def _quoted_subject(tokens: tuple[Token, ...], k: int, limit: int, known: frozenset[str]) -> Subject | None:
+    """A subject written in quotation marks right before the content («وأوضحت «الهيئة العامة» أن»:
+    33 times after a reporting verb in the 3,000 corpus articles): the words inside the marks, a
+    person's name when they are one, else the name of a body («مكتب أخبار سوريا» is one name)."""
+    end = _after_quoted(tokens, k, limit)
+    if end == k or end >= limit or not (tokens[end].norm in _lexicon().complementizers or tokens[end].text == ":") \
+            or tokens[k + 1].norm in _lexicon().complementizers:
+        return None  # «قال «إن …»»: the content itself
+    inside = subject_span(tokens, k + 1, end - 1, known)
+    if inside is not None and inside.end == end - 1 and inside.name == k + 1 and inside.name_end is None:
+        return inside
+    return Subject(k + 1, end - 1, None, generic=True)
+
+
 def _quoted_person(text: str, tokens: tuple[Token, ...], k: int) -> Mention | None:
     """The person named last before tokens[k] inside a quotation still open at k («… صدق نبينا
     محمد حين حذر وقال …»): the speaker of a cue inside reported words."""
@@ -339,9 +381,14 @@ def _speaker(text: str, tokens: tuple[Token, ...], hit: _Hit, before: Subject | 
         start += 1 if hit.cue.clause else 2  # «حسبما أفادت الوزارة», «بحسب ما ذكرت المصادر»: past the verb
     if hit.cue.addressed:
         start = _after_quoted(tokens, start, limit)  # «أبلغ "الصحيفة" فلان أن»: whom it told first
-    subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined),
-                           generic=hit.cue.kind in ("past", "present", "relative"), listed=listed,
+    verb = hit.cue.kind in ("past", "present", "relative")
+    if verb and start < limit and pronoun_phrase(tokens[start]):
+        start += 1  # «وذكر فيه البيان أن»: a subject of the lexicon after the preposition and its pronoun
+        verb = False  # («قال عليه السلام»: a blessing)
+    subject = subject_span(tokens, start, limit, known, clitic=bool(hit.cue.joined), generic=verb, listed=listed,
                            content=_prepositions(hit.cue.needs))
+    if subject is None and verb:
+        subject = _after_addressee(tokens, start, limit, known) or _quoted_subject(tokens, start, limit, known)
     if subject is None:
         return None, hit.index + 1
     if hit.cue.predicate and subject.name not in (None, subject.first) and not known.issuperset(

@@ -29,6 +29,7 @@ from ..model import Meta, Source, Speaker, Statement
 from .entities import ENTITY_ERRORS, score_entities
 
 CONJUNCTION = re.compile(r"^[وف](?=\w{3,})")
+ARTICLE = re.compile(r"^(?:[بك]?ال|لل)(?=\w{2,})")  # the article, behind a preposition too
 SPEAKER_ERRORS = {"empty": "empty speaker", "edges": "wrong edges", "unresolved": "unresolved title",
                   "person": "wrong person"}  # kind → how a line names it
 
@@ -189,7 +190,7 @@ def _score_claims(score: Score, gold_sentences: Sequence[dict[str, Any]], statem
         key = normalise_word(claim["speaker_key"])
         speaker = found.speaker
         said_by = normalise_text(f"{speaker.text} {speaker.canonical}") if speaker else ""
-        if key and key in said_by.split() or key in said_by:
+        if key and (key in said_by.split() or key in said_by or _stems(key) <= _stems(said_by)):
             score.speakers_right += 1
         else:
             kind = speaker_error(claim.get("speaker"), key, speaker)
@@ -219,8 +220,10 @@ def speaker_error(gold_speaker: str | None, key: str, speaker: Speaker | None) -
 
 
 def _stems(text: str) -> set[str]:
-    """The words of a phrase for comparison, without punctuation or the article («البيان» = «بيان»)."""
-    return {re.sub(r"^ال(?=\w{2,})", "", w) for w in re.findall(r"\w+", normalise_text(text))}
+    """The words of a phrase for comparison, without punctuation or the article, behind ب/ل/ك too
+    («البيان» = «بيان», «للديوان» = «الديوان»), a و left by the article as a conjunction is
+    taken off (`normalise_word` takes it off «وزير»: «الوزير» = «وزير»)."""
+    return {CONJUNCTION.sub("", ARTICLE.sub("", w)) for w in re.findall(r"\w+", normalise_text(text))}
 
 
 def _score_pillars(score: Score, gold: dict[str, Any] | None, statement: Statement,

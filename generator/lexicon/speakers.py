@@ -20,6 +20,10 @@ class Speakers:
     heads: tuple[str, ...]
     bodies: tuple[str, ...]  # heads that name a body: no holder's name follows them
     titles: tuple[str, ...]
+    abbreviations: tuple[str, ...]  # titles written as their initial and a dot: «د.»
+    emphatics: tuple[str, ...]  # «نفسه», «ذاتها» after a noun
+    pronoun_prepositions: tuple[str, ...]  # with an attached pronoun: never a subject («فيه»)
+    attached_pronouns: tuple[str, ...]
     name_particles: tuple[str, ...]
     connectors: tuple[str, ...]
     title_prepositions: tuple[str, ...]
