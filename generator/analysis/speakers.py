@@ -450,7 +450,6 @@ def _post_to_name(tokens: tuple[Token, ...], k: int, limit: int, known: frozense
     name after a personal title, or after a definite word or a place that is of two words or
     more before the content (the end, punctuation, a complementizer or a preposition that
     opens it) or closed by a nisba family name; None if there is none."""
-    lex = _lexicon()
     m = k
     while m < min(limit, k + budget):
         token = tokens[m]
