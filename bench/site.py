@@ -45,6 +45,14 @@ from generator.read.importer import import_into  # noqa: E402
 from generator.site.indexes import is_index_page  # noqa: E402
 from generator.site.theme import ASSETS, SCRIPTS, STYLESHEET, THEME  # noqa: E402
 
+# What the plugin gives the theme's templates (the search box counts its results).
+FLOOR_HOOKS = """from functools import partial
+from generator.lexicon.counts import forms
+
+def on_env(env, config, files):
+    env.globals["counted"] = partial(forms, language="ar")
+    return env
+"""
 NOT_IN_NAV = "/statements/\n/*/*/\n/*/[0-9]*.md\n"  # what the plugin keeps out of the navigation
 EDITS = 3  # statement edits timed while `mkdocs serve --dirty` runs
 
@@ -95,6 +103,8 @@ def floor_project(bayan: Path, root: Path) -> Path:
         "  name: material\n", f"  name: material\n  custom_dir: {THEME}\n")
     text += f"\nextra_css: [{STYLESHEET}]\nextra_javascript: [{', '.join(SCRIPTS)}]\n"
     text += "\nnot_in_nav: |\n" + "".join(f"  {p}\n" for p in NOT_IN_NAV.split())
+    (root / "floor_hooks.py").write_text(FLOOR_HOOKS, encoding="utf-8")
+    text += "\nhooks: [floor_hooks.py]\n"
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     yaml.load(text, Loader=yaml.UnsafeLoader)  # the config must still be valid YAML
     return root

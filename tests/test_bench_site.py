@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
+import yaml
 from conftest import make_project
 
 SPEC = importlib.util.spec_from_file_location("bench_site", Path(__file__).parent.parent / "bench" / "site.py")
@@ -23,3 +25,18 @@ def test_an_edit_is_timed_until_its_page_is_served_new(tmp_path):
     assert len(edits) == 2 and all(0 < cpu and 0 < seconds < 600 for seconds, cpu in edits)
     assert "مراجعة" in (root / "content" / "statements" / "s2.md").read_text(encoding="utf-8")
     assert "Serving on" in (root / "serve.log").read_text(encoding="utf-8")
+
+
+def test_the_floor_builds_the_markdown_bayan_made_without_bayan(tmp_path):
+    (tmp_path / "bayan").mkdir()
+    root = make_project(tmp_path / "bayan")
+    (root / "content" / "statements" / "s1.md").write_text(STATEMENT.format(n=1), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = [str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet"]
+    bench.run(mkdocs, root, env)
+    floor = bench.floor_project(root, tmp_path / "floor")
+    bench.run(mkdocs, floor, env)  # the same theme, its search box included, with no bayan plugin
+    plugins = yaml.load((floor / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.UnsafeLoader)["plugins"]
+    assert "bayan" not in [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    page = (floor / "site" / "statements" / "s1" / "index.html").read_text(encoding="utf-8")
+    assert "أكد الوزير" in page and "bayan-search" in page
