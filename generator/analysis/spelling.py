@@ -293,7 +293,7 @@ def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Problem, .
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
     text, body_line = doc.text, doc.source.body_line
-    named = set(chain.from_iterable(map(norms, map(tokenize, names))))
+    named = set(chain.from_iterable(map(norms, map(tokenize, set(names)))))  # a speaker's words once, not once a claim
     words: list[tuple[Sentence, Token]] = []
     for sentence, tokens in zip(doc.sentences, doc.tokens):  # numbers and punctuation are never `_checked`
         words += zip(repeat(sentence), compress(tokens, map(_checked, norms(tokens))))
