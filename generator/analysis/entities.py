@@ -546,30 +546,37 @@ def _plausible_name(words: Sequence[Token]) -> bool:
 def _given_names() -> frozenset[str]:
     """Given names attested at least `min_given_count` times in the Wikidata names that
     arabic-name-romanizer ships, normalised."""
-    return _attested("role = 'given'", names().min_given_count)
+    return _attested("given", names().min_given_count)
 
 
 @cache
 def _family_names(least: int) -> frozenset[str]:
     """Family names (surnames) attested at least `least` times in the Wikidata names that
     arabic-name-romanizer ships."""
-    return _attested("role = 'surname'", least)
+    return _attested("surname", least)
 
 
 def _attested(role: str, least: int) -> frozenset[str]:
-    """Name units of the romaniser's index of one role, attested at least `least` times."""
+    """Name units of the romaniser's index of one role ("given", "surname"), attested at least
+    `least` times."""
+    return frozenset(normalize(key) for key, count in _unit_counts(role) if count >= least)
+
+
+@cache
+def _unit_counts(role: str) -> tuple[tuple[str, int], ...]:
+    """(name unit, times attested) of the romaniser's index, for one role: one pass over the
+    index serves every threshold."""
     from arabic_name_romanizer.api import default_resources_dir
 
     with closing(_read_only(default_resources_dir() / "names.sqlite3")) as db:
-        rows = db.execute(f"SELECT arabic_key FROM units WHERE {role} GROUP BY arabic_key "  # noqa: S608 (a constant)
-                          "HAVING SUM(count) >= ?", (least,)).fetchall()
-    return frozenset(normalize(key) for key, in rows)
+        return tuple(db.execute("SELECT arabic_key, SUM(count) FROM units WHERE role = ? GROUP BY arabic_key",
+                                (role,)).fetchall())
 
 
 @cache
 def _untitled_given_names() -> frozenset[str]:
     """Given names attested often enough to begin a name with no title before it."""
-    return _attested("role = 'given'", names().min_untitled_given_count)
+    return _attested("given", names().min_untitled_given_count)
 
 
 @cache

@@ -119,7 +119,8 @@ def _build() -> Dictionary:
     forms: dict[str, str] = {}
 
     def add(word: str) -> None:
-        forms.setdefault(fold(word, LOOKUP), word)
+        key = fold(word, LOOKUP)
+        forms.setdefault(key, key if key == word else word)  # one object when equal: stored and read once
 
     with database("arabicdictionary") as db:
         listed = {fold(w, LOOKUP) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
