@@ -211,6 +211,7 @@ def skip_letters(text: str, letters: int) -> int:
     return index
 
 
+@cache
 def is_definite(norm: str) -> bool:
     """True for a word with the article, also behind a clitic (والوزير، للأمم)."""
     article = morphology().article

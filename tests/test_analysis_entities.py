@@ -2,6 +2,9 @@
 a title and a name chain; the longest span wins and no letter is lost to a clitic."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from generator.analysis.entities import all_mentions, known, match_at, org_mentions, person_mentions
 from generator.analysis import analyze
 from generator.arabic import tokenize
@@ -175,3 +178,18 @@ def test_a_name_without_a_title_needs_an_attested_given_name_and_family_name() -
     assert found("وقدم بيان صادر عن الجمعية شكرا للمتطوعين") == {}
     assert found("وتحدث سلام دائم عن المستقبل") == {}
 
+
+
+def test_romanising_a_person_loads_neither_the_neural_model_nor_numpy() -> None:
+    """The romaniser's attested spellings and rules serve every name: its ONNX model (and the
+    runtime and numpy it needs) stays unloaded, so a build pays no time for it."""
+    script = (
+        "import sys\n"
+        "from generator.analysis import analyze\n"
+        "from generator.model import Meta, Source\n"
+        "statement = analyze(Source('t', 't.md', Meta(title='t'), 'قال وزير الزراعة الأردني سامر حداد إن الموسم جيد.'))\n"
+        "assert [e.en for e in statement.entities] == ['Samer Haddad'], statement.entities\n"
+        "print(sorted(m for m in ('onnxruntime', 'numpy') if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

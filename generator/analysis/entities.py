@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Collection, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -81,6 +83,7 @@ def speaker_names() -> Index:
     return _index(gazetteer_yml().speakers)
 
 
+@cache
 def _name_key(name: str) -> tuple[str, ...]:
     """A whole name as its normalised words (punctuation left out), as names are compared."""
     return tuple(t.norm for t in tokenize(name) if t.kind != "punct")
@@ -245,6 +248,7 @@ def _words(*fields: str) -> frozenset[str]:
     return frozenset(normalize(w) for field in fields for w in getattr(lexicon, field))
 
 
+@cache
 def _head(norm: str) -> tuple[int, bool] | None:
     """(clitic letters, definite) when the word is an organisation's head, bare, behind clitics
     or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
@@ -257,6 +261,7 @@ def _head(norm: str) -> tuple[int, bool] | None:
     return None
 
 
+@cache
 def _adjective(norm: str) -> bool:
     """A definite adjective that may qualify a name: a nisba («الأوروبي») or a listed one."""
     lexicon = names()
@@ -331,8 +336,16 @@ def _romanizer() -> Transliterator:
     romanizer = Transliterator(auto_load_model=False, max_per_unit=1, max_combinations=1)
     index = romanizer.index
     if index is not None:
+        index.conn.close()
+        index.conn = _read_only(index.path)
         romanizer.index = SimpleNamespace(lookup_full=cache(index.lookup_full), lookup_unit=cache(index.lookup_unit))
     return romanizer
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection to a database file that a package ships: immutable, so that no query locks
+    the file and checks it for changes (a third of the time of a lookup)."""
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 @cache
@@ -409,6 +422,7 @@ def _not_names() -> frozenset[str]:
     return _words("stops", "org_heads", "titles", "posts", "construct_posts") | frozenset(map(normalize, forms))
 
 
+@cache
 def _not_a_name(norm: str) -> bool:
     """A word that cannot be part of a personal name, bare or behind clitics («لشركة»), or a
     number word («خمسة»)."""
@@ -532,30 +546,37 @@ def _plausible_name(words: Sequence[Token]) -> bool:
 def _given_names() -> frozenset[str]:
     """Given names attested at least `min_given_count` times in the Wikidata names that
     arabic-name-romanizer ships, normalised."""
-    return _attested("role = 'given'", names().min_given_count)
+    return _attested("given", names().min_given_count)
 
 
 @cache
 def _family_names(least: int) -> frozenset[str]:
     """Family names (surnames) attested at least `least` times in the Wikidata names that
     arabic-name-romanizer ships."""
-    return _attested("role = 'surname'", least)
+    return _attested("surname", least)
 
 
 def _attested(role: str, least: int) -> frozenset[str]:
-    """Name units of the romaniser's index of one role, attested at least `least` times."""
+    """Name units of the romaniser's index of one role ("given", "surname"), attested at least
+    `least` times."""
+    return frozenset(normalize(key) for key, count in _unit_counts(role) if count >= least)
+
+
+@cache
+def _unit_counts(role: str) -> tuple[tuple[str, int], ...]:
+    """(name unit, times attested) of the romaniser's index, for one role: one pass over the
+    index serves every threshold."""
     from arabic_name_romanizer.api import default_resources_dir
 
-    with sqlite3.connect(f"file:{default_resources_dir() / 'names.sqlite3'}?mode=ro", uri=True) as db:
-        rows = db.execute(f"SELECT arabic_key FROM units WHERE {role} GROUP BY arabic_key "  # noqa: S608 (a constant)
-                          "HAVING SUM(count) >= ?", (least,)).fetchall()
-    return frozenset(normalize(key) for key, in rows)
+    with closing(_read_only(default_resources_dir() / "names.sqlite3")) as db:
+        return tuple(db.execute("SELECT arabic_key, SUM(count) FROM units WHERE role = ? GROUP BY arabic_key",
+                                (role,)).fetchall())
 
 
 @cache
 def _untitled_given_names() -> frozenset[str]:
     """Given names attested often enough to begin a name with no title before it."""
-    return _attested("role = 'given'", names().min_untitled_given_count)
+    return _attested("given", names().min_untitled_given_count)
 
 
 @cache
@@ -577,7 +598,7 @@ def _name_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     if i and (tokens[i - 1].norm in _words("compounds") or tokens[i - 1].norm in _words("lineage")):
         return None  # inside a longer name
     family_names = _family_names(1)
-    if not any(t.norm in family_names for t in tokens[i + 1:i + 1 + _LONGEST_NAME]):
+    if family_names.isdisjoint(norms(tokens[i + 1:i + 1 + _LONGEST_NAME])):
         return None  # no family name near: most given names that are words too («سعيد») stop here
     norm = tokens[i].norm
     cut = int(norm not in _untitled_given_names())  # the conjunction
@@ -621,7 +642,9 @@ def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
         if i >= after and norm in known_starts:  # a known name inside a longer one never wins
             known_names.append(_known_at(tokens, i))
             after = known_names[-1].end if known_names[-1] else after
-        built.extend(find(tokens, i) for starts, find in kinds if norm in starts)
+        for starts, find in kinds:
+            if norm in starts:
+                built.append(find(tokens, i))
     return _longest([m for m in known_names if m], [m for m in built if m])
 
 def stage(doc: Doc) -> None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import chain, compress, count
 from typing import TYPE_CHECKING
 
 from ..arabic import (LOOKUP, Token, bare, fold, is_definite, normalize, norms, skip_letters, stems, tokenize,
@@ -768,7 +769,7 @@ def _apposed(entries: list[_Entry], title: tuple[str, ...], words: tuple[str, ..
         return None
     names = [(e, {bare(normalize(e.canonical.split()[-1]))} & _name_words(e)) for e in reversed(entries)
              if len(e.canonical.split()) <= 3]  # a clean name, by its family name
-    for at in range(len(words) - len(title) + 1):
+    for at in compress(count(), map(title[0].__eq__, words)):  # where the title may start, at C speed
         if words[at:at + len(title)] != title:
             continue
         end = at + len(title)
@@ -830,7 +831,7 @@ def _issuer(m: Mention, mentioned: dict[str, str]) -> str | None:
 
 def stage(doc: Doc) -> None:
     """speakers: every claim with its speaker, named in English by the user's glossary first."""
-    words = tuple(bare(t.norm) for sentence in doc.tokens for t in sentence)
+    words = tuple(map(bare, norms(chain.from_iterable(doc.tokens))))
     doc.claims = with_speakers(resolve(doc.attributions, words), doc.source.glossary)
 
 

@@ -119,7 +119,8 @@ def _build() -> Dictionary:
     forms: dict[str, str] = {}
 
     def add(word: str) -> None:
-        forms.setdefault(fold(word, LOOKUP), word)
+        key = fold(word, LOOKUP)
+        forms.setdefault(key, key if key == word else word)  # one object when equal: stored and read once
 
     with database("arabicdictionary") as db:
         listed = {fold(w, LOOKUP) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
@@ -293,7 +294,7 @@ def spelling_findings(doc: Doc, names: Collection[str] = ()) -> tuple[Problem, .
     """Findings (code `spelling`) for likely misspellings; words of `names` (entities and
     speakers, as written) are never checked."""
     text, body_line = doc.text, doc.source.body_line
-    named = set(chain.from_iterable(map(norms, map(tokenize, names))))
+    named = set(chain.from_iterable(map(norms, map(tokenize, set(names)))))  # a speaker's words once, not once a claim
     words: list[tuple[Sentence, Token]] = []
     for sentence, tokens in zip(doc.sentences, doc.tokens):  # numbers and punctuation are never `_checked`
         words += zip(repeat(sentence), compress(tokens, map(_checked, norms(tokens))))

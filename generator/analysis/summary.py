@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -127,11 +127,11 @@ def _squares(vector: Vector) -> float:
 def _vectors(texts: Sequence[str]) -> list[Vector]:
     """TF-IDF vectors, sentences as documents."""
     bags = [Counter(terms(t)) for t in texts]
-    df = Counter(t for bag in bags for t in bag)
+    df = Counter(chain.from_iterable(bags))
     n = len(bags)
     logs = {count: math.log((n + 1) / (count + 0.5)) for count in set(df.values())}  # few distinct counts
     idf = dict(zip(df, map(logs.__getitem__, df.values())))
-    return [{t: c * idf[t] for t, c in bag.items()} for bag in bags]
+    return [dict(zip(bag, map(mul, bag.values(), map(idf.__getitem__, bag)))) for bag in bags]
 
 
 def _scores(count: int, claimed: Sequence[bool]) -> list[float]:
