@@ -163,6 +163,23 @@ def test_each_of_coordinated_speakers_has_the_claim_in_the_speakers_index(templa
         "سامي الحربي", "ناصر العلي"]
 
 
+def test_a_name_without_its_lineage_is_the_one_person_whose_name_has_it(templates_dir):
+    """Across statements «سامي الحربي» is «سامي بن فهد الحربي», one entry; a shorter name that
+    two people with their lineage share stays apart from both."""
+    assert indexes.without_lineage("سامي بن عبد الله الحربي") == "سامي الحربي"
+    assert indexes.fuller_names(["سامي الحربي", "سامي بن فهد الحربي", "ناصر آل علي", "ناصر بن خالد آل علي",
+                                 "ناصر بن سعد آل علي", "فهد بن سامي"]) == {"سامي الحربي": "سامي بن فهد الحربي"}
+    st = full_statement()
+    said = [Claim(f"c{n}", 2, "قال", "said", "assert", Speaker(name, name, True), f"القول {said}")
+            for n, (name, said) in enumerate((("سامي الحربي", "الأول"), ("سامي بن فهد الحربي", "الثاني"), ("فهد", "الثالث")), 1)]
+    pages = render_pages([dataclasses.replace(st, slug=f"s{n}", claims=(claim,)) for n, claim in enumerate(said)],
+                         SITE, templates_dir).pages
+    text = "".join(page for path, page in pages.items() if path.startswith("speakers/"))
+    headings = re.findall(r"^## (.+?) \{", text, re.M)
+    assert "سامي بن فهد الحربي" in headings and "سامي الحربي" not in headings
+    assert text.count("القول الأول") == text.count("القول الثاني") == 1
+
+
 def test_entities_show_co_mentions(small_pages):
     assert "يُذكر معه" in small_pages["entities/index.md"]
     co = [t for t in targets(small_pages, "entities/index.md") if "#en" in t]

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from ..arabic import has_arabic
 from ..lexicon.labels import vocabulary
+from ..lexicon.names import names
 from ..model import Claim, Entity, Speaker, Statement
 from .charts import Chart, bars, timeline
 
@@ -336,13 +337,15 @@ class Indexes:
     def speakers(self) -> None:
         claims: dict[str, list[tuple[Ref, Claim]]] = defaultdict(list)
         who: dict[str, Who] = {}
-        for st in self.statements:
-            for claim in st.claims:
-                for speaker in claim.speaker.people if claim.speaker else ():  # each of coordinated speakers
-                    key = speaker_key(st, speaker)
-                    claims[key].append((self.ref(st, (claim.sentence,)), claim))
-                    if key not in who or who[key].en is None and speaker.en:
-                        who[key] = Who(speaker.canonical, speaker.en, None if key == speaker.canonical else st)
+        spoken = [(st, claim, speaker) for st in self.statements for claim in st.claims
+                  for speaker in (claim.speaker.people if claim.speaker else ())]  # each of coordinated speakers
+        fuller = fuller_names({speaker_key(st, speaker) for st, _, speaker in spoken})
+        for st, claim, speaker in spoken:
+            key = fuller.get(named := speaker_key(st, speaker), named)
+            claims[key].append((self.ref(st, (claim.sentence,)), claim))
+            if key not in who or who[key].en is None and speaker.en:
+                canonical = speaker.canonical if key == named else key
+                who[key] = Who(canonical, speaker.en, None if key == canonical else st)
         names = sorted(claims, key=lambda s: (-len(claims[s]), s))
         top = names[:TOP]
         used = [act for act in ACTS if any(c.act == act for key in top for _, c in claims[key])]  # the legend's
@@ -449,6 +452,34 @@ class Pager:
         """Page numbers around this one (with the first and last), each with its path."""
         numbers = {1, self.count, *range(max(1, self.number - size), min(self.count, self.number + size) + 1)}
         return [(n, self.paths[n - 1]) for n in sorted(numbers)]
+
+
+def without_lineage(name: str) -> str:
+    """A personal name without its lineage: each بن/بنت/ابن and the name after it (a compound
+    one whole) left out («عادل بن أحمد الجبير» → «عادل الجبير»)."""
+    lexicon = names()
+    words, kept, i = name.split(), [], 0
+    while i < len(words):
+        if i and words[i] in lexicon.lineage and i + 1 < len(words):
+            i += 3 if words[i + 1] in lexicon.compounds and i + 2 < len(words) else 2
+            continue
+        kept.append(words[i])
+        i += 1
+    return " ".join(kept)
+
+
+def fuller_names(keys: Iterable[str]) -> dict[str, str]:
+    """The speakers that are one person across statements: each key that is the name of exactly
+    one other key without its lineage, and still a given and a family name, mapped to that key
+    («عادل الجبير» → «عادل بن أحمد الجبير»). Where two people share the shorter name («محمد بن
+    سلمان آل سعود», «محمد بن نايف آل سعود»), it stays apart."""
+    keys = set(keys)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        short = without_lineage(key)
+        if short != key and len(short.split()) > 1:
+            longer[short].add(key)
+    return {short: full.pop() for short, full in longer.items() if short in keys and len(full) == 1}
 
 
 def speaker_key(statement: Statement, speaker: Speaker) -> str:
