@@ -20,7 +20,7 @@ from test_site_render import SITE, to_html
 
 import generator.site.indexes as indexes
 from generator.lexicon.labels import vocabulary
-from generator.model import Claim, Meta, Speaker
+from generator.model import Claim, Entity, Meta, Speaker
 from generator.site.charts import LABEL_CHARS, bars, month_span, timeline
 from generator.site.indexes import in_nav, in_search, is_index_page, link, pack
 from generator.site.render import render_pages
@@ -398,6 +398,25 @@ def test_english_indexes_name_things_in_english_and_mark_the_arabic(templates_di
     assert all(a.find(lang="ar") for a in sources.table.find_all("a"))  # the Arabic source names, marked
     act = to_html(pages["acts/warn/index.md"])
     assert act.h1.get_text() == "warning" and "said" in act.get_text()
+
+
+def test_an_entity_with_no_english_name_is_named_in_arabic_and_linked_to_in_english(templates_dir):
+    """Its heading is its Arabic name, marked, with the anchor the «Named with» links point to;
+    the statement page says it has no English name."""
+    st = full_statement()
+    unnamed = Entity("هيئة الموانئ الجديدة", "هيئة الموانئ الجديدة", "", "ORG", (1,))
+    st = dataclasses.replace(st, entities=(*st.entities, unnamed))
+    pages = render_pages([st], SITE, templates_dir, language="en").pages
+    entities = to_html(pages["entities/index.md"])
+    heading = next(h for h in entities.find_all("h2") if "هيئة الموانئ الجديدة" in h.get_text())
+    assert heading.get_text().strip() == "هيئة الموانئ الجديدة" and heading.find(lang="ar")["dir"] == "rtl"
+    anchors = {h.get("id") for h in entities.find_all("h2")}
+    links = [a for a in entities.find_all("a") if "هيئة الموانئ الجديدة" in a.get_text()]
+    assert links and all(a["href"].split("#")[1] in anchors for a in links if a["href"].startswith("#"))
+    assert all(h.get_text().strip() for h in entities.find_all("h2"))  # no heading left empty
+    statement = to_html(pages[f"statements/{st.slug}.md"])
+    row = next(tr for tr in statement.find_all("tr") if "هيئة الموانئ الجديدة" in tr.get_text())
+    assert "(no English name)" in row.td.get_text()
 
 
 def test_the_navigation_puts_each_index_first_page_in_place_of_its_folder():
