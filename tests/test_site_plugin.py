@@ -209,3 +209,16 @@ def test_the_summary_ratio_is_set_in_mkdocs_yml(tmp_path):
     assert "أكد وزراء الخارجية" in summary and "وقال البيان" in summary  # the whole text at 1.0
     result = build(wrong)
     assert result.returncode != 0 and "'summary_ratio': a share of a statement's words" in result.stderr
+
+
+def test_the_sites_pages_are_let_go_before_its_mirror_is_built():
+    """MkDocs holds every page's Markdown and HTML until its build ends; the mirror is built
+    before the site's build ends, so the site's written pages let go of theirs first."""
+    from types import SimpleNamespace as Item
+
+    from generator.site.plugin import release
+
+    written = Item(page=Item(markdown="# بيان", content="<h1>بيان</h1>"), generated_by="bayan", _content="# بيان")
+    asset = Item(page=None, generated_by=None, _content=None)
+    release([written, asset])
+    assert (written.page.markdown, written.page.content, written._content) == (None, None, None)

@@ -79,7 +79,13 @@ def served(root: Path, site: Path) -> Iterator[object]:
 
 
 def html_files(site: Path) -> dict[str, Path]:
-    return {str(p.relative_to(site)): p for p in site.rglob("*.html")}
+    """The HTML pages of a site, not looking into hidden folders: the search index written in
+    the background stages there, and its folder may go while it is walked."""
+    found = {}
+    for folder, subfolders, names in os.walk(site):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.update({str(Path(folder, name).relative_to(site)): Path(folder, name) for name in names if name.endswith(".html")})
+    return found
 
 
 def search_index(site: Path) -> dict[str, bytes]:
@@ -92,11 +98,14 @@ def same_search_index(site: Path, full: Path, timeout: float = 120) -> bool:
     """Whether the search index of `site` becomes that of `full` (a --dirty rebuild writes it
     in the background, while the pages are served)."""
     deadline = time.monotonic() + timeout
-    while search_index(site) != search_index(full):
-        if time.monotonic() > deadline:
-            return False
+    while time.monotonic() < deadline:
+        try:
+            if search_index(site) == search_index(full):
+                return True
+        except FileNotFoundError:
+            pass  # the new index was being swapped in
         time.sleep(0.2)
-    return True
+    return False
 
 
 # A full build as `mkdocs serve` makes its first one (the served URL in every page), in a
