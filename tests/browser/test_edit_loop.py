@@ -86,9 +86,9 @@ def test_saving_a_statement_updates_its_page_and_the_index_in_the_browser(served
     assert "بيان التجربة الثاني" in archive.locator("article").inner_text()
     write(root, "second", "بيان التجربة المعدل", 2)
     # No reload here: MkDocs' live reload brings the new page in each open tab.
-    statement.wait_for_function("document.querySelector('article h1').textContent.includes('المعدل')",
+    statement.wait_for_function("document.querySelector('article h1')?.textContent.includes('المعدل')",
                                 timeout=WAIT_MS)
-    archive.wait_for_function("document.querySelector('article').textContent.includes('بيان التجربة المعدل')",
+    archive.wait_for_function("document.querySelector('article')?.textContent.includes('بيان التجربة المعدل')",
                               timeout=WAIT_MS)
     assert "بيان التجربة الثاني" not in archive.locator("article").inner_text()
     assert "بيان التجربة الأول" in archive.locator("article").inner_text()  # the others stay listed
@@ -104,7 +104,7 @@ def test_a_deleted_statement_leaves_the_site(served, tabs):
     archive.goto(url + ARCHIVE)
     assert "بيان التجربة الثالث" in archive.locator("article").inner_text()
     (root / "content" / "statements" / "third.md").unlink()
-    archive.wait_for_function("!document.querySelector('article').textContent.includes('بيان التجربة الثالث')",
+    archive.wait_for_function("(article => article && !article.textContent.includes('بيان التجربة الثالث'))(document.querySelector('article'))",
                               timeout=WAIT_MS)
     gone = archive.context.new_page()
     assert gone.goto(url + "statements/third/").status == 404
