@@ -6,7 +6,9 @@ elements marked lang="en" and code are Latin."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -105,3 +107,33 @@ def test_the_navigation_names_the_indexes_in_the_page_language(site):
     english = [" ".join(a.get_text().split()) for a in body(site / "en" / "index.html").select(top)]
     assert english[:7] == ["Home", "Archive by month", "Sources", "Speakers", "Entities", "Pillars",
                            "Reporting acts over time"]
+
+
+HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+ID = re.compile(r'\sid="([^"]*)"')
+
+
+def test_every_link_leads_to_a_page_of_the_site_and_its_anchor(site):
+    """Links written in the templates' HTML (the pager, the index lists, the tables) are site
+    URLs like those of Markdown links: none is left pointing at a `.md` source."""
+    html = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
+    ids = {page: {unescape(i) for i in ID.findall(text)} for page, text in html.items()}
+    broken, links, pagers = [], 0, 0
+    for page, text in html.items():
+        if page.name == "404.html":  # served at any depth: its links start at the site's root
+            continue
+        pagers += 'class="bayan-pager"' in text
+        for href in map(unescape, HREF.findall(text)):
+            if urlsplit(href).scheme or href.startswith(("//", "mailto:")):
+                continue
+            path, _, anchor = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            links += 1
+            if target not in html and not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif anchor and target in ids and anchor not in ids[target]:
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    assert pagers > 10 and links > 10_000
+    assert broken == []

@@ -50,6 +50,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..infra.memo import Memo
 from ..infra.pool import MIN_CALLS, start_forked
@@ -59,6 +60,7 @@ from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages, warm_up
 from .indexes import in_nav, in_search, top_level
 from .mirror import FOLDER, build_mirror, mirror_docs
+from .raw_blocks import SetAside, put_back, set_aside, target
 from .rebuild import Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone, site_stamp
 from .search_index import FOLDER as SEARCH_FOLDER
 from .search_index import Entry, IndexWriter, entry
@@ -101,6 +103,16 @@ def _report_failure(folder: Path, written: Future[int | None]) -> None:
     next save writes it again)."""
     if (err := written.exception()) is not None:
         log.error("the search index %s was not written: %s", folder, err)
+
+
+def _url_of(page: File, files: Files, path: str) -> str | None:
+    """The URL, relative to `page`, of the page a link in one of its HTML blocks points to (a
+    warning, as MkDocs gives for Markdown links, when there is none)."""
+    linked = files.get_file_from_path(target(page.src_uri, path))
+    if linked is None:
+        log.warning("%s links to '%s', which is not a page of the site", page.src_uri, path)
+        return None
+    return get_relative_url(linked.url, page.url)
 
 
 def _generated(config: MkDocsConfig, src_uri: str, page: str | Path) -> File:
@@ -154,6 +166,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.timer = timer = Timer()
         self.page_seconds, self.pages_seen = 0.0, 0  # time spent in on_post_page
         self.search_entries: dict[str, Entry] = {}  # page URL → its entry
+        self.set_aside: dict[str, SetAside] = {}  # a generated page's HTML blocks, by its source path
         project = self.project
         memo = self.memos.setdefault(project.language, Memo()) if self.command == "serve" else None
         result = pages(project, project.language, config, timer, memo)
@@ -221,10 +234,18 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         page.meta["bayan_searchable"] = not search.get("exclude") and not (
             page.file.generated_by and not in_search(page.file.src_uri))
         page.meta["search"] = {**search, "exclude": True}
-        return markdown
+        if not page.file.generated_by:
+            return markdown
+        aside = self.set_aside[page.file.src_uri] = set_aside(markdown)
+        return aside.markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Keep what the search index needs of a searchable page (its words, not its HTML)."""
+        """Put a generated page's HTML blocks back (site/raw_blocks.py); keep what the search
+        index needs of a searchable page (its words, not its HTML)."""
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is not None:
+            html = put_back(html, aside, partial(_url_of, page.file, files))
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
         if page.meta.get("bayan_searchable"):
             self.search_entries[page.url] = entry(page.url, page.title or "", html, self.project.language)
         return html
