@@ -139,7 +139,7 @@ def test_speakers_collect_claims_across_statements_and_split_pages(small_pages):
     speakers = [p for p in small_pages if p.startswith("speakers/")]
     assert len(speakers) > 1
     text = "".join(small_pages[p] for p in speakers)
-    assert len(re.findall(r"^- .*تحذير <bdi dir=\"ltr\">\d+</bdi>$", text, re.M)) == 12 and "سامي الحربي" in text
+    assert len(re.findall(r"^<li>.*تحذير <bdi dir=\"ltr\">\d+</bdi></li>$", text, re.M)) == 12 and "سامي الحربي" in text
     soup = to_html(small_pages["speakers/index.md"])
     assert soup.find("svg", attrs={"role": "img"}) and soup.find("table")
 

@@ -7,11 +7,15 @@ command writes both sites, each with its own search index, and a publish takes b
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+from ..infra.pool import start_forked
 
 FOLDER = "en"  # where the mirror goes inside the site
 
@@ -34,6 +38,12 @@ def build_mirror(mirror_file: Path, site: MkDocsConfig, command: str, dirty: boo
         build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
+
+
+def start_mirror(mirror_file: Path, site: MkDocsConfig, command: str) -> Callable[[], None]:
+    """Start building the mirror in a forked process while the site's own pages are built (the
+    two languages on two cores); a function that waits for it and raises its failure."""
+    return start_forked(partial(build_mirror, mirror_file, site, command, False))
 
 
 def mirror_docs(mirror_file: Path) -> Path:

@@ -6,9 +6,8 @@
 - on_pre_build: under --dirty, the last build of the site folder, or the folder emptied;
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
-  (it fails `--strict`) naming its file and line, and the other pages still build;
-- on_env: the theme's templates can count (the search box's results);
-- on_nav: each index's first page at the top of the navigation, titled in the page's language;
+  (it fails `--strict`) naming its file and line, and the other pages still build; a full build
+  starts the English mirror in a process of its own (site/mirror.py);
 - on_env: the theme's templates can count (the search box's results); under --dirty, the titles
   of the navigation's pages MkDocs skips;
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
@@ -19,7 +18,7 @@
 - on_post_build: the search index of the pages' Arabic search keys (worked out in another
   process while MkDocs builds the pages) into `pagefind/` (under --dirty, the entries of the
   pages built with the last build's others, written while the pages are already served), then
-  the English mirror into `en/` (site/mirror.py);
+  the English mirror into `en/`: waited for, or built now under `serve` and `--dirty`;
 - on_serve: rebuild when a statement, a template or the mirror's pages change; the analysis
   loaded for the first edit.
 
@@ -59,7 +58,7 @@ from ..lexicon.counts import forms
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages, warm_up
 from .indexes import in_nav, in_search, top_level
-from .mirror import FOLDER, build_mirror, mirror_docs
+from .mirror import FOLDER, build_mirror, mirror_docs, start_mirror
 from .raw_blocks import SetAside, put_back, set_aside, target
 from .rebuild import Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone, site_stamp
 from .search_index import FOLDER as SEARCH_FOLDER
@@ -146,6 +145,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = Timer()
         self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
+        self.mirror_built: Callable[[], None] | None = None  # waits for the mirror built beside
         try:
             self.project = Project.load(Path(config.config_file_path))
         except ProblemError as err:
@@ -194,6 +194,9 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         if self.last is not None:
             remove_gone(self.last, self.pages)
         timer.lap(f"{len(result.pages)} pages added")
+        if mirrored and self.command != "serve" and not self.dirty:
+            log.info("Building the mirror %s into %s/%s", project.mirror.name, config.site_dir, FOLDER)
+            self.mirror_built = start_mirror(project.mirror, config, self.command)
         return files
 
     def _start_search_keys(self, pages: dict[str, str]) -> None:
@@ -264,7 +267,8 @@ class BayanPlugin(BasePlugin[BayanConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages' Arabic search keys (site/search_index.py),
-        remember the build for the next --dirty one, then build the mirror."""
+        remember the build for the next --dirty one; wait for the mirror built beside, or build
+        it now (`serve`, `--dirty`: site/mirror.py)."""
         from .search import learn
 
         timer = self.timer
@@ -285,7 +289,10 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             print(timer.report(), file=sys.stderr)
         else:
             log.debug(timer.report())
-        if self.project.mirror is not None:
+        if self.mirror_built is not None:
+            waited, self.mirror_built = self.mirror_built, None
+            waited()
+        elif self.project.mirror is not None:
             release(self.pages.values())
             log.info("Building the mirror %s into %s/%s", self.project.mirror.name, config.site_dir, FOLDER)
             build_mirror(self.project.mirror, config, self.command, self.dirty)

@@ -192,6 +192,7 @@ def make_env(templates_dir: Path | None = None, language: str = "ar") -> Environ
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # an environment lives for one set of templates (infra/memo.py renews it)
     )
     label, labelled, note = labels_in(language)
     number, count = numbers_in(language)
