@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from .problems import Problem
@@ -183,8 +183,29 @@ class Statement:
     findings: tuple[Problem, ...] = field(default_factory=tuple)  # what an editor should see
 
     def to_dict(self) -> dict[str, Any]:
-        """The statement as JSON-ready data (bayan/analysis@1)."""
-        return asdict(self)
+        """The statement as JSON-ready data (bayan/analysis@1): what `dataclasses.asdict` gives,
+        without its deep copy of every value (the model's values are immutable)."""
+        return _plain(self)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # the field names of each dataclass of the model
+
+
+def _plain(value: Any) -> Any:
+    """A model value as dicts, tuples, lists and the immutable values they hold."""
+    kind = type(value)
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    if kind in (tuple, list):
+        return kind(_plain(v) for v in value)
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not is_dataclass(kind):
+            return value
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 def statement_from_dict(data: dict[str, Any]) -> Statement:
