@@ -193,3 +193,22 @@ def test_romanising_a_person_loads_neither_the_neural_model_nor_numpy() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_a_place_head_and_a_known_place_are_one_place_named_in_english() -> None:
+    assert found("قتل ثلاثة في محافظة الأنبار أمس") == {"محافظة الأنبار": ("LOC", "Anbar Governorate")}
+    assert found("هبطت الطائرة في مطار القاهرة") == {"مطار القاهرة": ("LOC", "Cairo Airport")}
+
+
+def test_a_place_head_before_a_word_the_dictionary_knows_is_no_place() -> None:
+    assert found("دعا إلى المحافظة على الأمن") == {}
+    assert found("أكد أهمية محافظة الشباب على القيم") == {}
+
+
+def test_the_nisba_of_a_place_after_a_known_name_makes_another_name() -> None:
+    """«وزارة الخارجية» is the gazetteer's; «التركية» says whose: Turkey's, not the reader's own."""
+    assert list(found("قالت وزارة الخارجية التركية في بيان")) == ["وزارة الخارجية التركية"]
+
+
+def test_an_organisation_may_be_named_after_a_place_without_the_article() -> None:
+    assert found("قال رئيس جامعة كولومبيا إن الطلاب عادوا") == {"جامعة كولومبيا": ("ORG", "")}

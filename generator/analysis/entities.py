@@ -30,6 +30,7 @@ from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
+from .spelling import is_word
 
 if TYPE_CHECKING:
     from arabic_name_romanizer import Transliterator
@@ -299,7 +300,9 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
     first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
     while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
-        if norm.startswith("ال") and not last:
+        if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
+            last, k = "definite", place.end
+        elif norm.startswith("ال") and not last:
             last = "definite"
             k = _name_end(tokens, k + 1) if norm in titles else k + 1
         elif last and _adjective(norm) and (k > first or not definite or _agrees(tokens[k - 1].norm, norm)):
@@ -312,6 +315,12 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
             break
         end = k
     return end
+
+
+def _place_at(tokens: tuple[Token, ...], k: int) -> Mention | None:
+    """The known place (gazetteer or CLDR) named at tokens[k]."""
+    known_name = _known_at(tokens, k)
+    return known_name if known_name and known_name.entry.type == "LOC" else None
 
 
 def _phrase(tokens: tuple[Token, ...], first: int, end: int, start: int) -> str:
@@ -356,6 +365,43 @@ def romanized(name: str) -> str:
 
 
 @cache
+@cache
+def _place_head(norm: str) -> int | None:
+    """The clitic letters before a place's head noun without the article («بمحافظة»)."""
+    heads = _words("place_heads")
+    return next((cut for stem, cut in stems(norm) if stem in heads), None)
+
+
+@cache
+def _place_starts() -> frozenset[str]:
+    """Every word that can be a place's head noun."""
+    return clitic_forms(_words("place_heads"), lambda norm: _place_head(norm) is not None)
+
+
+def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """A place named by a head noun and a place («محافظة الأنبار», «إقليم كردستان») or a name
+    with the article the dictionary does not know («قاعدة الحبانية»), with the adjectives that
+    agree with the head («مطار الملك خالد الدولي»)."""
+    cut = _place_head(tokens[i].norm)
+    if cut is None or i + 1 == len(tokens):
+        return None
+    place = _place_at(tokens, i + 1)
+    end = place.end if place else _chain_end(tokens, i + 1, False)
+    if end == i + 1 or (place is None and is_word(tokens[i + 1].text)):
+        return None
+    named = end
+    while end < len(tokens) and _adjective(tokens[end].norm) and _agrees(tokens[i].norm, tokens[end].norm) \
+            and not _of_a_place(tokens, end, end + 1):  # «محافظة ديالى العراقية»: the country's
+        end += 1
+    found = _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "LOC")
+    if place and place.entry.en and end == named:  # «Anbar Governorate»
+        head = next(h for h in names().place_heads if normalize(h) == tokens[i].norm[cut:])
+        word = names().place_heads[head]
+        english = place.entry.en if place.entry.en.endswith(word) else f"{place.entry.en} {word}"
+        found = replace(found, entry=replace(found.entry, en=english))
+    return found
+
+
 def _org_starts() -> frozenset[str]:
     """Every word that can be an organisation's head."""
     return clitic_forms(_words("org_heads"), lambda norm: _head(norm) is not None)
@@ -610,12 +656,14 @@ def _name_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     return _found(tokens, i, end, start, "PER")
 
 
-def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
+def _longest(tokens: tuple[Token, ...], known: list[Mention], found: list[Mention]) -> list[Mention]:
     """Mentions that do not overlap, the longest first; of two as long, the known one. A name
     found by construction that starts with a known one is that one with modifiers («الحكومة
-    اليمنية الشرعية»): the known name stands for it."""
-    starts = {m.first for m in known}
-    ranked = sorted([(m, 0) for m in known] + [(m, 1) for m in found if m.first not in starts],
+    اليمنية الشرعية»): the known name stands for it; unless the nisba of a place follows it,
+    which names another («وزارة الخارجية التركية»)."""
+    ends = {m.first: m.end for m in known}
+    ranked = sorted([(m, 0) for m in known] + [(m, 1) for m in found if m.first not in ends
+                                               or _of_a_place(tokens, ends[m.first], m.end)],
                     key=lambda item: (item[0].first - item[0].end, item[1], item[0].first))
     taken: list[Mention] = []
     used: set[int] = set()
@@ -626,16 +674,22 @@ def _longest(known: list[Mention], found: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.first)
 
 
+def _of_a_place(tokens: tuple[Token, ...], k: int, end: int) -> bool:
+    """Whether tokens[k], before `end`, is the nisba of a place («التركية»)."""
+    return k < end and _adjective(tokens[k].norm) and _nisba_stem(tokens[k].norm) in _place_stems()
+
+
 @cache
 def _any_starts() -> frozenset[str]:
     """Every word that can begin a known name, an organisation, a person's title or a given name."""
-    return _known_starts() | _org_starts() | _title_starts() | _name_starts()
+    return _known_starts() | _org_starts() | _place_starts() | _title_starts() | _name_starts()
 
 
 def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """The names of a sentence, known or found by construction, longest span first."""
     known_names, built, after = [], [], 0  # after: the end of the last known name
-    kinds = ((_org_starts(), _org_at), (_title_starts(), _person_at), (_name_starts(), _name_at))
+    kinds = ((_org_starts(), _org_at), (_place_starts(), _headed_place_at), (_title_starts(), _person_at),
+             (_name_starts(), _name_at))
     known_starts = _known_starts()
     for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for every kind
         norm = tokens[i].norm
@@ -645,7 +699,7 @@ def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
         for starts, find in kinds:
             if norm in starts:
                 built.append(find(tokens, i))
-    return _longest([m for m in known_names if m], [m for m in built if m])
+    return _longest(tokens, [m for m in known_names if m], [m for m in built if m])
 
 def stage(doc: Doc) -> None:
     """entities: the gazetteer's, CLDR's territories, organisations and people found by

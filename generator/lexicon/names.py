@@ -11,6 +11,7 @@ from . import read
 @dataclass(frozen=True)
 class Names:
     org_heads: tuple[str, ...]
+    place_heads: dict[str, str]  # head noun → the English word after the place's name
     adjectives: tuple[str, ...]
     nisba_endings: tuple[str, ...]
     place_endings: tuple[str, ...]
