@@ -123,7 +123,7 @@ def edit_seconds(root: Path, env: dict[str, str], edits: int = EDITS) -> list[tu
                                   stdout=log, stderr=subprocess.STDOUT)
     try:
         home = f"http://127.0.0.1:{port}/"
-        _served(home, lambda page: True, server, timeout=3600)  # the first build, of the whole site
+        _served(home, lambda page: True, server, 3600, root / "serve.log")  # the first build, of the whole site
         statements = sorted((root / "content" / "statements").glob("*.md"))
         seconds = []
         for n in range(edits):
@@ -132,7 +132,8 @@ def edit_seconds(root: Path, env: dict[str, str], edits: int = EDITS) -> list[tu
             text = statement.read_text(encoding="utf-8")
             start, cpu = time.perf_counter(), _cpu_seconds(server.pid)
             statement.write_text(f"{text.rstrip()}\nوأضاف البيان {word} في ختامه.\n", encoding="utf-8")
-            _served(f"{home}statements/{statement.stem}/", lambda page, word=word: word in page, server, timeout=600)
+            _served(f"{home}statements/{statement.stem}/", lambda page, word=word: word in page, server, 600,
+                    root / "serve.log")
             seconds.append((time.perf_counter() - start, _cpu_seconds(server.pid) - cpu))
         return seconds
     finally:
@@ -149,12 +150,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _served(url: str, ready: Callable[[str], bool], server: subprocess.Popen, timeout: float) -> None:
-    """Request `url` until its page is `ready` (the server answers once a build is over)."""
+def _served(url: str, ready: Callable[[str], bool], server: subprocess.Popen, timeout: float, log: Path) -> None:
+    """Request `url` until its page is `ready` (the server answers once a build is over); the
+    end of the server's `log` if it stops."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"mkdocs serve stopped ({server.returncode})")
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise SystemExit(f"mkdocs serve stopped ({server.returncode}):\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=timeout) as response:
                 if ready(response.read().decode("utf-8")):
