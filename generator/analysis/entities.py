@@ -365,7 +365,6 @@ def romanized(name: str) -> str:
 
 
 @cache
-@cache
 def _place_head(norm: str) -> int | None:
     """The clitic letters before a place's head noun without the article («بمحافظة»)."""
     heads = _words("place_heads")
@@ -379,9 +378,10 @@ def _place_starts() -> frozenset[str]:
 
 
 def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
-    """A place named by a head noun and a place («محافظة الأنبار», «إقليم كردستان») or a name
-    with the article the dictionary does not know («قاعدة الحبانية»), with the adjectives that
-    agree with the head («مطار الملك خالد الدولي»)."""
+    """A place named by a head noun and a known place («محافظة الأنبار») or a word with the
+    article the dictionary does not know («محافظة الطارمية»), with the adjectives that agree
+    with the head but the nisba of a place («مطار القاهرة الدولي»; not «العراقية» after
+    «محافظة ديالى»). The English is the place's and the head's word, without adjectives."""
     cut = _place_head(tokens[i].norm)
     if cut is None or i + 1 == len(tokens):
         return None
@@ -402,6 +402,7 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     return found
 
 
+@cache
 def _org_starts() -> frozenset[str]:
     """Every word that can be an organisation's head."""
     return clitic_forms(_words("org_heads"), lambda norm: _head(norm) is not None)
