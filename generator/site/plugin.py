@@ -7,7 +7,8 @@
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
   (it fails `--strict`) naming its file and line, and the other pages still build; a full build
-  starts the English mirror in a process of its own (site/mirror.py);
+  starts the English mirror in a process of its own (site/mirror.py) when nothing else runs in
+  this one (a process forked beside other threads may inherit a lock one of them holds);
 - on_env: the theme's templates can count (the search box's results); under --dirty, the titles
   of the navigation's pages MkDocs skips;
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
@@ -35,6 +36,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -178,6 +180,11 @@ class BayanPlugin(BasePlugin[BayanConfig]):
                 log.warning(str(problem))
             if mirrored:
                 _REPORTED_BY_SITE.add(str(problem))
+        if mirrored and self.command != "serve" and not self.dirty and threading.active_count() == 1:
+            # Forked with no other thread (no lock held elsewhere to hang the copy), before the
+            # search keys' process starts one.
+            log.info("Building the mirror %s into %s/%s", project.mirror.name, config.site_dir, FOLDER)
+            self.mirror_built = start_mirror(project.mirror, config, self.command)
         self._start_search_keys(result.made)
         for src_uri, page in result.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -194,9 +201,6 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         if self.last is not None:
             remove_gone(self.last, self.pages)
         timer.lap(f"{len(result.pages)} pages added")
-        if mirrored and self.command != "serve" and not self.dirty:
-            log.info("Building the mirror %s into %s/%s", project.mirror.name, config.site_dir, FOLDER)
-            self.mirror_built = start_mirror(project.mirror, config, self.command)
         return files
 
     def _start_search_keys(self, pages: dict[str, str]) -> None:
