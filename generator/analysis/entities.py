@@ -365,16 +365,23 @@ def romanized(name: str) -> str:
 
 
 @cache
-def _place_head(norm: str) -> int | None:
-    """The clitic letters before a place's head noun without the article («بمحافظة»)."""
-    heads = _words("place_heads")
-    return next((cut for stem, cut in stems(norm) if stem in heads), None)
+def _place_heads() -> dict[str, str]:
+    """The normalised head nouns of places, with the English word that follows a place's name."""
+    return {normalize(head): english for head, english in names().place_heads.items()}
+
+
+@cache
+def _place_head(norm: str) -> tuple[int, str] | None:
+    """The clitic letters before a place's head noun without the article («بمحافظة») and the
+    head's English word («Governorate»)."""
+    heads = _place_heads()
+    return next(((cut, heads[stem]) for stem, cut in stems(norm) if stem in heads), None)
 
 
 @cache
 def _place_starts() -> frozenset[str]:
     """Every word that can be a place's head noun."""
-    return clitic_forms(_words("place_heads"), lambda norm: _place_head(norm) is not None)
+    return clitic_forms(_place_heads(), lambda norm: _place_head(norm) is not None)
 
 
 def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
@@ -382,9 +389,10 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     article the dictionary does not know («محافظة الطارمية»), with the adjectives that agree
     with the head but the nisba of a place («مطار القاهرة الدولي»; not «العراقية» after
     «محافظة ديالى»). The English is the place's and the head's word, without adjectives."""
-    cut = _place_head(tokens[i].norm)
-    if cut is None or i + 1 == len(tokens):
+    head = _place_head(tokens[i].norm)
+    if head is None or i + 1 == len(tokens):
         return None
+    cut, word = head
     place = _place_at(tokens, i + 1)
     end = place.end if place else _chain_end(tokens, i + 1, False)
     if end == i + 1 or (place is None and is_word(tokens[i + 1].text)):
@@ -395,8 +403,6 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
         end += 1
     found = _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "LOC")
     if place and place.entry.en and end == named:  # «Anbar Governorate»
-        head = next(h for h in names().place_heads if normalize(h) == tokens[i].norm[cut:])
-        word = names().place_heads[head]
         english = place.entry.en if place.entry.en.endswith(word) else f"{place.entry.en} {word}"
         found = replace(found, entry=replace(found.entry, en=english))
     return found

@@ -25,7 +25,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 _OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s/>]")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _PLACEHOLDER = re.compile(r"<!--bayan-block-(\d+)-->")
-_LINK = re.compile(r'\b(href|src)="([^"]*)"')
+_LINK = re.compile(r'(?<![\w-])(href|src)="([^"]*)"')  # not data-href
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
