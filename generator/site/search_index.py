@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import html
+import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ _LANG = re.compile(r'\blang="([^"]*)"')
 _SENTENCE_NUMBER = re.compile(r'<a class="bayan-n"[^>]*>.*?</a>', re.DOTALL)
 PARAGRAPH_WORDS = 5  # shorter paragraphs (labels, references) do not open an excerpt
 _SPACE = re.compile(r"\s+")
+NICENESS = 10  # how much lower the search index's writing runs than the build
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,19 @@ def source_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def lower_priority() -> None:
+    """Lower the priority of the calling thread, and of the processes it starts (on Linux a
+    thread has a niceness of its own, which the processes it starts inherit): the search index
+    is written beside the pages of the next build, which come first. Elsewhere, nothing."""
+    try:
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + NICENESS))
+    except (AttributeError, OSError):
+        pass
+
+
 async def _index(pages: Path, folder: Path) -> int:
+    lower_priority()  # this thread starts Pagefind's service
     async with PagefindIndex(config={"output_path": str(folder)}) as index:  # written on leaving
         return (await index.add_directory(str(pages)))["page_count"]
 
@@ -142,7 +157,7 @@ class IndexWriter:
     served while Pagefind indexes the site."""
 
     def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="bayan-search-index")
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="bayan-search-index", initializer=lower_priority)
         self._newest: dict[Path, int] = {}
 
     def submit(self, entries: list[Entry], folder: Path, language: str) -> Future[int | None]:
