@@ -9,6 +9,8 @@ into a temporary project (this repository's mkdocs.yml, templates and pages) and
 - rebuild: nothing changed (the plugin's own time is read from its BAYAN_TIMING line);
 - floor: MkDocs + Material alone building the very Markdown Bayan generated, written as plain
   files, with the same theme, extensions and navigation (no bayan plugin);
+- light floor: MkDocs + Material building as many plain pages of about 2 KB of Arabic text
+  (each statement's opening), with a navigation of one page: the least a site of N pages costs;
 - edit: `mkdocs serve --dirty` (`make serve`) runs; a sentence is added to a statement, saved,
   and its page requested until it is served with the sentence (`EDITS` statements, the median);
 - first query: the built site served on 127.0.0.1 and opened in headless Chromium with a cold
@@ -184,6 +186,33 @@ def first_query(site: Path) -> tuple[int, float]:
     return got.search_bytes, got.after_typing
 
 
+LIGHT_PAGE_BYTES = 2000  # the light floor's pages: plain Arabic text of about 2 KB each
+LIGHT_CONFIG = """site_name: أرضية
+theme:
+  name: material
+  language: ar
+nav:
+  - index.md
+not_in_nav: |
+  /p/
+"""
+
+
+def light_project(bayan: Path, root: Path) -> Path:
+    """As many plain Arabic pages as Bayan's project has statements (each about 2 KB of one
+    statement's text, no HTML, no front matter), in a plain MkDocs + Material project whose
+    navigation lists one page: what MkDocs and the theme alone cost per page."""
+    docs = root / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# أرضية\n", encoding="utf-8")
+    for n, statement in enumerate(sorted((bayan / "content" / "statements").glob("*.md"))):
+        body = statement.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        text = body.encode("utf-8")[:LIGHT_PAGE_BYTES].decode("utf-8", "ignore")
+        (docs / "p" / f"{n}.md").write_text(f"# صفحة {n}\n\n{text}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(LIGHT_CONFIG, encoding="utf-8")
+    return root
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", default=str(ROOT.parent / "shared"), help="the shared/ folder")
@@ -195,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "BAYAN_JOBS": args.jobs, "BAYAN_TIMING": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CI", None)
     print(f"{'N':>5} | {'cold s':>7} {'MiB':>5} | {'rebuild s':>9} {'own s':>6} | {'floor s':>7} {'MiB':>5} |"
-          f" {'cold/floor':>10} {'rebuild/floor':>13} | {'edit s':>6} | {'query KB':>8} {'results s':>9}")
+          f" {'cold/floor':>10} {'rebuild/floor':>13} | {'light s':>7} {'MiB':>5} | {'edit s':>6} |"
+          f" {'query KB':>8} {'results s':>9}")
     results = {}
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"bayan-bench-{size}-") as tmp:
@@ -207,11 +237,14 @@ def main(argv: list[str] | None = None) -> int:
             (Path(tmp) / "floor").mkdir()
             floor = floor_project(bayan, Path(tmp) / "floor")
             base, base_mib, _ = run(mkdocs, floor, env)
+            (Path(tmp) / "light").mkdir()
+            light, light_mib, _ = run(mkdocs, light_project(bayan, Path(tmp) / "light"), env)
             edits = edit_seconds(bayan, env)
         own = bayan_seconds(warm_err)
         results[size] = cold
         print(f"{size:>5} | {cold:7.1f} {cold_mib:5d} | {warm:9.1f} {own:6.2f} | {base:7.1f} {base_mib:5d} |"
-              f" {cold / base:10.2f} {warm / base:13.2f} | {statistics.median(s for s, _ in edits):6.1f} |"
+              f" {cold / base:10.2f} {warm / base:13.2f} | {light:7.1f} {light_mib:5d} |"
+              f" {statistics.median(s for s, _ in edits):6.1f} |"
               f" {query_bytes / 1000:8.0f} {query_seconds:9.2f}", flush=True)
         print(f"      cold: {cold_err.strip().splitlines()[-1] if cold_err.strip() else ''}", flush=True)
         print(f"      edits: {', '.join(f'{s:.1f} s ({cpu:.1f} s CPU)' for s, cpu in edits)}", flush=True)

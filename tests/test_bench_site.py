@@ -40,3 +40,17 @@ def test_the_floor_builds_the_markdown_bayan_made_without_bayan(tmp_path):
     assert "bayan" not in [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
     page = (floor / "site" / "statements" / "s1" / "index.html").read_text(encoding="utf-8")
     assert "أكد الوزير" in page and "bayan-search" in page
+
+
+def test_the_light_floor_builds_one_plain_page_per_statement(tmp_path):
+    (tmp_path / "bayan").mkdir()
+    root = make_project(tmp_path / "bayan")
+    for n in range(1, 4):
+        (root / "content" / "statements" / f"s{n}.md").write_text(STATEMENT.format(n=n), encoding="utf-8")
+    light = bench.light_project(root, tmp_path / "light")
+    bench.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet"], light,
+              {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    pages = sorted((light / "site" / "p").glob("*/index.html"))
+    assert len(pages) == 3
+    text = pages[1].read_text(encoding="utf-8")
+    assert "أكد الوزير أن التعاون رقم 2 مهم." in text and "title:" not in text
