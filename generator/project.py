@@ -14,7 +14,7 @@ import dataclasses
 import gc
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -208,14 +208,16 @@ class Pages:
 
 
 def pages(project: Project, language: str, site: Mapping[str, Any] | None = None,
-          timer: Timer | None = None, memo: Memo | None = None) -> Pages:
+          timer: Timer | None = None, memo: Memo | None = None,
+          analysed: Callable[[], None] | None = None) -> Pages:
     """THE road: read content/, analyse each statement, render its page and the indexes, in
     `language`; `site` is the MkDocs configuration templates receive. An unchanged project gets
     the pages of its last build. With a `memo` of the last build in this process (and a page
     store), only what changed is read, analysed and rendered again, and every page is given as
     its stored file: the file of a page that did not change is left untouched. (An empty memo
     is filled by a full build, even of an unchanged project: the next build needs to know what
-    made each page.)"""
+    made each page.) `analysed` is called once the statements are analysed, before rendering
+    (the English mirror starts then)."""
     timer = timer or Timer()
     store = PageCache(project.cache, language) if project.cache else None
     key = fingerprint([project.content, project.templates], project.config_files,
@@ -237,6 +239,8 @@ def pages(project: Project, language: str, site: Mapping[str, Any] | None = None
     reported = set(problems)
     findings = [f.at(s.path) for s in good for f in s.findings if f.level != "error" and f not in reported]
     timer.lap(f"read and analyse {len(statements)} statements")
+    if analysed:
+        analysed()
     from .site.render import render_pages  # not imported by a build that reuses its pages
 
     template_lines = {source.path: source.template_line for source in sources}

@@ -6,9 +6,10 @@
 - on_pre_build: under --dirty, the last build of the site folder, or the folder emptied;
 - on_files: the road's pages become generated files (nothing is written into content/), with
   the package's assets and the project's `templates/assets/` over them; a problem is a warning
-  (it fails `--strict`) naming its file and line, and the other pages still build; a full build
-  starts the English mirror in a process of its own (site/mirror.py) when nothing else runs in
-  this one (a process forked beside other threads may inherit a lock one of them holds);
+  (it fails `--strict`) naming its file and line, and the other pages still build; once the
+  statements are analysed, the English mirror starts building beside the site, in a process of
+  its own (site/mirror.py; under `mkdocs serve` the same one at every rebuild), when nothing else
+  runs in this one (a process forked beside other threads may inherit a lock one of them holds);
 - on_env: the theme's templates can count (the search box's results); under --dirty, the titles
   of the navigation's pages MkDocs skips;
 - on_nav: each index's first page at the top of the navigation, titled in the page's language;
@@ -19,9 +20,10 @@
 - on_post_build: the search index of the pages' Arabic search keys (worked out in another
   process while MkDocs builds the pages) into `pagefind/` (under --dirty, the entries of the
   pages built with the last build's others, written while the pages are already served), then
-  the English mirror into `en/`: waited for, or built now under `serve` and `--dirty`;
+  the English mirror into `en/`: waited for, or built now when no process could be forked;
 - on_serve: rebuild when a statement, a template or the mirror's pages change; the analysis
-  loaded for the first edit.
+  loaded for the first edit; each rebuild then runs without the cyclic garbage collector, which
+  collects once at its end.
 
 Under `mkdocs serve` the plugin keeps each language's last build in memory (infra/memo.py): a
 rebuild reads, analyses and renders only what changed. With `--dirty` (`make serve`), MkDocs then
@@ -36,7 +38,6 @@ import logging
 import os
 import re
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -60,7 +61,7 @@ from ..lexicon.counts import forms
 from ..problems import ProblemError
 from ..project import BayanConfig, Project, pages, warm_up
 from .indexes import in_nav, in_search, top_level
-from .mirror import FOLDER, build_mirror, mirror_docs, start_mirror
+from .mirror import FOLDER, SITE_PROBLEMS, MirrorWorker, Site, build_mirror, can_fork, mirror_docs
 from .raw_blocks import SetAside, put_back, set_aside, target
 from .rebuild import Builds, LastBuild, MemoryBytecodeCache, carry_over, navigation_titles, remove_gone, site_stamp
 from .search_index import FOLDER as SEARCH_FOLDER
@@ -69,8 +70,6 @@ from .theme import assets, configure
 
 log = get_plugin_logger("bayan")
 
-# The problems the site's build reported, which the build of its mirror does not report again.
-_REPORTED_BY_SITE: set[str] = set()
 _BODY_DIR = re.compile(r'<body\b[^>]*\bdir="(ltr|rtl)"')
 _HTML_LANG = re.compile(r'<html\b(?![^>]*\bdir=)[^>]*?\blang="[^"]*"')
 
@@ -127,6 +126,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     """Adapt Bayan's road to MkDocs: settings → Project, pages → generated files."""
 
     command, dirty = "build", False
+    serving = False  # `mkdocs serve` has built the site once and serves it
 
     def __init__(self) -> None:
         super().__init__()
@@ -135,19 +135,29 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.last: LastBuild | None = None  # the last build of the folder being built, when --dirty
         self.compiled = MemoryBytecodeCache()  # the theme's templates, compiled once (`mkdocs serve`)
         self.index_writer = IndexWriter()  # the search indexes, written beside the build (site/search_index.py)
+        self.mirror_worker: MirrorWorker | None = None  # builds the English mirror beside the site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, for the mirror's build (this also keeps one plugin instance
         across the rebuilds of `mkdocs serve`). Under --dirty, MkDocs' warning that the
         navigation may be wrong is left out: the plugin makes it right (site/rebuild.py)."""
         self.command, self.dirty = command, dirty
+        self._stop_mirror()  # a worker of the last command in this process
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
 
+    def on_shutdown(self) -> None:
+        self._stop_mirror()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving:
+            # A rebuild makes hundreds of thousands of short-lived objects beside the memo: the
+            # cyclic collector would walk them again and again (a third of Bayan's time for one
+            # edit at 1,000 statements); it runs once at the end of the build instead.
+            gc.disable()
         self.timer = Timer()
         self.search_keys: Callable[[], dict[str, tuple[str, ...]]] | None = None
-        self.mirror_built: Callable[[], None] | None = None  # waits for the mirror built beside
+        self.mirror_started = False  # the worker builds this build's mirror beside it
         try:
             self.project = Project.load(Path(config.config_file_path))
         except ProblemError as err:
@@ -171,20 +181,18 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         self.set_aside: dict[str, SetAside] = {}  # a generated page's HTML blocks, by its source path
         project = self.project
         memo = self.memos.setdefault(project.language, Memo()) if self.command == "serve" else None
-        result = pages(project, project.language, config, timer, memo)
-        mirrored = project.mirror is not None
-        if mirrored:
-            _REPORTED_BY_SITE.clear()
+        try:
+            result = pages(project, project.language, config, timer, memo, partial(self._start_mirror, config))
+            self._start_mirror(config)  # the pages of the last build: nothing was analysed
+        except BaseException:
+            self._tell_mirror(set())  # the worker waits for it
+            raise
+        reported = {str(problem) for problem in result.problems}
+        shown = SITE_PROBLEMS.take() if project.mirror is None else set()  # the mirror does not repeat them
         for problem in result.problems:  # that statement or page is left out; the others build
-            if mirrored or str(problem) not in _REPORTED_BY_SITE:  # the mirror does not repeat them
+            if str(problem) not in shown:
                 log.warning(str(problem))
-            if mirrored:
-                _REPORTED_BY_SITE.add(str(problem))
-        if mirrored and self.command != "serve" and not self.dirty and threading.active_count() == 1:
-            # Forked with no other thread (no lock held elsewhere to hang the copy), before the
-            # search keys' process starts one.
-            log.info("Building the mirror %s into %s/%s", project.mirror.name, config.site_dir, FOLDER)
-            self.mirror_built = start_mirror(project.mirror, config, self.command)
+        self._tell_mirror(reported)
         self._start_search_keys(result.made)
         for src_uri, page in result.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -202,6 +210,30 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             remove_gone(self.last, self.pages)
         timer.lap(f"{len(result.pages)} pages added")
         return files
+
+    def _start_mirror(self, config: MkDocsConfig) -> None:
+        """Start building the English mirror beside the site, once per build: in the worker of
+        the last build (`mkdocs serve`), or in one forked now. Where none can be forked, the
+        mirror is built after the site (`on_post_build`)."""
+        mirror = self.project.mirror
+        if mirror is None or self.mirror_started:
+            return
+        worker = self.mirror_worker
+        if worker is None or not worker.serves(mirror, self.command, self.dirty):
+            self._stop_mirror()
+            if not can_fork():
+                return
+            self.mirror_worker = worker = MirrorWorker(mirror, self.command, self.dirty, self._serving)
+        log.info("Building the mirror %s into %s/%s", mirror.name, config.site_dir, FOLDER)
+        worker.start(Site.of(config))
+        self.mirror_started = True
+
+    def _tell_mirror(self, reported: set[str]) -> None:
+        """Let the mirror's build know the problems the site reported."""
+        if self.mirror_started:
+            self.mirror_worker.tell(reported)
+        elif self.project.mirror is not None:
+            SITE_PROBLEMS.tell(reported)
 
     def _start_search_keys(self, pages: dict[str, str]) -> None:
         """With more than one job, work out the search keys of the pages' words in another
@@ -293,19 +325,51 @@ class BayanPlugin(BasePlugin[BayanConfig]):
             print(timer.report(), file=sys.stderr)
         else:
             log.debug(timer.report())
-        if self.mirror_built is not None:
-            waited, self.mirror_built = self.mirror_built, None
-            waited()
+        if self.mirror_started:
+            self.mirror_started = False
+            try:
+                self.mirror_worker.wait()
+            finally:
+                if self.command != "serve":
+                    self._stop_mirror()
         elif self.project.mirror is not None:
             release(self.pages.values())
             log.info("Building the mirror %s into %s/%s", self.project.mirror.name, config.site_dir, FOLDER)
-            build_mirror(self.project.mirror, config, self.command, self.dirty)
+            build_mirror(self.project.mirror, Site.of(config), self.command, self.dirty)
         if index is not None:  # the build ends with its index written
             start = time.perf_counter()
             count = index.result()
             if os.environ.get("BAYAN_TIMING"):
                 print(f"bayan: search index of {count} pages, waited for {time.perf_counter() - start:.2f} s",
                       file=sys.stderr)
+        self._collect()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.mirror_started and self.command != "serve":
+            self._stop_mirror()
+        self.mirror_started = False
+        self._collect()
+
+    def _stop_mirror(self) -> None:
+        worker, self.mirror_worker = self.mirror_worker, None
+        if worker is not None:
+            worker.stop()
+
+    def _collect(self) -> None:
+        """At the end of a rebuild under `mkdocs serve`, collect what it left (on_config)."""
+        if self.serving:
+            gc.enable()
+            gc.collect()
+
+    def _serving(self) -> None:
+        """Once the first build is served (here, and in the mirror's worker): the analysis
+        loaded for the first edit, and the garbage collector made to skip what the first build
+        leaves for the next ones (the memo: thousands of analyses), which it would otherwise
+        walk through again and again at each rebuild."""
+        warm_up(self.project)
+        gc.collect()
+        gc.freeze()
+        self.serving = True
 
     def _write_search_index(self, folder: Path) -> Future[int | None] | None:
         """Start writing the search index of this build's entries (Pagefind indexes them while
@@ -328,13 +392,9 @@ class BayanPlugin(BasePlugin[BayanConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> LiveReloadServer:
-        """Rebuild when a statement, a template or the mirror's configuration or pages change.
-        Before serving, load the analysis for the first edit, and let the garbage collector skip
-        what the site's first build leaves for the next ones (the memo: thousands of analyses),
-        which it would otherwise walk through again and again at each rebuild."""
-        warm_up(self.project)
-        gc.collect()
-        gc.freeze()
+        """Rebuild when a statement, a template or the mirror's configuration or pages change
+        (ready to serve: `_serving`)."""
+        self._serving()
         watched = [self.project.content, self.project.templates]
         if self.project.mirror is not None:
             watched += [self.project.mirror, mirror_docs(self.project.mirror)]
