@@ -182,6 +182,7 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         project = self.project
         memo = self.memos.setdefault(project.language, Memo()) if self.command == "serve" else None
         try:
+            self._start_mirror(config, fork=False)  # a worker already there (a rebuild) starts at once
             result = pages(project, project.language, config, timer, memo, partial(self._start_mirror, config))
             self._start_mirror(config)  # the pages of the last build: nothing was analysed
         except BaseException:
@@ -211,15 +212,18 @@ class BayanPlugin(BasePlugin[BayanConfig]):
         timer.lap(f"{len(result.pages)} pages added")
         return files
 
-    def _start_mirror(self, config: MkDocsConfig) -> None:
+    def _start_mirror(self, config: MkDocsConfig, fork: bool = True) -> None:
         """Start building the English mirror beside the site, once per build: in the worker of
-        the last build (`mkdocs serve`), or in one forked now. Where none can be forked, the
+        the last build (`mkdocs serve`), or in one forked now (with `fork`: once the statements
+        are analysed, which the worker then finds in the cache). Where none can be forked, the
         mirror is built after the site (`on_post_build`)."""
         mirror = self.project.mirror
         if mirror is None or self.mirror_started:
             return
         worker = self.mirror_worker
         if worker is None or not worker.serves(mirror, self.command, self.dirty):
+            if not fork:
+                return
             self._stop_mirror()
             if not can_fork():
                 return
