@@ -233,3 +233,10 @@ def test_a_place_head_looks_words_up_in_the_dictionary_the_analysis_keeps(tmp_pa
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True)
     builds, entities = run.stdout.split(" ", 1)
     assert builds == "1" and "محافظة الطارمية" in entities
+
+
+def test_an_organisation_head_takes_a_foreign_name_written_in_arabic_letters():
+    assert found("ذكرت وكالة رويترز أن الاجتماع انتهى.")["وكالة رويترز"][0] == "ORG"
+    assert found("وأعلنت شركة سامسونج عن هاتف جديد.")["شركة سامسونج"][0] == "ORG"
+    assert found("شارك وفد من شركة فرنسية في المعرض.") == {}  # an adjective, no name
+    assert found("قدمت الشركة طلبا إلى لجنة للطعون.") == {}  # a word of the dictionary

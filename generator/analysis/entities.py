@@ -302,6 +302,10 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
         norm = tokens[k].norm
         if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
             last, k = "definite", place.end
+        elif not last and _foreign(tokens[k]):  # «جامعة هارفارد», «صحيفة واشنطن بوست»
+            last = "definite"
+            while k < len(tokens) and _foreign(tokens[k]):
+                k += 1
         elif norm.startswith("ال") and not last:
             last = "definite"
             k = _name_end(tokens, k + 1) if norm in titles else k + 1
@@ -315,6 +319,18 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
             break
         end = k
     return end
+
+
+def _foreign(token: Token) -> bool:
+    """A word of a foreign name written in Arabic letters: no article (also behind a clitic: not
+    «للطعون»), no nisba ending (not «فرنسية»), no word of the dictionary and none that cannot be
+    part of a name. The 3,000 corpus articles have 348 such words without the article after a
+    bare organisation head (163 different pairs); of the 70 most frequent pairs (250 of them),
+    all but «لجنة للطعون» and «وكالة شئون» are the organisation's own name («جامعة هارفارد»,
+    «وكالة رويترز», «حزب سيريزا», «بنك باركليز»)."""
+    norm = token.norm
+    return (token.kind == "word" and len(norm) > 2 and not is_definite(norm)
+            and not norm.endswith(tuple(names().nisba_endings)) and not _not_a_name(norm) and not is_word(token.text))
 
 
 def _place_at(tokens: tuple[Token, ...], k: int) -> Mention | None:

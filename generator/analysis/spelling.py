@@ -65,15 +65,22 @@ def database(name: str) -> sqlite3.Connection:
 @cache
 def dictionary(cache_dir: Path | None = None) -> Dictionary:
     """The dictionary, built once and then read from `cache_dir` (2-4 s → 0.3 s); without a
-    cache folder, built in memory."""
+    cache folder, the one this process already has from a cache folder (the same words), else
+    one built in memory."""
+    if cache_dir is None and _KEPT:
+        return _KEPT[-1]
     path = _stored_path(cache_dir) if cache_dir else None
     stored = _read(path) if path else None
-    if stored is not None:
-        return stored
-    built = _build()
+    if stored is None:
+        stored = _build()
+        if path:
+            _store(path, stored)
     if path:
-        _store(path, built)
-    return built
+        _KEPT.append(stored)
+    return stored
+
+
+_KEPT: list[Dictionary] = []  # the dictionaries read from (or stored in) a cache folder
 
 
 def _stored_path(cache_dir: Path) -> Path:
