@@ -121,11 +121,12 @@ def _quick_tokens(text: str, start: int, end: int) -> tuple[Token, ...] | None:
     for space, number, word, punct in _QUICK.findall(text, start, end):
         if word and not word.isalpha() and _DIGIT_OR_UNDERSCORE.search(word):
             return None
-        piece = number or word or punct
+        piece = word or number or punct  # words first: most tokens are words
         position += len(space)
-        kind = "num" if number else "word" if word else "punct"
-        tokens.append(_new_token(Token, (piece, position, position + len(piece), normalize(piece), kind)))
-        position += len(piece)
+        stop = position + len(piece)
+        kind = "word" if word else "num" if number else "punct"
+        tokens.append(_new_token(Token, (piece, position, stop, normalize(piece), kind)))
+        position = stop
     return tuple(tokens)
 
 
