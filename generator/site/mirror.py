@@ -21,6 +21,7 @@ import os
 import pickle
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -110,6 +111,8 @@ class MirrorWorker:
             try:
                 _build_when_asked(theirs, self.connection, mirror_file, command, dirty, served)
                 status = 0
+            except BaseException:  # noqa: BLE001 - shown, then the worker ends (the site's build says so)
+                traceback.print_exc()
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
