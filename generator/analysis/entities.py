@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Collection, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -30,7 +30,7 @@ from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
-from .spelling import is_word
+from .spelling import dictionary, is_word
 
 if TYPE_CHECKING:
     from arabic_name_romanizer import Transliterator
@@ -302,7 +302,7 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
         norm = tokens[k].norm
         if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
             last, k = "definite", place.end
-        elif not last and _foreign(tokens[k]):  # «جامعة هارفارد», «صحيفة واشنطن بوست»
+        elif not last and _foreign(tokens[k]):  # «جامعة هارفارد», «شركة مورجان ستانلي»
             last = "definite"
             while k < len(tokens) and _foreign(tokens[k]):
                 k += 1
@@ -400,19 +400,18 @@ def _place_starts() -> frozenset[str]:
     return clitic_forms(_place_heads(), lambda norm: _place_head(norm) is not None)
 
 
-def _headed_place_at(tokens: tuple[Token, ...], i: int, cache_dir: Path | None = None) -> Mention | None:
+def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     """A place named by a head noun and a known place («محافظة الأنبار») or a word with the
     article the dictionary does not know («محافظة الطارمية»), with the adjectives that agree
     with the head but the nisba of a place («مطار القاهرة الدولي»; not «العراقية» after
-    «محافظة ديالى»). The English is the place's and the head's word, without adjectives.
-    `cache_dir` keeps the spelling dictionary (spelling.dictionary)."""
+    «محافظة ديالى»). The English is the place's and the head's word, without adjectives."""
     head = _place_head(tokens[i].norm)
     if head is None or i + 1 == len(tokens):
         return None
     cut, word = head
     place = _place_at(tokens, i + 1)
     end = place.end if place else _chain_end(tokens, i + 1, False)
-    if end == i + 1 or (place is None and is_word(tokens[i + 1].text, cache_dir)):
+    if end == i + 1 or (place is None and is_word(tokens[i + 1].text)):
         return None
     named = end
     while end < len(tokens) and _adjective(tokens[end].norm) and _agrees(tokens[i].norm, tokens[end].norm) \
@@ -709,12 +708,10 @@ def _any_starts() -> frozenset[str]:
     return _known_starts() | _org_starts() | _place_starts() | _title_starts() | _name_starts()
 
 
-def all_mentions(tokens: tuple[Token, ...], cache_dir: Path | None = None) -> list[Mention]:
-    """The names of a sentence, known or found by construction, longest span first (`cache_dir`
-    keeps the spelling dictionary)."""
+def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """The names of a sentence, known or found by construction, longest span first."""
     known_names, built, after = [], [], 0  # after: the end of the last known name
-    headed_place_at = partial(_headed_place_at, cache_dir=cache_dir)
-    kinds = ((_org_starts(), _org_at), (_place_starts(), headed_place_at), (_title_starts(), _person_at),
+    kinds = ((_org_starts(), _org_at), (_place_starts(), _headed_place_at), (_title_starts(), _person_at),
              (_name_starts(), _name_at))
     known_starts = _known_starts()
     for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for every kind
@@ -736,14 +733,17 @@ def stage(doc: Doc) -> None:
 def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """Entities of the statement, one per canonical name, with the sentences that mention it.
 
-    Entities of the dateline (before the statement proper) count too, with no sentence."""
+    Entities of the dateline (before the statement proper) count too, with no sentence. The
+    words looked up on the way («محافظة الطارمية», «وكالة رويترز») are the dictionary's that the
+    project keeps (spelling.dictionary), loaded first."""
+    dictionary(doc.settings.cache_dir)
     text = doc.text
     seen: dict[str, tuple[str, Entry, list[int]]] = {}
     spans = [(0, 0, doc.frame.start, doc.dateline)] if doc.frame.start > 0 else []
     spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
     for n, start, end, tokens in spans:
         numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
-        for mention in all_mentions(tokens, doc.settings.cache_dir) + numbered:
+        for mention in all_mentions(tokens) + numbered:
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
