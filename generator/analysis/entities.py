@@ -265,9 +265,12 @@ def _head(norm: str) -> tuple[int, bool] | None:
 @cache
 def _adjective(norm: str) -> bool:
     """A definite adjective that may qualify a name: a nisba («الأوروبي») or a listed one."""
-    lexicon = names()
-    return norm.startswith("ال") and (norm in _words("adjectives") or
-                                     (len(norm) > 4 and norm.endswith(tuple(lexicon.nisba_endings))))
+    return norm.startswith("ال") and (norm in _words("adjectives") or (len(norm) > 4 and _nisba_ending(norm)))
+
+
+def _nisba_ending(norm: str) -> bool:
+    """Whether a word ends as a nisba adjective does («الأوروبي», «فرنسية»)."""
+    return norm.endswith(tuple(names().nisba_endings))
 
 
 def _ends_name(token: Token) -> bool:
@@ -330,7 +333,7 @@ def _foreign(token: Token) -> bool:
     «وكالة رويترز», «حزب سيريزا», «بنك باركليز»)."""
     norm = token.norm
     return (token.kind == "word" and len(norm) > 2 and not is_definite(norm)
-            and not norm.endswith(tuple(names().nisba_endings)) and not _not_a_name(norm) and not is_word(token.text))
+            and not _nisba_ending(norm) and not _not_a_name(norm) and not is_word(token.text))
 
 
 def _place_at(tokens: tuple[Token, ...], k: int) -> Mention | None:
