@@ -240,3 +240,14 @@ def test_an_organisation_head_takes_a_foreign_name_written_in_arabic_letters():
     assert found("وأعلنت شركة سامسونج عن هاتف جديد.")["شركة سامسونج"][0] == "ORG"
     assert found("شارك وفد من شركة فرنسية في المعرض.") == {}  # an adjective, no name
     assert found("قدمت الشركة طلبا إلى لجنة للطعون.") == {}  # a word of the dictionary
+
+
+def test_an_organisation_head_takes_nouns_in_construct_before_the_definite_word_that_ends_its_name() -> None:
+    assert found("وبثت وكالة أنباء اليمن الخبر صباحا.")["وكالة أنباء اليمن"][0] == "ORG"
+    assert found("أحالت النيابة القضية إلى محكمة جنايات الجيزة.")["محكمة جنايات الجيزة"][0] == "ORG"
+    assert found("وأصدرت هيئة تنظيم الاتصالات قرارا.")["هيئة تنظيم الاتصالات"][0] == "ORG"
+    assert "هيئة تطوير" not in " ".join(found("وقالت هيئة تطوير قد تنجح المبادرة."))  # no definite word ends it
+    assert found("وتواجه حكومة جديدة تواكب المرحلة صعوبات.") == {}  # an adjective and a verb, no name
+    assert found("وعقد مجلس إدارة الشركة اجتماعه.") == {}  # a body of another, unnamed, organisation
+    people = found("وأعلنت حكومة حيدر العبادي خطة.")  # a person's government: the person is the name
+    assert people.get("حيدر العبادي", ("",))[0] == "PER" and "حكومة حيدر العبادي" not in people

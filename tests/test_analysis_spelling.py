@@ -2,7 +2,7 @@
 from conftest import doc_of
 
 from generator.analysis import analyze
-from generator.analysis.spelling import is_word, spelling_findings, suggestion
+from generator.analysis.spelling import is_noun, is_word, spelling_findings, suggestion
 from generator.model import Meta, Source
 
 
@@ -10,6 +10,13 @@ def test_inflected_and_cliticised_words_are_known():
     for word in ["والمقاومة", "بالأموال", "الإقليمية", "يستخدمون", "حكومته", "قتيلاً", "انتهت", "للصراعات",
                  "المكافآت", "بالمفاجآت"]:  # مكافأة → مكافآت
         assert is_word(word), word
+
+
+def test_nouns_are_told_from_verbs_and_from_words_behind_a_clitic():
+    for noun in ["تنمية", "جنايات", "أنباء", "مكافآت", "حكومة"]:  # plurals and ة forms included
+        assert is_noun(noun), noun
+    for other in ["تواكب", "يقودها", "وشعب", "والحكومة"]:  # verbs, and nouns behind a clitic or article
+        assert not is_noun(other), other
 
 
 def test_one_edit_suggestions_ranked_sensibly():

@@ -30,7 +30,7 @@ from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
 from ..model import Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
-from .spelling import dictionary, is_word
+from .spelling import dictionary, is_noun, is_word
 
 if TYPE_CHECKING:
     from arabic_name_romanizer import Transliterator
@@ -58,6 +58,7 @@ class Mention:
 Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
 _LONGEST_NAME = 6  # words of a name chain after its given name, at most («بن نايف بن عبد العزيز آل سعود»)
+_CONSTRUCT_NOUNS = 2  # indefinite nouns in construct after an organisation's head, at most
 _COUNTRY = "SA"  # the romaniser's regional preference (ISO 3166)
 _PAST_ENDINGS = ("", "ت", "ا", "تا", "وا")  # a past verb's agreement: هو، هي، هما، هما مؤ، هم
 
@@ -295,16 +296,22 @@ def _joined(norm: str, last: str) -> bool:
     return last == "adjective" and norm.startswith("لل")
 
 
-def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
+def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int = 0) -> int:
     """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
     with the article after one without (the genitive, with the name of a person after a title:
-    «جامعة الملك سعود»), an adjective after a word with it (the first agreeing with a head that
-    has it), and words joined to the chain by و or ل (`_joined`)."""
+    «جامعة الملك سعود»), after at most `construct` indefinite nouns in construct («وكالة أنباء
+    الإمارات»), an adjective after a word with it (the first agreeing with a head that has it),
+    and words joined to the chain by و or ل (`_joined`)."""
     first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
     while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
         if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
             last, k = "definite", place.end
+        elif not last and k - first < construct and _construct_noun(tokens[k]) and not _name_at(tokens, k):
+            k += 1  # the chain goes on, and ends only at a definite word (not «حكومة حيدر العبادي»)
+            continue
+        elif k > first and not last and (_head(norm) or norm in _words("titles")):
+            break  # «مجلس إدارة الشركة», «جامعة طيبة الدكتور …»: the name of another body or a person
         elif not last and _foreign(tokens[k]):  # «جامعة هارفارد», «شركة مورجان ستانلي»
             last = "definite"
             while k < len(tokens) and _foreign(tokens[k]):
@@ -322,6 +329,16 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool) -> int:
             break
         end = k
     return end
+
+
+def _construct_noun(token: Token) -> bool:
+    """An indefinite noun in construct between an organisation's bare head and the definite
+    word that ends its name («وكالة أنباء الإمارات», «هيئة سوق المال»): one of the dictionary's
+    nouns as written (not «وشعب», «تواكب», «يقودها»), with no nisba ending (not «لجنة وزارية»),
+    no organisation's head; words that end a name («شركة في») end the chain before."""
+    norm = token.norm
+    return (token.kind == "word" and not is_definite(norm) and not _nisba_ending(norm) and not _head(norm)
+            and is_noun(token.text))
 
 
 def _foreign(token: Token) -> bool:
@@ -475,7 +492,7 @@ def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     if head is None:
         return None
     cut, definite = head
-    end = _chain_end(tokens, i + 1, definite)
+    end = _chain_end(tokens, i + 1, definite, _CONSTRUCT_NOUNS)
     if end == i + 1 or (definite and not _named(tokens[i + 1].norm, end - i - 1)):
         return None
     return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")

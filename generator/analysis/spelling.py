@@ -42,6 +42,7 @@ _VOWELS = re.compile("[\u064B-\u0652]")  # tanwin, short vowels, shadda, sukun
 class Dictionary:
     forms: dict[str, str]  # lookup form → spelling to suggest
     listed: frozenset[str]  # forms the dictionary lists as they are (not rebuilt inflections)
+    nouns: frozenset[str]  # forms of its nouns and adjectives, inflections included
     frequency: dict[str, int]
     prefixes: tuple[str, ...]
     pronouns: tuple[str, ...]
@@ -124,30 +125,33 @@ def _build() -> Dictionary:
     """The dictionary from Arramooz's nouns, verbs, word frequencies and stop words, and the lexicon."""
     data = spelling()
     forms: dict[str, str] = {}
+    nouns: set[str] = set()
 
-    def add(word: str) -> None:
+    def add(word: str, noun: bool = False) -> None:
         key = fold(word, LOOKUP)
         forms.setdefault(key, key if key == word else word)  # one object when equal: stored and read once
+        if noun:
+            nouns.add(key)
 
     with database("arabicdictionary") as db:
         listed = {fold(w, LOOKUP) for (w,) in db.execute("SELECT unvocalized FROM nouns")}
         for word, feminable, fem_plural, masc_plural, relative in db.execute(
                 "SELECT unvocalized, feminable, feminin_plural, masculin_plural, relative FROM nouns"):
-            add(word)
+            add(word, True)
             stem = word.removesuffix(data.feminine)
             if feminable:
-                add(word + data.feminine)
-            add(stem + data.feminine_plural)  # many nouns without the flag take ات too
+                add(word + data.feminine, True)
+            add(stem + data.feminine_plural, True)  # many nouns without the flag take ات too
             if stem.endswith("أ"):  # مكافأة → مكافآت: the hamza's alef and the plural's make آ
-                add(stem[:-1] + "آت")
+                add(stem[:-1] + "آت", True)
             if masc_plural:
                 for ending in data.masculine_plural:
-                    add(word + ending)
+                    add(word + ending, True)
             for ending in data.dual:
-                add(stem + ending if ending.startswith("ت") else word + ending)
+                add(stem + ending if ending.startswith("ت") else word + ending, True)
             if relative:
                 for ending in data.nisba:
-                    add(stem + ending)
+                    add(stem + ending, True)
         for (word,) in db.execute("SELECT unvocalized FROM verbs"):
             add(word)
             for ending in data.past_suffixes:
@@ -170,8 +174,8 @@ def _build() -> Dictionary:
     by_length = lambda items: tuple(sorted((fold(i, LOOKUP) for i in items), key=len, reverse=True))  # noqa: E731
     morph = morphology()
     prefixes = [*proclitics()[1:], *(conj + future for conj in ("", *morph.conjunctions) for future in morph.future)]
-    return Dictionary(forms, frozenset(listed), frequency, by_length(prefixes), by_length(data.pronouns),
-                       by_length(data.present_prefixes), by_length(data.present_suffixes),
+    return Dictionary(forms, frozenset(listed), frozenset(nouns), frequency, by_length(prefixes),
+                       by_length(data.pronouns), by_length(data.present_prefixes), by_length(data.present_suffixes),
                        fold(data.letters, LOOKUP), data.min_length, tuple(data.noun_endings),
                        data.checked_prefix, tuple(data.nisba_endings),
                        frozenset(frozenset(pair) for pair in data.confusable))
@@ -206,6 +210,12 @@ def is_word(word: str, cache_dir: Path | None = None) -> bool:
     d = dictionary(cache_dir)
     return any(_known(stem, d, suffix) or "ال" not in prefix and _verb_form(stem, d)
                for prefix, stem, suffix in _analyses(fold(word, LOOKUP), d))
+
+
+def is_noun(word: str) -> bool:
+    """True when a word as written, with no clitic, is a form of one of the dictionary's nouns
+    or adjectives (the dictionary this process keeps, as `dictionary(None)`)."""
+    return fold(word, LOOKUP) in dictionary().nouns
 
 
 def _known(stem: str, d: Dictionary, suffix: str) -> bool:
