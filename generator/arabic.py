@@ -155,7 +155,8 @@ def clitic_forms(bases: Iterable[str], keep: Callable[[str], bool]) -> frozenset
     clitics += [conj + clitic for conj in morph.conjunctions for clitic in clitics]
     found = set()
     for stem in bases:
-        bodies = [stem, article + stem] + ([stem[len(article[0]):]] if stem.startswith(article[0] + "ل") else [])
+        bodies = [stem, article + stem]
+        bodies += [body[len(article[0]):] for body in bodies if body.startswith(article[0] + "ل")]  # ل + ال: لل
         found.update(clitic + body for body in bodies for clitic in clitics)
     return frozenset(filter(keep, found))
 

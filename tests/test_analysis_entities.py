@@ -251,3 +251,17 @@ def test_an_organisation_head_takes_nouns_in_construct_before_the_definite_word_
     assert found("وعقد مجلس إدارة الشركة اجتماعه.") == {}  # a body of another, unnamed, organisation
     people = found("وأعلنت حكومة حيدر العبادي خطة.")  # a person's government: the person is the name
     assert people.get("حيدر العبادي", ("",))[0] == "PER" and "حكومة حيدر العبادي" not in people
+
+
+def test_a_body_named_with_the_article_takes_the_nisba_of_a_place() -> None:
+    assert found("وقالت الشرطة الكينية إن التحقيق مستمر.")["الشرطة الكينية"][0] == "ORG"
+    assert found("وأعلنت السلطات الماليزية أمس.")["السلطات الماليزية"][0] == "ORG"  # a feminine plural, a feminine adjective
+    assert found("وأكدت القوات الجوية الكندية أنها مستعدة.")["القوات الجوية الكندية"][0] == "ORG"
+    assert found("وتقدمت القوات الموالية للحكومة نحو المدينة.") == {}  # described, not named
+    assert found("وشرح النظام الإلكتروني الجديد للطلاب.") == {}
+    assert found("وانتقد المشاركون النظام الدولي.") == {}  # a scope is not enough for such a head
+    assert found("وتقدمت قوات الأمن نحو المدينة.") == {}  # without the article, a common noun
+
+
+def test_an_organisation_head_behind_the_preposition_and_the_article_written_as_two_lams() -> None:
+    assert found("وقدم الوفد شكره للديوان الملكي الأردني.")["للديوان الملكي الأردني"][0] == "ORG"

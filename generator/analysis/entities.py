@@ -254,13 +254,20 @@ def _words(*fields: str) -> frozenset[str]:
 def _head(norm: str) -> tuple[int, bool] | None:
     """(clitic letters, definite) when the word is an organisation's head, bare, behind clitics
     or with the article («لوزارة», «والاتحاد», «للهيئة»)."""
-    heads, article = _words("org_heads"), "ال"
+    heads, with_article, article = _words("org_heads"), _words("org_heads", "article_heads"), "ال"
     for stem, cut in stems(norm):
         if stem in heads:  # ل + اللجنة is written للجنة too: keep both lams
             return cut - (cut > 0 and stem[0] == norm[cut - 1] == "ل"), False
-        if stem.startswith(article) and stem[len(article):] in heads:
+        if stem.startswith(article) and stem[len(article):] in with_article:
             return cut - (norm[cut:] != stem), True
     return None
+
+
+@cache
+def _common_head(norm: str) -> bool:
+    """A head of a name only with the article, and then only with the nisba of a place among
+    its adjectives («النظام الإيراني»; not «النظام الأساسي للحكم», «النظام الدولي»)."""
+    return any(stem[2:] in _words("article_heads") for stem, _ in stems(norm) if stem.startswith("ال"))
 
 
 @cache
@@ -281,10 +288,11 @@ def _ends_name(token: Token) -> bool:
 
 def _agrees(head: str, adjective: str) -> bool:
     """Whether a nisba adjective agrees in gender with the head noun it follows: «الهيئة
-    الملكية», «المجلس الوطني»; not «النادي الرئيسية» (the adjective of another noun)."""
+    الملكية», «المجلس الوطني», a feminine plural as a feminine («السلطات المصرية»); not «النادي
+    الرئيسية» (the adjective of another noun)."""
     if adjective in _words("adjectives"):
         return True
-    return head.endswith("ه") == adjective.endswith("يه")
+    return head.endswith(("ه", "ات")) == adjective.endswith("يه")
 
 
 def _joined(norm: str, last: str) -> bool:
@@ -307,10 +315,10 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
         norm = tokens[k].norm
         if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
             last, k = "definite", place.end
-        elif not last and k - first < construct and _construct_noun(tokens[k]) and not _name_at(tokens, k):
+        elif not last and k - first < construct and _construct_noun(tokens[k]) and not _person_named_at(tokens, k):
             k += 1  # the chain goes on, and ends only at a definite word (not «حكومة حيدر العبادي»)
             continue
-        elif k > first and not last and (_head(norm) or norm in _words("titles")):
+        elif k > first and not last and (_head(norm) and not _common_head(norm) or norm in _words("titles")):
             break  # «مجلس إدارة الشركة», «جامعة طيبة الدكتور …»: the name of another body or a person
         elif not last and _foreign(tokens[k]):  # «جامعة هارفارد», «شركة مورجان ستانلي»
             last = "definite"
@@ -329,6 +337,11 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
             break
         end = k
     return end
+
+
+def _person_named_at(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether a person's name (given and family name) begins at tokens[k]."""
+    return tokens[k].norm in _name_starts() and _name_at(tokens, k) is not None
 
 
 def _construct_noun(token: Token) -> bool:
@@ -447,7 +460,7 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
 @cache
 def _org_starts() -> frozenset[str]:
     """Every word that can be an organisation's head."""
-    return clitic_forms(_words("org_heads"), lambda norm: _head(norm) is not None)
+    return clitic_forms(_words("org_heads", "article_heads"), lambda norm: _head(norm) is not None)
 
 
 def org_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
@@ -461,8 +474,17 @@ def _named(adjective: str, modifiers: int) -> bool:
     """Whether a head with the article and its modifiers are a name: an adjective first
     («الوزارة الخارجية» is none), then a second modifier («المجلس الأعلى للتعليم») or the nisba
     of a place or a scope («الحكومة الكينية», «البنك الدولي»; «المجلس البلدي» describes)."""
-    return _adjective(adjective) and (modifiers > 1 or adjective in _words("scope_adjectives") or
-                                      _nisba_stem(adjective) in _place_stems())
+    return _adjective(adjective) and (modifiers > 1 or _of_scope(adjective))
+
+
+def _of_scope(adjective: str) -> bool:
+    """The nisba of a place or a scope («الكينية», «الدولي»)."""
+    return adjective in _words("scope_adjectives") or _of_a_place_nisba(adjective)
+
+
+def _of_a_place_nisba(adjective: str) -> bool:
+    """The nisba of a known place («الكينية»)."""
+    return _adjective(adjective) and _nisba_stem(adjective) in _place_stems()
 
 
 def _nisba_stem(adjective: str) -> str:
@@ -495,6 +517,8 @@ def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     end = _chain_end(tokens, i + 1, definite, _CONSTRUCT_NOUNS)
     if end == i + 1 or (definite and not _named(tokens[i + 1].norm, end - i - 1)):
         return None
+    if _common_head(tokens[i].norm) and not any(_of_a_place_nisba(t.norm) for t in tokens[i + 1:end]):
+        return None  # «القوات الموالية للحكومة», «النظام الدولي» describe; «القوات الخاصة الليبية» names
     return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
 
 

@@ -11,6 +11,7 @@ from . import read
 @dataclass(frozen=True)
 class Names:
     org_heads: tuple[str, ...]
+    article_heads: tuple[str, ...]  # heads of a name only with the article: «السلطات المصرية»
     place_heads: dict[str, str]  # head noun → the English word after the place's name
     adjectives: tuple[str, ...]
     nisba_endings: tuple[str, ...]
