@@ -265,3 +265,13 @@ def test_a_body_named_with_the_article_takes_the_nisba_of_a_place() -> None:
 
 def test_an_organisation_head_behind_the_preposition_and_the_article_written_as_two_lams() -> None:
     assert found("وقدم الوفد شكره للديوان الملكي الأردني.")["للديوان الملكي الأردني"][0] == "ORG"
+
+
+def test_a_town_no_list_knows_is_named_after_a_town_noun_and_found_again_alone() -> None:
+    assert found("وقع الانفجار في مدينة كارانتوس غرب البلاد.") == {"كارانتوس": ("LOC", "")}
+    assert found("ووصلت القافلة إلى بلدة فيلموروك أمس.") == {"فيلموروك": ("LOC", "")}
+    assert found("وتقع المدرسة في منطقة تشهد توترا.") == {}  # a verb, no name
+    assert found("وهي مدينة كبيرة.") == {}  # an adjective
+    text = "قصفت الطائرات مدينة كارانتوس أمس. وقال سكان كارانتوس إن القصف استمر."
+    entities = analyze(Source("t", "t.md", Meta(title="t"), text)).entities
+    assert [(e.text, e.type, e.sentences) for e in entities] == [("كارانتوس", "LOC", (1, 2))]

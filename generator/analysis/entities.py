@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
@@ -59,6 +59,7 @@ Index = dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
 _LONGEST_NAME = 6  # words of a name chain after its given name, at most («بن نايف بن عبد العزيز آل سعود»)
 _CONSTRUCT_NOUNS = 2  # indefinite nouns in construct after an organisation's head, at most
+_TOWN_WORDS = 3  # words of a town's name the dictionary does not know, at most
 _COUNTRY = "SA"  # the romaniser's regional preference (ISO 3166)
 _PAST_ENDINGS = ("", "ت", "ا", "تا", "وا")  # a past verb's agreement: هو، هي، هما، هما مؤ، هم
 
@@ -458,6 +459,22 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
 
 
 @cache
+def _town_starts() -> frozenset[str]:
+    """Every word that can be a noun whose genitive names a town, behind a clitic too («بمدينة»)."""
+    heads = _words("town_heads")
+    return clitic_forms(heads, lambda norm: any(stem in heads for stem, _ in stems(norm)))
+
+
+def _town_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The town or district that the words after a town noun name, when no list and no
+    dictionary knows them («مدينة سوروتش», «منطقة قلاج كورتك»), without the noun."""
+    k = i + 1
+    while k < len(tokens) and k - i <= _TOWN_WORDS and _foreign(tokens[k]) and not _place_at(tokens, k):
+        k += 1
+    return _found(tokens, i + 1, k, tokens[i + 1].start, "LOC") if k > i + 1 else None
+
+
+@cache
 def _org_starts() -> frozenset[str]:
     """Every word that can be an organisation's head."""
     return clitic_forms(_words("org_heads", "article_heads"), lambda norm: _head(norm) is not None)
@@ -748,15 +765,16 @@ def _of_a_place(tokens: tuple[Token, ...], k: int, end: int) -> bool:
 
 @cache
 def _any_starts() -> frozenset[str]:
-    """Every word that can begin a known name, an organisation, a person's title or a given name."""
-    return _known_starts() | _org_starts() | _place_starts() | _title_starts() | _name_starts()
+    """Every word that can begin a known name, an organisation, a place's or a town's head, a
+    person's title or a given name."""
+    return _known_starts() | _org_starts() | _place_starts() | _town_starts() | _title_starts() | _name_starts()
 
 
 def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """The names of a sentence, known or found by construction, longest span first."""
     known_names, built, after = [], [], 0  # after: the end of the last known name
-    kinds = ((_org_starts(), _org_at), (_place_starts(), _headed_place_at), (_title_starts(), _person_at),
-             (_name_starts(), _name_at))
+    kinds = ((_org_starts(), _org_at), (_place_starts(), _headed_place_at), (_town_starts(), _town_at),
+             (_title_starts(), _person_at), (_name_starts(), _name_at))
     known_starts = _known_starts()
     for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for every kind
         norm = tokens[i].norm
@@ -785,9 +803,11 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     seen: dict[str, tuple[str, Entry, list[int]]] = {}
     spans = [(0, 0, doc.frame.start, doc.dateline)] if doc.frame.start > 0 else []
     spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
-    for n, start, end, tokens in spans:
-        numbered = numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []  # a numbered name holds digits
-        for mention in all_mentions(tokens) + numbered:
+    found = [(n, tokens, all_mentions(tokens) + (numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []))
+             for n, start, end, tokens in spans]  # a numbered name holds digits
+    places = _places_found(m for _, _, ms in found for m in ms)
+    for n, tokens, sentence_mentions in found:
+        for mention in sentence_mentions + (_again(tokens, places, sentence_mentions) if places else []):
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
@@ -798,6 +818,25 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
     return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized) for surface, e, ns in seen.values())
+
+
+def _places_found(found: Iterable[Mention]) -> Index:
+    """The places of a statement found by their construction («مدينة سوروتش»), as an index of
+    their names."""
+    return _index([Name((m.entry.canonical,), m.entry.en, "LOC") for m in found
+                   if m.entry.type == "LOC" and m.entry not in _known_entries()])
+
+
+@cache
+def _known_entries() -> frozenset[Entry]:
+    """The entries of the gazetteer and CLDR's territories."""
+    return frozenset(entry for variants in known().values() for _, entry in variants)
+
+
+def _again(tokens: tuple[Token, ...], places: Index, found: list[Mention]) -> list[Mention]:
+    """The places found by their construction elsewhere in the statement, named again in a
+    sentence where they overlap none of its names («سوروتش» alone after «مدينة سوروتش»)."""
+    return [m for m in mentions(tokens, places) if all(m.end <= f.first or m.first >= f.end for f in found)]
 
 
 def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:

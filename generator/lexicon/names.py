@@ -13,6 +13,7 @@ class Names:
     org_heads: tuple[str, ...]
     article_heads: tuple[str, ...]  # heads of a name only with the article: «السلطات المصرية»
     place_heads: dict[str, str]  # head noun → the English word after the place's name
+    town_heads: tuple[str, ...]  # nouns whose genitive is the place: «مدينة سوروتش»
     adjectives: tuple[str, ...]
     nisba_endings: tuple[str, ...]
     place_endings: tuple[str, ...]
