@@ -275,3 +275,10 @@ def test_a_town_no_list_knows_is_named_after_a_town_noun_and_found_again_alone()
     text = "قصفت الطائرات مدينة كارانتوس أمس. وقال سكان كارانتوس إن القصف استمر."
     entities = analyze(Source("t", "t.md", Meta(title="t"), text)).entities
     assert [(e.text, e.type, e.sentences) for e in entities] == [("كارانتوس", "LOC", (1, 2))]
+
+
+def test_a_law_or_a_treaty_is_named_by_its_head_and_genitive_chain() -> None:
+    assert found("وأقر المجلس قانون حماية البيانات أمس.")["قانون حماية البيانات"] == ("DOC", "")
+    assert found("ووقع البلدان معاهدة الحدود البحرية.")["معاهدة الحدود البحرية"] == ("DOC", "")
+    assert found("وقال إن لاتفاقية جنيف قيمة كبيرة.") == {"اتفاقية جنيف": ("DOC", "")}  # not the city
+    assert found("وأعلن قرار الحكومة أمس.") == {}  # a decision is no document's name

@@ -277,9 +277,11 @@ def _adjective(norm: str) -> bool:
     return norm.startswith("ال") and (norm in _words("adjectives") or (len(norm) > 4 and _nisba_ending(norm)))
 
 
+@cache
 def _nisba_ending(norm: str) -> bool:
-    """Whether a word ends as a nisba adjective does («الأوروبي», «فرنسية»)."""
-    return norm.endswith(tuple(names().nisba_endings))
+    """Whether a word ends as a nisba adjective does («الأوروبي», «فرنسية»), not as a noun whose
+    ي follows a long ا («حماية», «الرعاية»)."""
+    return any(norm.endswith(e) and not norm[:-len(e)].endswith("ا") for e in names().nisba_endings)
 
 
 def _ends_name(token: Token) -> bool:
@@ -456,6 +458,21 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
         english = place.entry.en if place.entry.en.endswith(word) else f"{place.entry.en} {word}"
         found = replace(found, entry=replace(found.entry, en=english))
     return found
+
+
+@cache
+def _doc_starts() -> frozenset[str]:
+    """Every word that can be a document's head noun, behind a clitic too («وقانون»)."""
+    heads = _words("doc_heads")
+    return clitic_forms(heads, lambda norm: any(stem in heads for stem, _ in stems(norm)))
+
+
+def _doc_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """The law or treaty that a document's head noun and its genitive chain name («قانون
+    مكافحة الإرهاب», «ميثاق الأمم المتحدة»)."""
+    cut = next(cut for stem, cut in stems(tokens[i].norm) if stem in _words("doc_heads"))
+    end = _chain_end(tokens, i + 1, False, _CONSTRUCT_NOUNS)
+    return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "DOC") if end > i + 1 else None
 
 
 @cache
@@ -765,16 +782,17 @@ def _of_a_place(tokens: tuple[Token, ...], k: int, end: int) -> bool:
 
 @cache
 def _any_starts() -> frozenset[str]:
-    """Every word that can begin a known name, an organisation, a place's or a town's head, a
-    person's title or a given name."""
-    return _known_starts() | _org_starts() | _place_starts() | _town_starts() | _title_starts() | _name_starts()
+    """Every word that can begin a known name, an organisation, a document, a place's or a town's
+    head, a person's title or a given name."""
+    return (_known_starts() | _org_starts() | _doc_starts() | _place_starts() | _town_starts() | _title_starts()
+            | _name_starts())
 
 
 def all_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """The names of a sentence, known or found by construction, longest span first."""
     known_names, built, after = [], [], 0  # after: the end of the last known name
-    kinds = ((_org_starts(), _org_at), (_place_starts(), _headed_place_at), (_town_starts(), _town_at),
-             (_title_starts(), _person_at), (_name_starts(), _name_at))
+    kinds = ((_org_starts(), _org_at), (_doc_starts(), _doc_at), (_place_starts(), _headed_place_at),
+             (_town_starts(), _town_at), (_title_starts(), _person_at), (_name_starts(), _name_at))
     known_starts = _known_starts()
     for i in indexes_of(tokens, _any_starts()):  # one pass over the sentence for every kind
         norm = tokens[i].norm

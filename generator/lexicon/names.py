@@ -11,6 +11,7 @@ from . import read
 @dataclass(frozen=True)
 class Names:
     org_heads: tuple[str, ...]
+    doc_heads: tuple[str, ...]  # heads of a law's or a treaty's name: «قانون مكافحة الإرهاب»
     article_heads: tuple[str, ...]  # heads of a name only with the article: «السلطات المصرية»
     place_heads: dict[str, str]  # head noun → the English word after the place's name
     town_heads: tuple[str, ...]  # nouns whose genitive is the place: «مدينة سوروتش»
