@@ -282,3 +282,19 @@ def test_a_law_or_a_treaty_is_named_by_its_head_and_genitive_chain() -> None:
     assert found("ووقع البلدان معاهدة الحدود البحرية.")["معاهدة الحدود البحرية"] == ("DOC", "")
     assert found("وقال إن لاتفاقية جنيف قيمة كبيرة.") == {"اتفاقية جنيف": ("DOC", "")}  # not the city
     assert found("وأعلن قرار الحكومة أمس.") == {}  # a decision is no document's name
+
+
+def test_adjectives_right_after_a_definite_head_agree_with_it() -> None:
+    assert found("ودعت الحكومة المحلية الأهالي إلى الخروج.") == {}  # the object, no adjective of الحكومة
+    assert found("وقالت القوات الجوية الملكية الكندية إن الطائرة عادت.")["القوات الجوية الملكية الكندية"][0] == "ORG"
+    assert found("وأعلن المجلس الأعلى للشؤون الإسلامية أمس.")["المجلس الأعلى للشؤون الإسلامية"][0] == "ORG"
+
+
+def test_a_country_named_by_a_nisba_has_its_adjective_too() -> None:
+    assert found("وقالت السلطات السعودية إن المنفذ فتح.")["السلطات السعودية"][0] == "ORG"
+    assert found("وأعلنت السلطات المالية أمس.") == {}  # «المالية» is financial: مالي has no article
+
+
+def test_a_noun_ending_in_ta_marbuta_is_no_fathers_name_inside_a_name_chain() -> None:
+    assert "PER" not in {kind for kind, _ in found("وأكد سليمان مكافحة الرمادي في البلاد.").values()}
+    assert found("وأكد عماد حمزة الزهراني أن الفريق جاهز.")["عماد حمزة الزهراني"][0] == "PER"  # a man's name

@@ -311,8 +311,8 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
     """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
     with the article after one without (the genitive, with the name of a person after a title:
     «جامعة الملك سعود»), after at most `construct` indefinite nouns in construct («وكالة أنباء
-    الإمارات»), an adjective after a word with it (the first agreeing with a head that has it),
-    and words joined to the chain by و or ل (`_joined`)."""
+    الإمارات»), an adjective after a word with it (those right after a head that has it agreeing
+    with it: not «الحكومة المحلية الأهالي»), and words joined to the chain by و or ل (`_joined`)."""
     first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
     while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
@@ -330,7 +330,8 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
         elif norm.startswith("ال") and not last:
             last = "definite"
             k = _name_end(tokens, k + 1) if norm in titles else k + 1
-        elif last and _adjective(norm) and (k > first or not definite or _agrees(tokens[k - 1].norm, norm)):
+        elif last and _adjective(norm) and (not definite or (k > first and last == "definite")
+                                            or _agrees(tokens[first - 1].norm, norm)):
             last = "adjective"
             k += 1
         elif _joined(norm, last) and not _not_a_name(norm):
@@ -531,7 +532,8 @@ def _nisba_stem(adjective: str) -> str:
 @cache
 def _place_stems() -> frozenset[str]:
     """One-word place names, known or CLDR's, without the article and the ending their nisba
-    drops (كينيا → كين, اليمن → يمن), of three letters or more."""
+    drops (كينيا → كين, اليمن → يمن), or their own nisba ending («السعودية» → سعود), of three
+    letters or more."""
     places = {words[0] for variants in known().values() for words, entry in variants
               if entry.type == "LOC" and len(words) == 1}
     stems_ = set()
@@ -539,6 +541,8 @@ def _place_stems() -> frozenset[str]:
         body = place.removeprefix("ال")
         stems_.add(body)
         stems_.update(body[:-len(e)] for e in names().place_endings if body.endswith(e))
+        if is_definite(place) and _nisba_ending(place):  # a nisba as a name: not مالي, «المالية»
+            stems_.add(_nisba_stem(place))
     return frozenset(stem for stem in stems_ if len(stem) >= 3)  # «جد» of جدة would make «الجدي» a nisba
 
 
@@ -603,12 +607,20 @@ def _name_end(tokens: tuple[Token, ...], k: int) -> int:
             joined, end = "", k + 1
         elif is_definite(norm):
             return k + 1 if k > start and _family_name(norm) else end
+        elif k > start and norm.endswith("ه") and norm not in _given_names() and is_noun(tokens[k].text) \
+                and _name_goes_on(tokens, k + 1):
+            break  # a father's name is a man's: «وأكد سليمان محاصرة الرمادي»; «حمزة», «عماد مغنية» are names
         elif bare < lexicon.max_bare_names and len(norm) > 1:  # «ب.» is an initial, no name
             bare, end = bare + 1, k + 1
         else:
             break
         k += 1
     return end
+
+
+def _name_goes_on(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether a word at k can go on a name chain."""
+    return k < len(tokens) and not _ends_name(tokens[k]) and not _not_a_name(tokens[k].norm)
 
 
 @cache
