@@ -298,3 +298,8 @@ def test_a_country_named_by_a_nisba_has_its_adjective_too() -> None:
 def test_a_noun_ending_in_ta_marbuta_is_no_fathers_name_inside_a_name_chain() -> None:
     assert "PER" not in {kind for kind, _ in found("وأكد سليمان مكافحة الرمادي في البلاد.").values()}
     assert found("وأكد عماد حمزة الزهراني أن الفريق جاهز.")["عماد حمزة الزهراني"][0] == "PER"  # a man's name
+
+
+def test_an_institution_states_its_purpose_with_lam_and_a_noun_in_construct() -> None:
+    assert found("وأصدرت الهيئة الوطنية لمكافحة الفساد تقريرا.")["الهيئة الوطنية لمكافحة الفساد"][0] == "ORG"
+    assert found("وقال المتحدث باسم القوات الكندية لوكالة الأنباء إن …")["القوات الكندية"][0] == "ORG"  # told to an agency

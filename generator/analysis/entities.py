@@ -334,6 +334,8 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
                                             or _agrees(tokens[first - 1].norm, norm)):
             last = "adjective"
             k += 1
+        elif last == "adjective" and _purpose(tokens, k):
+            last, k = "definite", k + 2  # «… الدولي لخدمة اللغة»: a noun in construct behind ل
         elif _joined(norm, last) and not _not_a_name(norm):
             last = "adjective" if last == "adjective" and norm.startswith("و") else "definite"
             k += 1
@@ -346,6 +348,16 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
 def _person_named_at(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether a person's name (given and family name) begins at tokens[k]."""
     return tokens[k].norm in _name_starts() and _name_at(tokens, k) is not None
+
+
+def _purpose(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether ل + a noun in construct with a definite word begins at k: the purpose an
+    institution's name states after its adjectives («المركز الوطني لمكافحة الإرهاب»; not another
+    organisation: «… الأفغانية لوكالة الصحافة»)."""
+    token = tokens[k]
+    return (token.norm.startswith("ل") and not token.norm.startswith("لل") and k + 1 < len(tokens)
+            and not _head(token.norm) and is_noun(token.text[1:]) and tokens[k + 1].kind == "word" and tokens[k + 1].norm.startswith("ال")
+            and not _ends_name(tokens[k + 1]))
 
 
 def _construct_noun(token: Token) -> bool:
