@@ -303,3 +303,11 @@ def test_a_noun_ending_in_ta_marbuta_is_no_fathers_name_inside_a_name_chain() ->
 def test_an_institution_states_its_purpose_with_lam_and_a_noun_in_construct() -> None:
     assert found("وأصدرت الهيئة الوطنية لمكافحة الفساد تقريرا.")["الهيئة الوطنية لمكافحة الفساد"][0] == "ORG"
     assert found("وقال المتحدث باسم القوات الكندية لوكالة الأنباء إن …")["القوات الكندية"][0] == "ORG"  # told to an agency
+
+
+def test_a_speaker_named_by_a_given_name_and_an_unknown_family_name_is_a_person_wherever_named() -> None:
+    text = "وقال مدير المركز ماجد القحطوري إن العمل بدأ. وكان ماجد القحطوري زار الموقع أمس."
+    entities = analyze(Source("t", "t.md", Meta(title="t"), text)).entities
+    assert [(e.text, e.type, e.sentences) for e in entities if e.type == "PER"] == [("ماجد القحطوري", "PER", (1, 2))]
+    statement = analyze(Source("t", "t.md", Meta(title="t"), "وقال بيان صادر عن الوزارة إن العمل بدأ."))
+    assert [e for e in statement.entities if e.type == "PER"] == []  # a document, not a person named بيان

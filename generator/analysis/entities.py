@@ -28,7 +28,7 @@ from ..lexicon.cues import cues
 from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
-from ..model import Entity, Glossary, GlossaryEntry
+from ..model import Claim, Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
 from .spelling import dictionary, is_noun, is_word
 
@@ -847,9 +847,9 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     spans += [(s.n, s.start, s.end, tokens) for s, tokens in zip(doc.sentences, doc.tokens)]
     found = [(n, tokens, all_mentions(tokens) + (numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []))
              for n, start, end, tokens in spans]  # a numbered name holds digits
-    places = _places_found(m for _, _, ms in found for m in ms)
+    again = _index(_places_found(m for _, _, ms in found for m in ms) + _people_speaking(doc.claims))
     for n, tokens, sentence_mentions in found:
-        for mention in sentence_mentions + (_again(tokens, places, sentence_mentions) if places else []):
+        for mention in sentence_mentions + (_again(tokens, again, sentence_mentions) if again else []):
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
@@ -862,11 +862,38 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized) for surface, e, ns in seen.values())
 
 
-def _places_found(found: Iterable[Mention]) -> Index:
-    """The places of a statement found by their construction («مدينة سوروتش»), as an index of
-    their names."""
-    return _index([Name((m.entry.canonical,), m.entry.en, "LOC") for m in found
-                   if m.entry.type == "LOC" and m.entry not in _known_entries()])
+def _places_found(found: Iterable[Mention]) -> list[Name]:
+    """The places of a statement found by their construction («مدينة سوروتش»)."""
+    return [Name((m.entry.canonical,), m.entry.en, "LOC") for m in found
+            if m.entry.type == "LOC" and m.entry not in _known_entries()]
+
+
+def _people_speaking(claims: Sequence[Claim]) -> list[Name]:
+    """The speakers of a statement whose words are a person's name: an attested given name,
+    then one to three words of a name (`_in_a_name`: «وقال محمود المعراوي إن»)."""
+    people = []
+    for speaker in {c.speaker.canonical for c in claims if c.speaker and c.speaker.explicit}:
+        words = [t for t in tokenize(speaker) if t.kind == "word"]
+        if 2 <= len(words) <= 4 and _opens_a_name(words[0]) and all(map(_in_a_name, words[1:])):
+            people.append(Name((speaker,), "", "PER"))
+    return people
+
+
+def _opens_a_name(word: Token) -> bool:
+    """Whether a word can open a person's name without a title: a given name attested as one
+    without it («محمود», «أبو»), آل («آل مغرم»), or an attested given name that is no noun of the
+    dictionary («ميشال»; not «بيان» of «بيان صادر»). Not بن: the end of a longer name."""
+    norm = word.norm
+    return (norm in _untitled_given_names() or norm in _words("family")
+            or norm in _given_names() and not is_definite(norm) and not is_noun(word.text))
+
+
+def _in_a_name(word: Token) -> bool:
+    """Whether a word after a given name can be part of the name: a particle («بن»), an attested
+    family name, or a word no dictionary knows («المعراوي»; not «قائلا», «للصحفيين»)."""
+    norm = word.norm
+    return (norm in _words("lineage", "family") or norm in _family_names(1)
+            or not _not_a_name(norm) and not is_word(word.text))
 
 
 @cache
