@@ -270,6 +270,8 @@ def test_an_organisation_head_behind_the_preposition_and_the_article_written_as_
 def test_a_town_no_list_knows_is_named_after_a_town_noun_and_found_again_alone() -> None:
     assert found("وقع الانفجار في مدينة كارانتوس غرب البلاد.") == {"كارانتوس": ("LOC", "")}
     assert found("ووصلت القافلة إلى بلدة فيلموروك أمس.") == {"فيلموروك": ("LOC", "")}
+    assert found("وقصفت الطائرات قرية زوبركلي أمس.") == {"زوبركلي": ("LOC", "")}  # not a nisba: no dictionary knows it
+    assert found("وزار الوفد مدينة سيكانية.") == {}  # a feminine nisba
     assert found("وتقع المدرسة في منطقة تشهد توترا.") == {}  # a verb, no name
     assert found("وهي مدينة كبيرة.") == {}  # an adjective
     text = "قصفت الطائرات مدينة كارانتوس أمس. وقال سكان كارانتوس إن القصف استمر."

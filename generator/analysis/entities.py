@@ -377,9 +377,7 @@ def _foreign(token: Token) -> bool:
     bare organisation head (163 different pairs); of the 70 most frequent pairs (250 of them),
     all but «لجنة للطعون» and «وكالة شئون» are the organisation's own name («جامعة هارفارد»,
     «وكالة رويترز», «حزب سيريزا», «بنك باركليز»)."""
-    norm = token.norm
-    return (token.kind == "word" and len(norm) > 2 and not is_definite(norm)
-            and not _nisba_ending(norm) and not _not_a_name(norm) and not is_word(token.text))
+    return _unknown_word(token) and not _nisba_ending(token.norm)
 
 
 def _place_at(tokens: tuple[Token, ...], k: int) -> Mention | None:
@@ -499,9 +497,17 @@ def _town_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     """The town or district that the words after a town noun name, when no list and no
     dictionary knows them («مدينة سوروتش», «منطقة قلاج كورتك»), without the noun."""
     k = i + 1
-    while k < len(tokens) and k - i <= _TOWN_WORDS and _foreign(tokens[k]) and not _place_at(tokens, k):
+    while k < len(tokens) and k - i <= _TOWN_WORDS and _unknown_word(tokens[k]) and not _place_at(tokens, k) \
+            and (tokens[k].norm.endswith("ي") or not _nisba_ending(tokens[k].norm)):  # «زاركلي», not «يونانية»
         k += 1
     return _found(tokens, i + 1, k, tokens[i + 1].start, "LOC") if k > i + 1 else None
+
+
+def _unknown_word(token: Token) -> bool:
+    """A word no dictionary knows, without the article, that can be part of a name («سوروتش»)."""
+    norm = token.norm
+    return (token.kind == "word" and len(norm) > 2 and not is_definite(norm) and not _not_a_name(norm)
+            and not is_word(token.text))
 
 
 @cache
