@@ -226,6 +226,8 @@ def test_an_object_after_a_title_or_a_body_is_no_name():
     assert named("وتوقع الخبير ارتفاع الطلب في الصيف.")[0] == "الخبير"
     assert named("وأكد الطرفان أهمية التعاون في المجال.")[0] == "الطرفان"
     assert named("وأعلنت الشرطة الاتحادية إحباط محاولة تسلل جديدة للمسلحين.")[0] == "الشرطة الاتحادية"
+    assert named("ودعا البيان الحكومة الكندية إلى الحوار.")[0] == "البيان"  # the government is whom it called on
+    assert named("وطالب المجلس الوزارة بتوضيح الأسباب.")[0] == "المجلس"
 
 
 def test_a_name_ends_before_whom_the_speaker_told_and_before_a_post_after_it():

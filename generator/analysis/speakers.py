@@ -22,6 +22,7 @@ from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
 from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
 from .entities import _given_names as given_names
+from .entities import _head as org_head
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -399,6 +400,10 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
                 name, k = named
             break
         head = _head_end(tokens, k, limit)
+        article = morphology().article
+        if head and token.norm.startswith(article) and org_head(token.norm) \
+                and tokens[k - 1].norm.startswith(article) and not _title(tokens[k - 1].norm):
+            break  # «ودعا البيان الحكومة التركية إلى»: a word with the article has no genitive; the object
         if head:
             if head[1] and name is None and not _genitive(tokens[k - 1]):
                 name = k
