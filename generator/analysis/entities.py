@@ -148,10 +148,12 @@ def _starts() -> frozenset[str]:
     return _behind_clitics(gazetteer())
 
 
-def mentions(tokens: tuple[Token, ...], index: Index | None = None) -> list[Mention]:
-    """Non-overlapping longest matches, left to right."""
-    starts = indexes_of(tokens, _starts()) if index is None else range(len(tokens))
-    index = gazetteer() if index is None else index
+def mentions(tokens: tuple[Token, ...], index: Index | None = None, firsts: frozenset[str] | None = None) -> list[Mention]:
+    """Non-overlapping longest matches, left to right (`firsts`: the words the index's names can
+    begin with, clitics included; without it, every word of another index is tried)."""
+    if index is None:
+        index, firsts = gazetteer(), _starts()
+    starts = indexes_of(tokens, firsts) if firsts is not None else range(len(tokens))
     found: list[Mention] = []
     after = 0  # the end of the last mention found
     for i in [i for i in starts if tokens[i].kind != "punct"]:
@@ -854,8 +856,9 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     found = [(n, tokens, all_mentions(tokens) + (numbered_mentions(tokens) if _DIGIT.search(text, start, end) else []))
              for n, start, end, tokens in spans]  # a numbered name holds digits
     again = _index(_places_found(m for _, _, ms in found for m in ms) + _people_speaking(doc.claims))
+    firsts = _behind_clitics(again)
     for n, tokens, sentence_mentions in found:
-        for mention in sentence_mentions + (_again(tokens, again, sentence_mentions) if again else []):
+        for mention in sentence_mentions + (_again(tokens, again, firsts, sentence_mentions) if again else []):
             surface = text[mention.start:mention.stop]
             key = mention.entry.canonical
             if key not in seen:
@@ -908,10 +911,11 @@ def _known_entries() -> frozenset[Entry]:
     return frozenset(entry for variants in known().values() for _, entry in variants)
 
 
-def _again(tokens: tuple[Token, ...], places: Index, found: list[Mention]) -> list[Mention]:
-    """The places found by their construction elsewhere in the statement, named again in a
-    sentence where they overlap none of its names («سوروتش» alone after «مدينة سوروتش»)."""
-    return [m for m in mentions(tokens, places) if all(m.end <= f.first or m.first >= f.end for f in found)]
+def _again(tokens: tuple[Token, ...], names: Index, firsts: frozenset[str], found: list[Mention]) -> list[Mention]:
+    """The names found elsewhere in the statement (`names`, whose words begin with `firsts`),
+    named again in a sentence where they overlap none of its names («سوروتش» alone after «مدينة
+    سوروتش»)."""
+    return [m for m in mentions(tokens, names, firsts) if all(m.end <= f.first or m.first >= f.end for f in found)]
 
 
 def glossary_index(entries: Sequence[GlossaryEntry]) -> Index:
