@@ -313,3 +313,9 @@ def test_a_speaker_named_by_a_given_name_and_an_unknown_family_name_is_a_person_
     assert [(e.text, e.type, e.sentences) for e in entities if e.type == "PER"] == [("ماجد القحطوري", "PER", (1, 2))]
     statement = analyze(Source("t", "t.md", Meta(title="t"), "وقال بيان صادر عن الوزارة إن العمل بدأ."))
     assert [e for e in statement.entities if e.type == "PER"] == []  # a document, not a person named بيان
+
+
+def test_a_body_named_by_a_places_nisba_is_named_in_english_with_the_places_adjective() -> None:
+    assert found("وقالت الحكومة الكينية إن الانتخابات ستجرى.")["الحكومة الكينية"] == ("ORG", "Kenyan government")
+    assert found("وقالت وزارة الخارجية الكندية إن")["وزارة الخارجية الكندية"] == ("ORG", "Canadian Ministry of Foreign Affairs")
+    assert found("وقالت القوات الجوية الكندية إن")["القوات الجوية الكندية"] == ("ORG", "")  # no English of its own words

@@ -551,19 +551,51 @@ def _nisba_stem(adjective: str) -> str:
 
 @cache
 def _place_stems() -> frozenset[str]:
+    """The stems a place's nisba is made of (`_nisba_places`)."""
+    return frozenset(_nisba_places())
+
+
+@cache
+def _nisba_places() -> dict[str, str]:
     """One-word place names, known or CLDR's, without the article and the ending their nisba
     drops (كينيا → كين, اليمن → يمن), or their own nisba ending («السعودية» → سعود), of three
-    letters or more."""
-    places = {words[0] for variants in known().values() for words, entry in variants
+    letters or more, with the place's English name."""
+    places = {words[0]: entry.en for variants in known().values() for words, entry in variants
               if entry.type == "LOC" and len(words) == 1}
-    stems_ = set()
-    for place in places:
+    found: dict[str, str] = {}
+    for place, english in places.items():
         body = place.removeprefix("ال")
-        stems_.add(body)
-        stems_.update(body[:-len(e)] for e in names().place_endings if body.endswith(e))
+        stems_ = {body, *(body[:-len(e)] for e in names().place_endings if body.endswith(e))}
         if is_definite(place) and _nisba_ending(place):  # a nisba as a name: not مالي, «المالية»
             stems_.add(_nisba_stem(place))
-    return frozenset(stem for stem in stems_ if len(stem) >= 3)  # «جد» of جدة would make «الجدي» a nisba
+        for stem in stems_:
+            if len(stem) >= 3:  # «جد» of جدة would make «الجدي» a nisba
+                found.setdefault(stem, english)
+    return found
+
+
+def _demonym(adjective: str) -> str | None:
+    """The English adjective of the place a nisba is of («التركية» → Turkish), if the lexicon has it."""
+    place = _nisba_places().get(_nisba_stem(adjective)) if _adjective(adjective) else None
+    return names().demonyms.get(place) if place else None
+
+
+def _body_english(norm: str) -> str | None:
+    """The English of a body's head with the article («الحكومة» → government), if the lexicon has it."""
+    heads = _body_heads()
+    return next((heads[stem[2:]] for stem, _ in stems(norm) if stem.startswith("ال") and stem[2:] in heads), None)
+
+
+@cache
+def _body_heads() -> dict[str, str]:
+    return {normalize(head): english for head, english in names().body_english.items()}
+
+
+def _with_demonym(mention: Mention, demonym: str | None, english: str | None) -> Mention:
+    """The mention with the English «<demonym> <english>» when both are known («Turkish government»)."""
+    if not demonym or not english:
+        return mention
+    return replace(mention, entry=replace(mention.entry, en=f"{demonym} {english}"))
 
 
 def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
@@ -577,7 +609,10 @@ def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
         return None
     if _common_head(tokens[i].norm) and not any(_of_a_place_nisba(t.norm) for t in tokens[i + 1:end]):
         return None  # «القوات الموالية للحكومة», «النظام الدولي» describe; «القوات الخاصة الليبية» names
-    return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
+    found = _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "ORG")
+    if definite and end == i + 2:  # «الحكومة التركية»: Turkish government
+        return _with_demonym(found, _demonym(tokens[i + 1].norm), _body_english(tokens[i].norm))
+    return found
 
 
 @cache
@@ -794,9 +829,10 @@ def _longest(tokens: tuple[Token, ...], known: list[Mention], found: list[Mentio
     found by construction that starts with a known one is that one with modifiers («الحكومة
     اليمنية الشرعية»): the known name stands for it; unless the nisba of a place follows it,
     which names another («وزارة الخارجية التركية»)."""
-    ends = {m.first: m.end for m in known}
-    ranked = sorted([(m, 0) for m in known] + [(m, 1) for m in found if m.first not in ends
-                                               or _of_a_place(tokens, ends[m.first], m.end)],
+    at = {m.first: m for m in known}
+    ranked = sorted([(m, 0) for m in known] + [(_of_the_place(tokens, at[m.first], m) if m.first in at else m, 1)
+                                               for m in found if m.first not in at
+                                               or _of_a_place(tokens, at[m.first].end, m.end)],
                     key=lambda item: (item[0].first - item[0].end, item[1], item[0].first))
     taken: list[Mention] = []
     used: set[int] = set()
@@ -805,6 +841,14 @@ def _longest(tokens: tuple[Token, ...], known: list[Mention], found: list[Mentio
             taken.append(mention)
             used.update(range(mention.first, mention.end))
     return sorted(taken, key=lambda m: m.first)
+
+
+def _of_the_place(tokens: tuple[Token, ...], known_name: Mention, found: Mention) -> Mention:
+    """A known name with the nisba of a place after it, in English when that is all it adds
+    («وزارة الخارجية التركية» → Turkish Ministry of Foreign Affairs)."""
+    if found.end != known_name.end + 1:
+        return found
+    return _with_demonym(found, _demonym(tokens[known_name.end].norm), known_name.entry.en)
 
 
 def _of_a_place(tokens: tuple[Token, ...], k: int, end: int) -> bool:

@@ -18,6 +18,8 @@ class Names:
     adjectives: tuple[str, ...]
     nisba_endings: tuple[str, ...]
     place_endings: tuple[str, ...]
+    demonyms: dict[str, str]  # a place's English name → its English adjective
+    body_english: dict[str, str]  # a body's head noun → its English, after a demonym
     scope_adjectives: tuple[str, ...]
     titles: tuple[str, ...]
     posts: tuple[str, ...]
