@@ -319,3 +319,8 @@ def test_a_body_named_by_a_places_nisba_is_named_in_english_with_the_places_adje
     assert found("وقالت الحكومة الكينية إن الانتخابات ستجرى.")["الحكومة الكينية"] == ("ORG", "Kenyan government")
     assert found("وقالت وزارة الخارجية الكندية إن")["وزارة الخارجية الكندية"] == ("ORG", "Canadian Ministry of Foreign Affairs")
     assert found("وقالت القوات الجوية الكندية إن")["القوات الجوية الكندية"] == ("ORG", "")  # no English of its own words
+
+
+def test_a_place_named_after_a_person_takes_the_title_and_the_name() -> None:
+    found_here = found("وغادر مطار الملك فهد الدولي أمس.")
+    assert found_here["مطار الملك فهد الدولي"][0] == "LOC" and "فهد الدولي" not in found_here

@@ -450,8 +450,9 @@ def _place_starts() -> frozenset[str]:
 
 
 def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
-    """A place named by a head noun and a known place («محافظة الأنبار») or a word with the
-    article the dictionary does not know («محافظة الطارمية»), with the adjectives that agree
+    """A place named by a head noun and a known place («محافظة الأنبار»), a word with the
+    article the dictionary does not know («محافظة الطارمية») or a person's title and name
+    («مطار الملك خالد»), with the adjectives that agree
     with the head but the nisba of a place («مطار القاهرة الدولي»; not «العراقية» after
     «محافظة ديالى»). The English is the place's and the head's word, without adjectives."""
     head = _place_head(tokens[i].norm)
@@ -460,8 +461,9 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     cut, word = head
     place = _place_at(tokens, i + 1)
     end = place.end if place else _chain_end(tokens, i + 1, False)
-    if end == i + 1 or (place is None and is_word(tokens[i + 1].text)):
-        return None
+    named_after = tokens[i + 1].norm in _words("titles", "posts")  # «مطار الملك خالد»
+    if end == i + 1 or (place is None and is_word(tokens[i + 1].text) and not named_after):
+        return None  # not «مطار المدينة»
     named = end
     while end < len(tokens) and _adjective(tokens[end].norm) and _agrees(tokens[i].norm, tokens[end].norm) \
             and not _of_a_place(tokens, end, end + 1):  # «محافظة ديالى العراقية»: the country's
