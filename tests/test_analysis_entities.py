@@ -324,3 +324,9 @@ def test_a_body_named_by_a_places_nisba_is_named_in_english_with_the_places_adje
 def test_a_place_named_after_a_person_takes_the_title_and_the_name() -> None:
     found_here = found("وغادر مطار الملك فهد الدولي أمس.")
     assert found_here["مطار الملك فهد الدولي"][0] == "LOC" and "فهد الدولي" not in found_here
+
+
+def test_an_organisation_head_takes_a_name_in_quotation_marks() -> None:
+    assert found("وقالت صحيفة «ديلي نيوز» الكندية إن")["صحيفة «ديلي نيوز» الكندية"][0] == "ORG"
+    assert found('ذكرت وكالة "تسنيم" أن')['وكالة "تسنيم"'][0] == "ORG"
+    assert found("وقال الوزير «إن الخطة جاهزة» أمس.") == {}  # a quotation, no name after a head

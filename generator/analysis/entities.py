@@ -60,6 +60,7 @@ _DIGIT = re.compile("[0-9\u0660-\u0669]")
 _LONGEST_NAME = 6  # words of a name chain after its given name, at most («بن نايف بن عبد العزيز آل سعود»)
 _CONSTRUCT_NOUNS = 2  # indefinite nouns in construct after an organisation's head, at most
 _TOWN_WORDS = 3  # words of a town's name the dictionary does not know, at most
+_QUOTES = {"«": "»", '"': '"', "“": "”"}  # quotation marks, opening → closing
 _COUNTRY = "SA"  # the romaniser's regional preference (ISO 3166)
 _PAST_ENDINGS = ("", "ت", "ا", "تا", "وا")  # a past verb's agreement: هو، هي، هما، هما مؤ، هم
 
@@ -309,13 +310,17 @@ def _joined(norm: str, last: str) -> bool:
     return last == "adjective" and norm.startswith("لل")
 
 
-def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int = 0) -> int:
+def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int = 0, quoted: bool = False) -> int:
     """End of the genitive chain and adjectives after an organisation's head at k - 1: a word
     with the article after one without (the genitive, with the name of a person after a title:
     «جامعة الملك سعود»), after at most `construct` indefinite nouns in construct («وكالة أنباء
-    الإمارات»), an adjective after a word with it (those right after a head that has it agreeing
+    الإمارات») or a name in quotation marks when `quoted` («صحيفة «التلغراف» اللندنية»), an
+    adjective after a word with it (those right after a head that has it agreeing
     with it: not «الحكومة المحلية الأهالي»), and words joined to the chain by و or ل (`_joined`)."""
     first, end, last, titles = k, k, "definite" if definite else "", _words("titles", "posts")
+    if quoted and not definite and k < len(tokens) and (close := _closing_quote(tokens, k)):
+        end = k = close + 1  # «صحيفة «واشنطن بوست»», «وكالة "رويترز"»
+        last = "definite"
     while k < len(tokens) and k - first < 10 and not _ends_name(tokens[k]):
         norm = tokens[k].norm
         if not last and (place := _place_at(tokens, k)):  # «جامعة كولومبيا», «محافظة ديالى»
@@ -350,6 +355,16 @@ def _chain_end(tokens: tuple[Token, ...], k: int, definite: bool, construct: int
 def _person_named_at(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether a person's name (given and family name) begins at tokens[k]."""
     return tokens[k].norm in _name_starts() and _name_at(tokens, k) is not None
+
+
+def _closing_quote(tokens: tuple[Token, ...], k: int) -> int | None:
+    """The index of the mark that closes a name of one to three words in quotation marks opened
+    at tokens[k] (730 after a bare organisation head in the 3,000 corpus articles, of 50 sampled
+    all a name: «شركة «مايكروسوفت»», «صحيفة «نيويورك تايمز»»)."""
+    close = _QUOTES.get(tokens[k].text)
+    if close is None:
+        return None
+    return next((m for m in range(k + 2, min(len(tokens), k + 5)) if tokens[m].text == close), None)
 
 
 def _purpose(tokens: tuple[Token, ...], k: int) -> bool:
@@ -389,8 +404,12 @@ def _place_at(tokens: tuple[Token, ...], k: int) -> Mention | None:
 
 
 def _phrase(tokens: tuple[Token, ...], first: int, end: int, start: int) -> str:
-    """The words of tokens[first:end] as written, from offset `start` of the first."""
-    return " ".join([tokens[first].text[start - tokens[first].start:], *(t.text for t in tokens[first + 1:end])])
+    """The words of tokens[first:end] as written, from offset `start` of the first, a space where
+    the text has one («صحيفة «التلغراف»»)."""
+    words = [tokens[first].text[start - tokens[first].start:]]
+    for previous, token in zip(tokens[first:end], tokens[first + 1:end]):
+        words.append((" " if token.start > previous.end else "") + token.text)
+    return "".join(words)
 
 
 def _found(tokens: tuple[Token, ...], first: int, end: int, start: int, kind: str) -> Mention:
@@ -486,7 +505,7 @@ def _doc_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     """The law or treaty that a document's head noun and its genitive chain name («قانون
     مكافحة الإرهاب», «ميثاق الأمم المتحدة»)."""
     cut = next(cut for stem, cut in stems(tokens[i].norm) if stem in _words("doc_heads"))
-    end = _chain_end(tokens, i + 1, False, _CONSTRUCT_NOUNS)
+    end = _chain_end(tokens, i + 1, False, _CONSTRUCT_NOUNS, quoted=True)
     return _found(tokens, i, end, tokens[i].start + skip_letters(tokens[i].text, cut), "DOC") if end > i + 1 else None
 
 
@@ -606,7 +625,7 @@ def _org_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
     if head is None:
         return None
     cut, definite = head
-    end = _chain_end(tokens, i + 1, definite, _CONSTRUCT_NOUNS)
+    end = _chain_end(tokens, i + 1, definite, _CONSTRUCT_NOUNS, quoted=True)
     if end == i + 1 or (definite and not _named(tokens[i + 1].norm, end - i - 1)):
         return None
     if _common_head(tokens[i].norm) and not any(_of_a_place_nisba(t.norm) for t in tokens[i + 1:end]):
