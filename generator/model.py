@@ -86,6 +86,7 @@ class Speaker:
     issuer: str | None = None  # for a document (البيان): canonical name of who issued it
     role: str | None = None  # the title or post the text gives the named person, as written
     co_speakers: tuple[Speaker, ...] = ()  # the other persons or bodies of a coordinated subject
+    romanized: bool = False  # en is a named person's name romanised (arabic-name-romanizer), from no list
 
     @property
     def people(self) -> tuple[Speaker, ...]:

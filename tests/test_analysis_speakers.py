@@ -196,7 +196,11 @@ def test_a_speaker_the_gazetteer_knows_by_its_whole_name_gets_its_english_the_gl
     ours = Glossary(terms=(GlossaryEntry(("وزارة الخارجية",), "the Foreign Ministry"),))
     assert with_speakers(found, ours)[0].speaker.en == "the Foreign Ministry"
     unknown = claims("وقال سالم العتيبي إن الحل سياسي.")
-    assert with_speakers(unknown, None)[0].speaker.en is None
+    person = with_speakers(unknown, None)[0].speaker  # no list knows him: his name romanised, and marked so
+    assert (person.en, person.romanized) == ("Salem Al-Otaibi", True)
+    ours = Glossary(terms=(GlossaryEntry(("سالم العتيبي",), "Salim al-Utaybi"),))
+    assert (with_speakers(unknown, ours)[0].speaker.en, with_speakers(unknown, ours)[0].speaker.romanized) == (
+        "Salim al-Utaybi", False)
 
 
 def named(text):

@@ -20,7 +20,7 @@ from ..lexicon.cues import cues
 from ..lexicon.morphology import morphology
 from ..lexicon.speakers import speakers
 from ..model import Claim, Glossary, Speaker
-from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, speaker_names
+from .entities import Index, gazetteer, gazetteer_english, glossary_english, match_at, romanized, speaker_names
 from .entities import _given_names as given_names
 from .entities import _head as org_head
 
@@ -913,18 +913,25 @@ def _speaker(said: _Said) -> Claim:
     person or body."""
     entry = said.entry
     role = (said.role or entry.role) if entry.names else None
-    co = tuple(Speaker(e.text, e.canonical, said.explicit, said.from_claim, e.en, e.issuer, e.role if e.names else None)
-               for e in said.co)
-    return replace(said.claim, speaker=Speaker(said.text, entry.canonical, said.explicit, said.from_claim, entry.en,
-                                               entry.issuer, role, co))
+    co = tuple(_speaker_of(e.text, e, said, e.role if e.names else None) for e in said.co)
+    return replace(said.claim, speaker=_speaker_of(said.text, entry, said, role, co))
+
+
+def _speaker_of(text: str, entry: _Entry, said: _Said, role: str | None, co: tuple[Speaker, ...] = ()) -> Speaker:
+    """The speaker of an entry, in English by the lexicon's name, else, for a named person, by
+    the romanised name («نهرو عبد الله» → Nahro Abdullah)."""
+    romanised = entry.en is None and bool(entry.names)
+    en = romanized(entry.canonical) if romanised else entry.en
+    return Speaker(text, entry.canonical, said.explicit, said.from_claim, en, entry.issuer, role, co, romanised)
 
 
 def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple[Claim, ...]:
     """Speakers, and each speaker coordinated with them, get their English name: the glossary's
     (over the lexicon's), else the one the lexicon found, else the gazetteer's for the whole name
-    («وزارة الخارجية», an organisation)."""
+    («وزارة الخارجية», an organisation), else a named person's romanised one."""
     def named(speaker: Speaker) -> Speaker:
         co = tuple(map(named, speaker.co_speakers))
-        en = glossary_english(speaker.canonical, glossary) or speaker.en or gazetteer_english(speaker.canonical)
-        return replace(speaker, en=en, co_speakers=co)
+        listed = (glossary_english(speaker.canonical, glossary) or (None if speaker.romanized else speaker.en)
+                  or gazetteer_english(speaker.canonical))
+        return replace(speaker, en=listed, romanized=False, co_speakers=co) if listed else replace(speaker, co_speakers=co)
     return tuple(replace(claim, speaker=named(claim.speaker)) if claim.speaker else claim for claim in claims)
