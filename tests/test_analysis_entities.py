@@ -330,3 +330,8 @@ def test_an_organisation_head_takes_a_name_in_quotation_marks() -> None:
     assert found("وقالت صحيفة «ديلي نيوز» الكندية إن")["صحيفة «ديلي نيوز» الكندية"][0] == "ORG"
     assert found('ذكرت وكالة "تسنيم" أن')['وكالة "تسنيم"'][0] == "ORG"
     assert found("وقال الوزير «إن الخطة جاهزة» أمس.") == {}  # a quotation, no name after a head
+
+
+def test_a_foreign_name_keeps_a_third_word_no_dictionary_knows() -> None:
+    assert found("وقال رئيس المفوضية جان كلود يونكر إن")["جان كلود يونكر"][0] == "PER"
+    assert "سامي الحربي أمس" not in found("وقال الوزير سامي الحربي أمس إن")  # a word of the dictionary ends it

@@ -688,6 +688,8 @@ def _name_end(tokens: tuple[Token, ...], k: int) -> int:
             break  # a father's name is a man's: «وأكد سليمان محاصرة الرمادي»; «حمزة», «عماد مغنية» are names
         elif bare < lexicon.max_bare_names and len(norm) > 1:  # «ب.» is an initial, no name
             bare, end = bare + 1, k + 1
+        elif bare == lexicon.max_bare_names and _foreign(tokens[k]):
+            return k + 1  # a foreign name's last word no dictionary knows: «أحمد داود أوغلو», «هوا تشون ينغ»
         else:
             break
         k += 1
