@@ -149,7 +149,8 @@ def _starts() -> frozenset[str]:
     return _behind_clitics(gazetteer())
 
 
-def mentions(tokens: tuple[Token, ...], index: Index | None = None, firsts: frozenset[str] | None = None) -> list[Mention]:
+def mentions(tokens: tuple[Token, ...], index: Index | None = None,
+             firsts: frozenset[str] | None = None) -> list[Mention]:
     """Non-overlapping longest matches, left to right (`firsts`: the words the index's names can
     begin with, clitics included; without it, every word of another index is tried)."""
     if index is None:
@@ -372,9 +373,11 @@ def _purpose(tokens: tuple[Token, ...], k: int) -> bool:
     institution's name states after its adjectives («المركز الوطني لمكافحة الإرهاب»; not another
     organisation: «… الأفغانية لوكالة الصحافة»)."""
     token = tokens[k]
-    return (token.norm.startswith("ل") and not token.norm.startswith("لل") and k + 1 < len(tokens)
-            and not _head(token.norm) and is_noun(token.text[1:]) and tokens[k + 1].kind == "word" and tokens[k + 1].norm.startswith("ال")
-            and not _ends_name(tokens[k + 1]))
+    if not token.norm.startswith("ل") or token.norm.startswith("لل") or k + 1 == len(tokens) or _head(token.norm):
+        return False
+    genitive = tokens[k + 1]
+    return (is_noun(token.text[1:]) and genitive.kind == "word" and genitive.norm.startswith("ال")
+            and not _ends_name(genitive))
 
 
 def _construct_noun(token: Token) -> bool:
@@ -497,8 +500,7 @@ def _headed_place_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
 @cache
 def _doc_starts() -> frozenset[str]:
     """Every word that can be a document's head noun, behind a clitic too («وقانون»)."""
-    heads = _words("doc_heads")
-    return clitic_forms(heads, lambda norm: any(stem in heads for stem, _ in stems(norm)))
+    return _behind_clitics(_words("doc_heads"))
 
 
 def _doc_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
@@ -512,8 +514,7 @@ def _doc_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
 @cache
 def _town_starts() -> frozenset[str]:
     """Every word that can be a noun whose genitive names a town, behind a clitic too («بمدينة»)."""
-    heads = _words("town_heads")
-    return clitic_forms(heads, lambda norm: any(stem in heads for stem, _ in stems(norm)))
+    return _behind_clitics(_words("town_heads"))
 
 
 def _town_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
@@ -876,7 +877,7 @@ def _of_the_place(tokens: tuple[Token, ...], known_name: Mention, found: Mention
 
 def _of_a_place(tokens: tuple[Token, ...], k: int, end: int) -> bool:
     """Whether tokens[k], before `end`, is the nisba of a place («التركية»)."""
-    return k < end and _adjective(tokens[k].norm) and _nisba_stem(tokens[k].norm) in _place_stems()
+    return k < end and _of_a_place_nisba(tokens[k].norm)
 
 
 @cache
@@ -935,7 +936,8 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
                 seen[key] = (surface, entry, [])
             if n and n not in seen[key][2]:
                 seen[key][2].append(n)
-    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized) for surface, e, ns in seen.values())
+    return tuple(Entity(surface, e.canonical, e.en, e.type, tuple(ns), romanized=e.romanized)
+                 for surface, e, ns in seen.values())
 
 
 def _places_found(found: Iterable[Mention]) -> list[Name]:

@@ -933,5 +933,7 @@ def with_speakers(claims: tuple[Claim, ...], glossary: Glossary | None) -> tuple
         co = tuple(map(named, speaker.co_speakers))
         listed = (glossary_english(speaker.canonical, glossary) or (None if speaker.romanized else speaker.en)
                   or gazetteer_english(speaker.canonical))
-        return replace(speaker, en=listed, romanized=False, co_speakers=co) if listed else replace(speaker, co_speakers=co)
+        if listed:
+            return replace(speaker, en=listed, romanized=False, co_speakers=co)
+        return replace(speaker, co_speakers=co)
     return tuple(replace(claim, speaker=named(claim.speaker)) if claim.speaker else claim for claim in claims)
