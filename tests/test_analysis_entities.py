@@ -272,6 +272,7 @@ def test_a_town_no_list_knows_is_named_after_a_town_noun_and_found_again_alone()
     assert found("ووصلت القافلة إلى بلدة فيلموروك أمس.") == {"فيلموروك": ("LOC", "")}
     assert found("وقصفت الطائرات قرية زوبركلي أمس.") == {"زوبركلي": ("LOC", "")}  # not a nisba: no dictionary knows it
     assert found("وزار الوفد مدينة سيكانية.") == {}  # a feminine nisba
+    assert found("وعاد الوفد إلى ولاية تكساس أمس.")["تكساس"][0] == "LOC"  # in the frequency list only
     assert found("وتقع المدرسة في منطقة تشهد توترا.") == {}  # a verb, no name
     assert found("وهي مدينة كبيرة.") == {}  # an adjective
     text = "قصفت الطائرات مدينة كارانتوس أمس. وقال سكان كارانتوس إن القصف استمر."

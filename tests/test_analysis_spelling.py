@@ -2,7 +2,7 @@
 from conftest import doc_of
 
 from generator.analysis import analyze
-from generator.analysis.spelling import is_noun, is_word, spelling_findings, suggestion
+from generator.analysis.spelling import is_lexicon_word, is_noun, is_word, spelling_findings, suggestion
 from generator.model import Meta, Source
 
 
@@ -17,6 +17,11 @@ def test_nouns_are_told_from_verbs_and_from_words_behind_a_clitic():
         assert is_noun(noun), noun
     for other in ["تواكب", "يقودها", "وشعب", "والحكومة"]:  # verbs, and nouns behind a clitic or article
         assert not is_noun(other), other
+
+
+def test_a_name_in_the_list_of_frequent_words_is_no_word_of_the_lexicon():
+    assert is_word("تكساس") and not is_lexicon_word("تكساس")  # a place Arramooz counts, but no noun
+    assert all(map(is_lexicon_word, ["والحكومة", "يقودها", "كبيرة"]))
 
 
 def test_one_edit_suggestions_ranked_sensibly():

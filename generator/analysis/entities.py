@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,7 +30,7 @@ from ..lexicon.gazetteer import gazetteer as gazetteer_yml
 from ..lexicon.names import names
 from ..model import Claim, Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
-from .spelling import dictionary, is_noun, is_word
+from .spelling import dictionary, is_lexicon_word, is_noun, is_word
 
 if TYPE_CHECKING:
     from arabic_name_romanizer import Transliterator
@@ -518,20 +518,23 @@ def _town_starts() -> frozenset[str]:
 
 
 def _town_at(tokens: tuple[Token, ...], i: int) -> Mention | None:
-    """The town or district that the words after a town noun name, when no list and no
-    dictionary knows them («مدينة سوروتش», «منطقة قلاج كورتك»), without the noun."""
+    """The town or district that the words after a town noun name, when no list knows them and
+    the dictionary's nouns and verbs do not («مدينة سوروتش», «ولاية تكساس»: its list of frequent
+    words holds such names), without the noun."""
     k = i + 1
-    while k < len(tokens) and k - i <= _TOWN_WORDS and _unknown_word(tokens[k]) and not _place_at(tokens, k) \
+    while k < len(tokens) and k - i <= _TOWN_WORDS and _unknown_word(tokens[k], is_lexicon_word) \
+            and not _place_at(tokens, k) \
             and (tokens[k].norm.endswith("ي") or not _nisba_ending(tokens[k].norm)):  # «زاركلي», not «يونانية»
         k += 1
     return _found(tokens, i + 1, k, tokens[i + 1].start, "LOC") if k > i + 1 else None
 
 
-def _unknown_word(token: Token) -> bool:
-    """A word no dictionary knows, without the article, that can be part of a name («سوروتش»)."""
+def _unknown_word(token: Token, known: Callable[[str], bool] = is_word) -> bool:
+    """A word no dictionary knows (`known`), without the article, that can be part of a name
+    («سوروتش»)."""
     norm = token.norm
     return (token.kind == "word" and len(norm) > 2 and not is_definite(norm) and not _not_a_name(norm)
-            and not is_word(token.text))
+            and not known(token.text))
 
 
 @cache

@@ -17,7 +17,7 @@ import re
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import metadata, resources
@@ -43,6 +43,7 @@ class Dictionary:
     forms: dict[str, str]  # lookup form → spelling to suggest
     listed: frozenset[str]  # forms the dictionary lists as they are (not rebuilt inflections)
     nouns: frozenset[str]  # forms of its nouns and adjectives, inflections included
+    frequent_only: frozenset[str]  # forms only the frequency list holds: names among them («أوغلو»)
     frequency: dict[str, int]
     prefixes: tuple[str, ...]
     pronouns: tuple[str, ...]
@@ -161,6 +162,7 @@ def _build() -> Dictionary:
             for stem in {word, word[1:] if word[0] in "اأ" else word, "ؤ" + word[1:] if word[0] == "أ" else word}:
                 add(stem)  # present stems: كتب، علن (أعلن)، ؤكد (أكّد), ستخدم (استخدم)
     frequency: dict[str, int] = {}
+    lexical = set(forms)
     with database("wordfreq") as db:
         for word, count in db.execute("SELECT unvocalized, freq FROM wordfreq"):
             add(word)
@@ -168,13 +170,16 @@ def _build() -> Dictionary:
             frequency[fold(word, LOOKUP)] = max(count, frequency.get(fold(word, LOOKUP), 0))
     for word in data.also_words:
         add(word)
+        lexical.add(fold(word, LOOKUP))
     with database("stopwords") as db:
         for (word,) in db.execute("SELECT unvocalized FROM STOPWORDS"):
             add(word)
+            lexical.add(fold(word, LOOKUP))
     by_length = lambda items: tuple(sorted((fold(i, LOOKUP) for i in items), key=len, reverse=True))  # noqa: E731
     morph = morphology()
     prefixes = [*proclitics()[1:], *(conj + future for conj in ("", *morph.conjunctions) for future in morph.future)]
-    return Dictionary(forms, frozenset(listed), frozenset(nouns), frequency, by_length(prefixes),
+    return Dictionary(forms, frozenset(listed), frozenset(nouns), frozenset(forms.keys() - lexical), frequency,
+                       by_length(prefixes),
                        by_length(data.pronouns), by_length(data.present_prefixes), by_length(data.present_suffixes),
                        fold(data.letters, LOOKUP), data.min_length, tuple(data.noun_endings),
                        data.checked_prefix, tuple(data.nisba_endings),
@@ -194,12 +199,12 @@ def _analyses(word: str, d: Dictionary) -> list[tuple[str, str, str]]:
     return splits
 
 
-def _verb_form(stem: str, d: Dictionary) -> bool:
+def _verb_form(stem: str, d: Dictionary, has: Callable[[str], bool]) -> bool:
     """A present-tense form: يـ/تـ/نـ/أ + a present stem (+ ون، ان …)."""
     for prefix in d.verb_prefixes:
         if stem.startswith(prefix):
             body = stem[len(prefix):]
-            if body in d.forms or any(body.endswith(s) and body[:-len(s)] in d.forms for s in d.verb_suffixes):
+            if has(body) or any(body.endswith(s) and has(body[:-len(s)]) for s in d.verb_suffixes):
                 return True
     return False
 
@@ -208,8 +213,21 @@ def _verb_form(stem: str, d: Dictionary) -> bool:
 def is_word(word: str, cache_dir: Path | None = None) -> bool:
     """True when a word (as written, with clitics) is known to the dictionary (kept in `cache_dir`)."""
     d = dictionary(cache_dir)
-    return any(_known(stem, d, suffix) or "ال" not in prefix and _verb_form(stem, d)
-               for prefix, stem, suffix in _analyses(fold(word, LOOKUP), d))
+    return _analysed(fold(word, LOOKUP), d, d.forms.__contains__)
+
+
+@cache
+def is_lexicon_word(word: str) -> bool:
+    """True when a word is known to Arramooz's nouns, verbs or stop words, not only to its list of
+    frequent words, which holds names too («أوغلو», «فرانس»)."""
+    d = dictionary()
+    return _analysed(fold(word, LOOKUP), d, lambda form: form in d.forms and form not in d.frequent_only)
+
+
+def _analysed(key: str, d: Dictionary, has: Callable[[str], bool]) -> bool:
+    """Whether a lookup form splits into clitics and a stem of forms that `has` accepts."""
+    return any(_known(stem, d, suffix, has) or "ال" not in prefix and _verb_form(stem, d, has)
+               for prefix, stem, suffix in _analyses(key, d))
 
 
 def is_noun(word: str) -> bool:
@@ -218,14 +236,14 @@ def is_noun(word: str) -> bool:
     return fold(word, LOOKUP) in dictionary().nouns
 
 
-def _known(stem: str, d: Dictionary, suffix: str) -> bool:
+def _known(stem: str, d: Dictionary, suffix: str, has: Callable[[str], bool]) -> bool:
     """A noun stem: as listed, with an accusative alef or construct ending, or with ة written ت
     and a hamza on its seat before a pronoun (حكومته، شركائها)."""
-    if stem in d.forms or any(stem.endswith(e) and stem[:-1] in d.forms for e in d.noun_endings):
+    if has(stem) or any(stem.endswith(e) and has(stem[:-1]) for e in d.noun_endings):
         return True
     if suffix and stem[-1:] == "ت":
-        return stem[:-1] + "ة" in d.forms
-    return bool(suffix) and stem[-1:] in "ئؤ" and stem[:-1] + "ء" in d.forms
+        return has(stem[:-1] + "ة")
+    return bool(suffix) and stem[-1:] in "ئؤ" and has(stem[:-1] + "ء")
 
 
 def _edits(stem: str, letters: str, confusable: frozenset[frozenset[str]]) -> dict[str, int]:
