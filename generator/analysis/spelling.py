@@ -43,7 +43,7 @@ class Dictionary:
     forms: dict[str, str]  # lookup form → spelling to suggest
     listed: frozenset[str]  # forms the dictionary lists as they are (not rebuilt inflections)
     nouns: frozenset[str]  # forms of its nouns and adjectives, inflections included
-    frequent_only: frozenset[str]  # forms only the frequency list holds: names among them («أوغلو»)
+    frequent_only: frozenset[str]  # forms only the frequency list holds: names among them («تكساس»)
     frequency: dict[str, int]
     prefixes: tuple[str, ...]
     pronouns: tuple[str, ...]
@@ -179,8 +179,8 @@ def _build() -> Dictionary:
     morph = morphology()
     prefixes = [*proclitics()[1:], *(conj + future for conj in ("", *morph.conjunctions) for future in morph.future)]
     return Dictionary(forms, frozenset(listed), frozenset(nouns), frozenset(forms.keys() - lexical), frequency,
-                       by_length(prefixes),
-                       by_length(data.pronouns), by_length(data.present_prefixes), by_length(data.present_suffixes),
+                       by_length(prefixes), by_length(data.pronouns), by_length(data.present_prefixes),
+                       by_length(data.present_suffixes),
                        fold(data.letters, LOOKUP), data.min_length, tuple(data.noun_endings),
                        data.checked_prefix, tuple(data.nisba_endings),
                        frozenset(frozenset(pair) for pair in data.confusable))
@@ -219,7 +219,7 @@ def is_word(word: str, cache_dir: Path | None = None) -> bool:
 @cache
 def is_lexicon_word(word: str) -> bool:
     """True when a word is known to Arramooz's nouns, verbs or stop words, not only to its list of
-    frequent words, which holds names too («أوغلو», «فرانس»)."""
+    frequent words, which holds names too («تكساس», «فرانس»)."""
     d = dictionary()
     return _analysed(fold(word, LOOKUP), d, lambda form: form in d.forms and form not in d.frequent_only)
 
