@@ -27,6 +27,7 @@ from ..arabic import (Token, clitic_forms, digits_value, indexes_of, is_definite
 from ..lexicon.cues import cues
 from ..lexicon.gazetteer import Name, Numbered
 from ..lexicon.gazetteer import gazetteer as gazetteer_yml
+from ..lexicon.morphology import morphology
 from ..lexicon.names import names
 from ..model import Claim, Entity, Glossary, GlossaryEntry
 from .conjugation import PAST, PRESENT, conjugated
@@ -269,10 +270,17 @@ def _head(norm: str) -> tuple[int, bool] | None:
 
 
 @cache
+def _behind_article(norm: str) -> tuple[str, ...]:
+    """The nouns a word can be behind its clitics and the article («وللحكومة» → حكومة)."""
+    article = morphology().article
+    return tuple(stem[len(article):] for stem, _ in stems(norm) if stem.startswith(article))
+
+
+@cache
 def _common_head(norm: str) -> bool:
     """A head of a name only with the article, and then only with the nisba of a place among
     its adjectives («النظام الإيراني»; not «النظام الأساسي للحكم», «النظام الدولي»)."""
-    return any(stem[2:] in _words("article_heads") for stem, _ in stems(norm) if stem.startswith("ال"))
+    return not _words("article_heads").isdisjoint(_behind_article(norm))
 
 
 @cache
@@ -608,7 +616,7 @@ def _demonym(adjective: str) -> str | None:
 def _body_english(norm: str) -> str | None:
     """The English of a body's head with the article («الحكومة» → government), if the lexicon has it."""
     heads = _body_heads()
-    return next((heads[stem[2:]] for stem, _ in stems(norm) if stem.startswith("ال") and stem[2:] in heads), None)
+    return next((heads[noun] for noun in _behind_article(norm) if noun in heads), None)
 
 
 @cache

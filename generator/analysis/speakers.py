@@ -371,6 +371,7 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
             return Subject(i, post, j, name_end=named)  # «فلان مدير عام الهيئة، أن», «فلان الحربي المتحدث باسم الهيئة إن»
         return generic_subject(tokens, i, limit, listed, content) if generic and j == i else None
     k, person = head
+    article = morphology().article
     name = j if person else None
     while k < limit and k - i < lex.max_words:
         token = tokens[k]
@@ -400,7 +401,6 @@ def subject_span(tokens: tuple[Token, ...], i: int, limit: int, known: frozenset
                 name, k = named
             break
         head = _head_end(tokens, k, limit)
-        article = morphology().article
         if head and token.norm.startswith(article) and org_head(token.norm) \
                 and tokens[k - 1].norm.startswith(article) and not _title(tokens[k - 1].norm):
             break  # «ودعا البيان الحكومة التركية إلى»: a word with the article has no genitive; the object
